@@ -1,0 +1,270 @@
+"""Dates in Chinese text: mentions for ``as_of`` and timestamps for page metadata.
+
+Both helpers are pure: relative expressions (今年, 上月) are resolved against the
+``reference`` date the caller passes (normally the article's own date); the clock
+is never read.  Full-width digits and Chinese-numeral years (二〇二四年) are read
+as ordinary digits.  Offsets always index the text as given.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Granularity = Literal["day", "month", "quarter", "half", "year"]
+
+
+class DateMention(BaseModel):
+    """A date or period written in the text; ``value`` is ISO-like (2024-10-07, 2024-Q3)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: int
+    end: int
+    value: str
+    granularity: Granularity
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９：／－．", "0123456789:/-.")
+_CN_DIGIT = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN = "〇零○一二两三四五六七八九"
+_SMALL = rf"(?:\d{{1,2}}|[{_CN}十]{{1,3}})"
+
+_REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1, "后年": 2, "後年": 2}
+_REL_MONTH = {
+    "本月": 0,
+    "这个月": 0,
+    "這個月": 0,
+    "上月": -1,
+    "上个月": -1,
+    "上個月": -1,
+    "下月": 1,
+    "下个月": 1,
+    "下個月": 1,
+}
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+_YEAR = rf"(?P<year>(?<![\d.])\d{{4}}(?!\d)|[{_CN}]{{4}}|{'|'.join(_REL_YEAR)})"
+_SP = r"\s?"
+_DATE_RE = re.compile(
+    _YEAR
+    + rf"{_SP}年?"
+    + r"(?:"
+    + rf"(?:{_SP}(?:第?(?P<quarter>[一二三四1-4])(?:季度|季)|Q(?P<q>[1-4])))"
+    + r"|(?P<half>上半年|下半年)"
+    + rf"|(?:{_SP}(?P<month>{_SMALL}){_SP}月(?:份)?(?:{_SP}(?P<day>{_SMALL}){_SP}[日号號])?)"
+    + r")?"
+)
+_ISO_RE = re.compile(
+    r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"
+)
+_REL_MONTH_RE = re.compile("|".join(sorted(_REL_MONTH, key=len, reverse=True)))
+_MONTH_DAY_RE = re.compile(
+    rf"(?<![\d年.])(?P<month>{_SMALL})月(?P<day>{_SMALL})[日号號]"
+)
+
+
+def _to_ascii(text: str) -> str:
+    """Full-width digits and separators to ASCII; keeps length so offsets survive."""
+    return text.translate(_FULLWIDTH)
+
+
+def _small_number(token: str) -> int | None:
+    """1-31 written with digits or Chinese numerals (十二, 二十七, 三十一)."""
+    if token.isdigit():
+        return int(token)
+    if "十" in token:
+        tens, _, units = token.partition("十")
+        high = _CN_DIGIT.get(tens, 0) if tens else 1
+        low = _CN_DIGIT.get(units, 0) if units else 0
+        if (tens and tens not in _CN_DIGIT) or (units and units not in _CN_DIGIT):
+            return None
+        return high * 10 + low
+    if len(token) == 1 and token in _CN_DIGIT:
+        return _CN_DIGIT[token]
+    return None
+
+
+def _year_value(token: str, reference: date | None) -> int | None:
+    if token in _REL_YEAR:
+        return None if reference is None else reference.year + _REL_YEAR[token]
+    if token.isdigit():
+        year = int(token)
+    elif all(ch in _CN_DIGIT for ch in token):
+        year = int("".join(str(_CN_DIGIT[ch]) for ch in token))
+    else:
+        return None
+    return year if 1800 <= year <= 2199 else None
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _mention(text: str, start: int, end: int, value: str, granularity: Granularity) -> DateMention:
+    return DateMention(
+        text=text[start:end], start=start, end=end, value=value, granularity=granularity
+    )
+
+
+def _from_date_match(
+    text: str, m: re.Match[str], reference: date | None
+) -> DateMention | None:
+    year = _year_value(m.group("year"), reference)
+    if year is None:
+        return None
+    has_marker = "年" in m.group(0)[len(m.group("year")) :] or m.group("year") in _REL_YEAR
+    if not has_marker:
+        return None
+    start, end = m.start(), m.end()
+    quarter = m.group("quarter") or m.group("q")
+    if quarter:
+        return _mention(text, start, end, f"{year}-Q{_QUARTER[quarter]}", "quarter")
+    if m.group("half"):
+        half = 1 if m.group("half").startswith("上") else 2
+        return _mention(text, start, end, f"{year}-H{half}", "half")
+    if m.group("month"):
+        month = _small_number(m.group("month"))
+        if month is None or not 1 <= month <= 12:
+            end = m.start("month")
+        elif m.group("day"):
+            day = _small_number(m.group("day"))
+            if day is not None and _valid_day(year, month, day):
+                return _mention(text, start, end, f"{year}-{month:02d}-{day:02d}", "day")
+            end = m.start("day")
+            return _mention(text, start, end, f"{year}-{month:02d}", "month")
+        else:
+            return _mention(text, start, end, f"{year}-{month:02d}", "month")
+    end = start + m.group(0).index("年") + 1 if "年" in m.group(0) else start + len(m.group("year"))
+    return _mention(text, start, end, str(year), "year")
+
+
+def _shift_month(ref: date, months: int) -> tuple[int, int]:
+    index = ref.year * 12 + (ref.month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def find_dates(text: str, *, reference: date | None = None) -> list[DateMention]:
+    """Every date or period in ``text``, in order, without overlaps.
+
+    Relative forms (今年, 去年, 上月, 3月27日 without a year) are only returned
+    when ``reference`` is given.
+    """
+    norm = _to_ascii(text)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(mention: DateMention | None) -> None:
+        if mention is not None and free(mention.start, mention.end):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+
+    for m in _ISO_RE.finditer(norm):
+        year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
+        if 1800 <= year <= 2199 and _valid_day(year, month, day):
+            add(_mention(text, m.start(), m.end(), f"{year}-{month:02d}-{day:02d}", "day"))
+    for m in _DATE_RE.finditer(norm):
+        add(_from_date_match(text, m, reference))
+    if reference is not None:
+        for m in _REL_MONTH_RE.finditer(norm):
+            year, month = _shift_month(reference, _REL_MONTH[m.group(0)])
+            add(_mention(text, m.start(), m.end(), f"{year}-{month:02d}", "month"))
+        for m in _MONTH_DAY_RE.finditer(norm):
+            month, day = _small_number(m["month"]), _small_number(m["day"])
+            if month and day and _valid_day(reference.year, month, day):
+                value = f"{reference.year}-{month:02d}-{day:02d}"
+                add(_mention(text, m.start(), m.end(), value, "day"))
+    return sorted(found, key=lambda d: d.start)
+
+
+# --- timestamps for page metadata -------------------------------------------------
+
+_TZ_RE = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+TIMESTAMP_RE = re.compile(
+    r"(?<!\d)(?P<year>\d{4})\s?(?:[-/.]|年)\s?(?P<month>\d{1,2})\s?(?:[-/.]|月)\s?"
+    r"(?P<day>\d{1,2})\s?[日号]?"
+    r"(?:(?:\s*|T)(?P<ampm>上午|下午|晚上|凌晨)?\s*(?P<hour>\d{1,2})\s?[:时時]\s?(?P<minute>\d{2})"
+    r"(?:\s?[:分]\s?(?P<second>\d{2})(?:\.\d+)?)?\s?秒?"
+    r"(?P<tz>Z|[+-]\d{2}:?\d{2}|\s?(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)?)?"
+)
+"""A date with an optional time of day, as pages print them (2025-03-28 03:47:00)."""
+
+
+def parse_tz(value: str) -> timezone:
+    """'+08:00', '+0800', 'Z', 'UTC+8' as a fixed-offset ``timezone``."""
+    value = value.strip().upper().replace("UTC", "").replace("GMT", "")
+    if value in ("", "Z"):
+        return timezone.utc
+    m = _TZ_RE.match(value)
+    if m is None:
+        sign = -1 if value.startswith("-") else 1
+        parts = value.lstrip("+-").split(":")
+        hours, minutes = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
+        return timezone(sign * timedelta(hours=hours, minutes=minutes))
+    sign = -1 if m.group(1) == "-" else 1
+    return timezone(sign * timedelta(hours=int(m.group(2)), minutes=int(m.group(3))))
+
+
+def datetime_from_match(m: re.Match[str], default_tz: str = "+08:00") -> datetime | None:
+    """Build an aware datetime from a :data:`TIMESTAMP_RE` match; None if impossible."""
+    year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
+    hour = int(m["hour"]) if m["hour"] else 0
+    minute = int(m["minute"]) if m["minute"] else 0
+    second = int(m["second"]) if m["second"] else 0
+    if m["ampm"] in ("下午", "晚上") and hour < 12:
+        hour += 12
+    tz = parse_tz(m["tz"]) if m["tz"] else parse_tz(default_tz)
+    if not 1800 <= year <= 2199:
+        return None
+    try:
+        return datetime(year, month, day, hour, minute, second, tzinfo=tz)
+    except ValueError:
+        return None
+
+
+def parse_datetime(s: str, default_tz: str = "+08:00") -> datetime | None:
+    """Parse a metadata time ('2025-03-28 03:47:00', '2025年3月28日 03:47', ISO 8601).
+
+    Times without a zone get ``default_tz``.  Returns None when no date is found.
+    """
+    text = _to_ascii(s.strip())
+    if not text:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = None
+    if parsed is not None:
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=parse_tz(default_tz))
+    m = TIMESTAMP_RE.search(text)
+    return None if m is None else datetime_from_match(m, default_tz)
+
+
+def has_time_of_day(m: re.Match[str]) -> bool:
+    """True when a :data:`TIMESTAMP_RE` match carries hours and minutes."""
+    return m["hour"] is not None

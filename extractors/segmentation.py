@@ -1,0 +1,143 @@
+"""Word segmentation (jieba or rjieba inside spaCy) and rule-based sentence splitting.
+
+jieba and rjieba both keep one global dictionary, so the domain words (the user
+dictionary plus every gazetteer alias) are added once per backend and process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+BACKENDS = ("jieba", "rjieba")
+_loaded_backends: set[str] = set()
+
+# A sentence ends after one of these; a run of closing quotes/brackets stays with it.
+_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)\"']*")
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a text: ``text == full_text[start:end]``; ``paragraph`` counts lines."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split on 。！？；!? and line breaks, keeping offsets; blank pieces are dropped.
+
+    Surrounding whitespace is trimmed from each sentence (offsets follow). ``paragraph``
+    is the index of the non-blank line the sentence is on.
+    """
+    sentences: list[Sentence] = []
+    paragraph = -1
+    for line in _LINE.finditer(text):
+        if not line.group().strip():
+            continue
+        paragraph += 1
+        pos = line.start()
+        for match in _SENTENCE_END.finditer(line.group()):
+            _append(sentences, text, pos, line.start() + match.end(), paragraph)
+            pos = line.start() + match.end()
+        _append(sentences, text, pos, line.end(), paragraph)
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    s = start + len(piece) - len(piece.lstrip())
+    e = s + len(stripped)
+    out.append(Sentence(s, e, text[s:e], paragraph))
+
+
+def domain_words(extra: Iterable[str] = ()) -> list[tuple[str, int | None, str | None]]:
+    """Entries of the jieba-format user dictionary plus ``extra`` words (e.g. aliases)."""
+    entries: list[tuple[str, int | None, str | None]] = []
+    for line in (DATA_DIR / "userdict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[2] if len(parts) > 2 else None
+        entries.append((parts[0], freq, tag))
+    entries.extend((w, None, None) for w in extra if " " not in w)
+    return entries
+
+
+def _load_words(backend: str, words: list[tuple[str, int | None, str | None]]) -> None:
+    if backend in _loaded_backends:
+        return
+    if backend == "jieba":
+        import jieba
+
+        jieba.setLogLevel(60)
+        for word, freq, tag in words:
+            jieba.add_word(word, freq, tag)
+    else:
+        import rjieba
+
+        for word, freq, tag in words:
+            rjieba.add_word(word, freq, tag)
+    _loaded_backends.add(backend)
+
+
+class RjiebaTokenizer:
+    """spaCy tokenizer that segments with rjieba (jieba's Rust port) and aligns to the text."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        import rjieba
+
+        self.vocab = vocab
+        self._cut = rjieba.cut
+
+    def __call__(self, text: str) -> Doc:
+        from spacy.tokens import Doc
+        from spacy.util import get_words_and_spaces
+
+        words = [w for w in self._cut(text) if w]
+        words, spaces = get_words_and_spaces(words, text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **_: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **_: Any) -> RjiebaTokenizer:
+        return self
+
+
+def build_nlp(backend: str = "jieba", extra_words: Iterable[str] = ()) -> Language:
+    """A blank Chinese spaCy pipeline segmenting with ``backend`` ("jieba" or "rjieba").
+
+    The domain user dictionary and ``extra_words`` are added to the backend's global
+    dictionary the first time a backend is built in this process.
+    """
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown segmentation backend {backend!r}; use one of {BACKENDS}")
+    import spacy
+
+    _load_words(backend, domain_words(extra_words))
+    if backend == "jieba":
+        return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = RjiebaTokenizer(nlp.vocab)
+    return nlp

@@ -1,0 +1,35 @@
+"""Options shared by every command, kept on the typer context."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import typer
+from rich.console import Console
+
+
+@dataclass
+class CliState:
+    db_url: str | None = None
+    quiet: bool = False
+
+    @property
+    def show_progress(self) -> bool:
+        """Progress bars only on a terminal, never with --quiet."""
+        return not self.quiet and sys.stderr.isatty()
+
+
+def state(ctx: typer.Context) -> CliState:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, CliState) else CliState()
+
+
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True, soft_wrap=True)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a one-line error and return the exit to raise."""
+    stderr.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
