@@ -170,8 +170,25 @@ def decode_page(data: bytes, *, declared: str | None = None) -> DecodedPage:
     if encoding is not None and (data.isascii() or not _single_byte(encoding)):
         text = _strict_decode(data, encoding)
         if text is not None and _looks_like_text(text):
-            return DecodedPage(text, encoding, 0.95, False)
+            rival = _CJK_RIVAL.get(encoding)
+            if rival is None or _strict_decode(data, rival) is None:
+                return DecodedPage(text, encoding, 0.95, False)
+            return _arbitrate(data, encoding, rival, text)
     return _detect(data)
+
+
+_CJK_RIVAL = {"gb18030": "big5hkscs", "big5hkscs": "gb18030"}
+
+
+def _arbitrate(data: bytes, declared: str, rival: str, declared_text: str) -> DecodedPage:
+    """GB18030 and Big5 byte ranges overlap, so the wrong one of the two often decodes
+    without error; let the detector's language model choose between just these two."""
+    match = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    chosen = normalise_encoding(match.encoding) if match is not None else None
+    if chosen == rival:
+        text = _strict_decode(data, rival) or ""
+        return DecodedPage(text, rival, round(max(0.0, 1.0 - match.chaos), 3), True)
+    return DecodedPage(declared_text, declared, 0.9, False)
 
 
 def _single_byte(encoding: str) -> bool:

@@ -10,7 +10,14 @@ from prefect import flow, get_run_logger
 
 from corpus.documents import SkippedInput, SourceDocument, SourceItem
 from corpus.runs import RunReport
-from flows.tasks import discover_items, extract_batch, fetch_url, read_files, store_batch
+from flows.tasks import (
+    discover_items,
+    extract_batch,
+    fetch_url,
+    read_files,
+    store_batch,
+    write_changes,
+)
 
 DEFAULT_BATCH = 25
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -36,17 +43,20 @@ def ingest(
     batch_size: int = DEFAULT_BATCH,
     backend: str = "jieba",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    changes_path: str | None = None,
 ) -> RunReport:
     """Ingest files, folders, URLs or named sources into the claim store.
 
     Each batch of pages is read, extracted and stored by its own tasks; each
     article is stored in its own transaction, so a failure keeps what was
-    already stored. Returns (and stores) the run report.
+    already stored. Returns (and stores) the run report. With ``changes_path``,
+    what changed since the previous ingest run is logged and written there as JSON.
     """
     from corpus.store import ClaimStore
 
     logger = get_run_logger()
     store = ClaimStore(db_url)
+    previous = store.last_run("ingest")
     run_id = store.start_run("ingest", {"inputs": list(inputs), "sources_file": sources_file})
     store.close()
     report = RunReport(kind="ingest")
@@ -97,4 +107,8 @@ def ingest(
         len(report.failed),
         report.claims_added,
     )
+    if changes_path:
+        since = previous.started_at if previous else report.started_at
+        summary = write_changes(db_url, since.isoformat(), changes_path)
+        logger.info("changes since %s: %s (written to %s)", since, summary, changes_path)
     return report

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from prefect import get_run_logger, task
@@ -202,3 +203,22 @@ def reextract_batch(db_url: str | None, article_ids: Sequence[int], backend: str
     finally:
         store.close()
     return report
+
+
+@task(name="write-changes")
+def write_changes(db_url: str | None, since_iso: str, path: str) -> str:
+    """Write what changed in the store since a time as JSON; returns a one-line summary."""
+    from datetime import datetime
+
+    from corpus.compare import changes
+    from corpus.export import write_json_atomic
+
+    from corpus.store import ClaimStore
+
+    store = ClaimStore(db_url)
+    try:
+        report = changes(store, datetime.fromisoformat(since_iso))
+    finally:
+        store.close()
+    write_json_atomic(Path(path), report.model_dump(mode="json"))
+    return report.summary()

@@ -50,6 +50,11 @@ def ingest(
     sources: Path = typer.Option(None, "--sources", help="Sources file (TOML) naming sources."),
     batch_size: int = typer.Option(25, help="Articles per task."),
     backend: str = typer.Option("jieba", help="Segmenter backend: jieba or rjieba."),
+    dask: str = typer.Option(
+        None, help="Run tasks on Dask: 'local' for a local cluster or a scheduler address."
+    ),
+    workers: int = typer.Option(2, help="Worker processes of a local Dask cluster."),
+    changes: Path = typer.Option(None, help="Write what changed since the last run here."),
 ) -> None:
     """Ingest pages into the store: read, clean, extract and store their claims.
 
@@ -58,6 +63,9 @@ def ingest(
     _run_ingest(
         ctx,
         inputs,
+        dask=dask,
+        workers=workers,
+        changes_path=str(changes) if changes else None,
         sources_file=str(sources) if sources else None,
         batch_size=batch_size,
         backend=backend,
@@ -85,7 +93,60 @@ def reextract(
     print_report(report)
 
 
+def serve(
+    ctx: typer.Context,
+    sources: Path = typer.Option(..., "--sources", help="Sources file with schedules."),
+    start_server: bool = typer.Option(
+        False, "--start-server", help="Start a Prefect server on 127.0.0.1 for the schedules."
+    ),
+    port: int = typer.Option(None, help="Port of the started server (default: a free one)."),
+    changes: Path = typer.Option(
+        Path("aiclaims-changes.json"), help="Where each scheduled run writes what changed."
+    ),
+    backend: str = typer.Option("jieba", help="Segmenter backend: jieba or rjieba."),
+) -> None:
+    """Serve one scheduled ingest deployment per scheduled source, through Prefect.
+
+    Schedules need a Prefect API server: run `prefect server start` and set
+    PREFECT_API_URL, or pass --start-server to have one started on loopback.
+    Example: aiclaims serve --sources sources.toml --start-server
+    """
+    import os
+
+    from flows.runtime import apply_default_env
+    from flows.serve import build_deployments, serve_sources
+
+    apply_default_env()
+    st = state(ctx)
+    try:
+        deployments = build_deployments(
+            sources, db_url=st.db_url, changes_path=str(changes.resolve()), backend=backend
+        )
+    except Exception as err:
+        raise fail(str(err)) from err
+    if not deployments:
+        raise fail(f"{sources}: no source has a schedule")
+    if start_server:
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        from flows.server import prefect_server
+
+        with prefect_server(port) as api_url:
+            os.environ["PREFECT_API_URL"] = api_url  # for the flow-run processes
+            stderr.print(f"Prefect server at {api_url}", highlight=False)
+            with temporary_settings(updates={PREFECT_API_URL: api_url}):
+                serve_sources(deployments)
+        return
+    if not os.environ.get("PREFECT_API_URL"):
+        raise fail(
+            "schedules need a Prefect server: run `prefect server start` and set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api, or pass --start-server"
+        )
+    serve_sources(deployments)
+
+
 def register(app: typer.Typer) -> None:
     app.command()(run)
     app.command()(ingest)
     app.command()(reextract)
+    app.command()(serve)

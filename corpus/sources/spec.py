@@ -1,0 +1,211 @@
+"""The sources file's model: named sources and the settings shared by all of them."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from cronsim import CronSim, CronSimError
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from corpus.fetch import DEFAULT_MAX_BYTES, USER_AGENT
+
+SourceKind = Literal["folder", "feed", "urls"]
+DEFAULT_GLOB = "**/*"
+MIN_INTERVAL = timedelta(seconds=10)
+_INTERVAL_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|m|s)", re.IGNORECASE)
+_UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
+FIELDS_BY_KIND: dict[str, frozenset[str]] = {
+    "folder": frozenset({"path", "glob"}),
+    "feed": frozenset({"url", "file"}),
+    "urls": frozenset({"urls", "urls_file", "recheck", "detect_feed"}),
+}
+
+
+def parse_interval(text: str) -> timedelta | None:
+    """'1h', '30m', '90s', '1h30m', '2d' or a number of seconds; None if not an interval."""
+    compact = text.strip().replace(" ", "")
+    if re.fullmatch(r"\d+(\.\d+)?", compact):
+        return timedelta(seconds=float(compact))
+    if not compact or _INTERVAL_PART.sub("", compact):
+        return None
+    seconds = sum(float(n) * _UNIT_SECONDS[u.lower()] for n, u in _INTERVAL_PART.findall(compact))
+    return timedelta(seconds=seconds)
+
+
+def is_http_url(text: str) -> bool:
+    parts = urlsplit(text)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+class SourceSpec(BaseModel):
+    """One named source of the sources file (or one made from a CLI argument)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    kind: SourceKind
+    path: Path | None = None
+    glob: str | None = None
+    url: str | None = None
+    file: Path | None = None
+    urls: list[str] | None = None
+    urls_file: Path | None = None
+    recheck: bool = False
+    site: str | None = None
+    encoding: str | None = None
+    schedule: str | int | float | None = None
+    local: bool = False
+    max_bytes: int | None = Field(default=None, gt=0)
+    detect_feed: bool = False
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_trimmed(cls, value: str) -> str:
+        if value != value.strip():
+            raise ValueError("must not start or end with spaces")
+        return value
+
+    @field_validator("encoding")
+    @classmethod
+    def _encoding_is_known(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise ValueError(f"unknown encoding {value!r} (try gbk, gb18030, big5, utf-8)") from None
+        return value
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule_is_valid(cls, value: str | int | float | None) -> str | int | float | None:
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            raise ValueError("must be a cron expression, an interval like '1h', or seconds")
+        if isinstance(value, int | float):
+            interval = timedelta(seconds=value)
+        else:
+            interval = parse_interval(value)
+            if interval is None:
+                _check_cron(value)
+                return value
+        if interval < MIN_INTERVAL:
+            raise ValueError(f"interval {value!r} is shorter than {MIN_INTERVAL.seconds} s")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_http(cls, value: str | None) -> str | None:
+        if value is not None and not is_http_url(value):
+            raise ValueError(f"{value!r} is not an http(s) URL")
+        return value
+
+    @field_validator("urls")
+    @classmethod
+    def _urls_are_http(cls, value: list[str] | None) -> list[str] | None:
+        bad = [u for u in value or [] if not is_http_url(u)]
+        if bad:
+            raise ValueError(f"not http(s) URLs: {', '.join(repr(u) for u in bad[:3])}")
+        return value
+
+    @model_validator(mode="after")
+    def _fields_fit_kind(self) -> SourceSpec:
+        foreign = [
+            field
+            for kind, fields in FIELDS_BY_KIND.items()
+            if kind != self.kind
+            for field in sorted(fields)
+            if field in self.model_fields_set
+        ]
+        if foreign:
+            raise ValueError(f"{', '.join(foreign)} not allowed in a {self.kind} source")
+        if self.kind == "folder" and self.path is None:
+            raise ValueError("a folder source needs 'path'")
+        if self.kind == "feed" and (self.url is None) == (self.file is None):
+            raise ValueError("a feed source needs exactly one of 'url' or 'file'")
+        if self.kind == "urls" and self.urls is None and self.urls_file is None:
+            raise ValueError("a urls source needs 'urls' (a list) or 'urls_file'")
+        return self
+
+    @property
+    def interval(self) -> timedelta | None:
+        """The schedule as an interval, if it is one."""
+        if self.schedule is None or isinstance(self.schedule, bool):
+            return None
+        if isinstance(self.schedule, int | float):
+            return timedelta(seconds=self.schedule)
+        return parse_interval(self.schedule)
+
+    @property
+    def cron(self) -> str | None:
+        """The schedule as a cron expression, if it is one."""
+        if isinstance(self.schedule, str) and self.interval is None:
+            return self.schedule
+        return None
+
+    def with_base(self, base: Path) -> SourceSpec:
+        """Relative paths resolved against ``base`` (the sources file's folder)."""
+        updates = {
+            field: base / value
+            for field in ("path", "file", "urls_file")
+            if isinstance(value := getattr(self, field), Path) and not value.is_absolute()
+        }
+        return self.model_copy(update=updates) if updates else self
+
+
+def _check_cron(value: str) -> None:
+    try:
+        CronSim(value, datetime.now(UTC))
+    except (CronSimError, ValueError) as error:
+        raise ValueError(
+            f"{value!r} is neither an interval ('1h', '30m', '90s', seconds) "
+            f"nor a 5-field cron expression ({error})"
+        ) from None
+
+
+class Settings(BaseModel):
+    """Settings shared by all sources (the ``[settings]`` table)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    user_agent: str = USER_AGENT
+    max_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
+    timeout: float = Field(default=10.0, gt=0)
+    deadline: float = Field(default=60.0, gt=0)
+    max_redirects: int = Field(default=5, ge=0)
+    per_host_concurrency: int = Field(default=2, ge=1)
+    state_dir: Path | None = None
+    export_dir: Path | None = None
+    changes_path: Path | None = None
+    database: str | None = None
+
+    def with_base(self, base: Path) -> Settings:
+        updates = {
+            field: base / value
+            for field in ("state_dir", "export_dir", "changes_path")
+            if isinstance(value := getattr(self, field), Path) and not value.is_absolute()
+        }
+        return self.model_copy(update=updates) if updates else self
+
+
+class SourcesFile(BaseModel):
+    """A whole sources file: its sources in file order and its settings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sources: list[SourceSpec] = Field(default_factory=list)
+    settings: Settings = Field(default_factory=Settings)
+    path: Path | None = None
+
+    def get(self, name: str) -> SourceSpec | None:
+        return next((s for s in self.sources if s.name == name), None)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.sources]

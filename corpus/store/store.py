@@ -1,0 +1,394 @@
+"""ClaimStore: articles and their claims in SQLite or PostgreSQL, one transaction per page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from corpus.documents import SkippedInput, SourceDocument, utc_now
+from corpus.runs import RunReport
+from corpus.settings import default_db_url, normalise_db_url
+from corpus.store import checks
+from corpus.store.engine import WRITE_LOCK, make_engine
+from corpus.store.models import (
+    ClaimFilter,
+    RunRecord,
+    SaveResult,
+    StoreCounts,
+    StoredArticle,
+    StoredClaim,
+)
+from corpus.store.queries import claims_query, norm_key, to_stored_claim
+from corpus.store.schema import require_head, upgrade
+from corpus.store.tables import (
+    ArticleAliasRow,
+    ArticleRow,
+    ClaimRow,
+    ExtractionRow,
+    IngestRunRow,
+    SourceRow,
+)
+from extractors.models import Extraction
+
+#: A write that lost a race on a unique constraint is retried this many times.
+WRITE_ATTEMPTS = 3
+_CHUNK = 500
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class ClaimStore:
+    """The claim store at ``url`` (default: ``corpus.settings.default_db_url()``).
+
+    With ``create=True`` the schema is migrated to the code's head revision;
+    a database migrated by a newer aiclaims raises ``SchemaTooNewError``.
+    """
+
+    def __init__(self, url: str | None = None, *, create: bool = True) -> None:
+        self.url: str = normalise_db_url(url or default_db_url())
+        self._engine = make_engine(self.url)
+        try:
+            if create:
+                upgrade(self._engine)
+            else:
+                require_head(self._engine)
+        except BaseException:
+            self._engine.dispose()
+            raise
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def __enter__(self) -> ClaimStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    # -- sessions -------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One write transaction (SQLite: BEGIN IMMEDIATE), committed on success."""
+        with self._engine.connect() as conn:
+            conn.execution_options(**{WRITE_LOCK: True})
+            with Session(bind=conn, expire_on_commit=False) as session, session.begin():
+                yield session
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with Session(self._engine, expire_on_commit=False) as session:
+            yield session
+
+    def _retrying(self, work: Any) -> Any:
+        """Run ``work(session)`` in a write transaction, again if it lost a unique race."""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self._write() as session:
+                    return work(session)
+            except IntegrityError:
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    # -- saving ---------------------------------------------------------------
+
+    def save(self, doc: SourceDocument, extraction: Extraction) -> SaveResult:
+        """Store one page and its claims in one transaction; idempotent (see SaveResult)."""
+        result: SaveResult = self._retrying(lambda s: self._save(s, doc, extraction))
+        return result
+
+    def _save(self, s: Session, doc: SourceDocument, extraction: Extraction) -> SaveResult:
+        content_hash = doc.content_hash
+        key = doc.url or doc.location
+        same = s.scalar(select(ArticleRow).where(ArticleRow.content_hash == content_hash))
+        if same is not None:
+            return self._save_known_content(s, same, doc, key)
+        previous = s.scalar(
+            select(ArticleRow)
+            .where(ArticleRow.doc_key == key)
+            .order_by(ArticleRow.version.desc())
+            .limit(1)
+        )
+        article = self._new_article(s, doc, extraction, key, content_hash, previous)
+        added = self._add_extraction(s, article, extraction)
+        status = "new" if previous is None else "updated"
+        return SaveResult(status=status, article_id=article.id, claims_added=added)
+
+    def _save_known_content(
+        self, s: Session, same: ArticleRow, doc: SourceDocument, key: str
+    ) -> SaveResult:
+        alias = s.scalar(
+            select(ArticleAliasRow.id).where(
+                ArticleAliasRow.article_id == same.id, ArticleAliasRow.doc_key == key
+            )
+        )
+        if same.doc_key == key or alias is not None:
+            return SaveResult(status="unchanged", article_id=same.id)
+        s.add(
+            ArticleAliasRow(
+                article_id=same.id,
+                doc_key=key,
+                location=doc.location,
+                url=doc.url,
+                source_name=doc.source_name,
+                seen_at=utc_now(),
+            )
+        )
+        return SaveResult(status="duplicate", article_id=same.id)
+
+    def _new_article(
+        self,
+        s: Session,
+        doc: SourceDocument,
+        extraction: Extraction,
+        key: str,
+        content_hash: str,
+        previous: ArticleRow | None,
+    ) -> ArticleRow:
+        meta = extraction.article
+        if previous is not None:
+            previous.current = False
+            s.execute(
+                update(ClaimRow).where(ClaimRow.article_id == previous.id).values(current=False)
+            )
+        article = ArticleRow(
+            content_hash=content_hash,
+            doc_key=key,
+            url=doc.url,
+            location=doc.location,
+            site=doc.site or meta.site,
+            source_id=self._source_id(s, doc),
+            source_name=doc.source_name,
+            title=meta.title,
+            author=meta.author,
+            published_at=meta.published_at,
+            fetched_at=doc.fetched_at,
+            ingested_at=utc_now(),
+            text=meta.text,
+            raw=doc.raw,
+            encoding=doc.encoding,
+            etag=doc.etag,
+            last_modified=doc.last_modified,
+            version=1 if previous is None else previous.version + 1,
+            supersedes_id=None if previous is None else previous.id,
+            current=True,
+        )
+        s.add(article)
+        s.flush()
+        return article
+
+    def _source_id(self, s: Session, doc: SourceDocument) -> int | None:
+        if not doc.source_name:
+            return None
+        found = s.scalar(select(SourceRow.id).where(SourceRow.name == doc.source_name))
+        if found is not None:
+            return found
+        source = SourceRow(name=doc.source_name, kind="url" if doc.url else "file")
+        s.add(source)
+        s.flush()
+        return source.id
+
+    def _add_extraction(self, s: Session, article: ArticleRow, extraction: Extraction) -> int:
+        """Record one extractor version's reading of ``article``; returns claims added."""
+        now = utc_now()
+        text = extraction.article.text
+        row = ExtractionRow(
+            article_id=article.id,
+            extractor_version=extraction.extractor_version,
+            text=None if text == article.text else text,
+            claim_count=len(extraction.claims),
+            created_at=now,
+        )
+        s.add(row)
+        s.flush()
+        rows = [
+            {
+                **claim.model_dump(),
+                "article_id": article.id,
+                "extraction_id": row.id,
+                "subject_key": norm_key(claim.subject),
+                "object_key": norm_key(claim.object),
+                "extractor_version": extraction.extractor_version,
+                "current": article.current,
+                "created_at": now,
+            }
+            for claim in extraction.claims
+        ]
+        if rows:
+            s.execute(insert(ClaimRow), rows)
+        return len(rows)
+
+    def save_reextraction(self, article_id: int, extraction: Extraction) -> int:
+        """Add a newer extractor's claims for a stored article; older ones stop being current.
+
+        Idempotent: if this extractor version already read the article, nothing
+        happens and 0 is returned. History is kept (``current=False`` rows).
+        """
+        added: int = self._retrying(lambda s: self._reextract(s, article_id, extraction))
+        return added
+
+    def _reextract(self, s: Session, article_id: int, extraction: Extraction) -> int:
+        article = s.get(ArticleRow, article_id)
+        if article is None:
+            raise KeyError(f"no stored article with id {article_id}")
+        done = s.scalar(
+            select(ExtractionRow.id).where(
+                ExtractionRow.article_id == article_id,
+                ExtractionRow.extractor_version == extraction.extractor_version,
+            )
+        )
+        if done is not None:
+            return 0
+        s.execute(update(ClaimRow).where(ClaimRow.article_id == article_id).values(current=False))
+        meta = extraction.article
+        for field in ("title", "author", "published_at"):
+            if getattr(meta, field) is not None:
+                setattr(article, field, getattr(meta, field))
+        return self._add_extraction(s, article, extraction)
+
+    # -- runs -----------------------------------------------------------------
+
+    def start_run(self, kind: str, params: dict[str, Any]) -> int:
+        def work(s: Session) -> int:
+            run = IngestRunRow(kind=kind, started_at=utc_now(), params=params, counts={}, errors=[])
+            s.add(run)
+            s.flush()
+            return run.id
+
+        run_id: int = self._retrying(work)
+        return run_id
+
+    def finish_run(self, run_id: int, report: RunReport) -> None:
+        """Store a run's counts and failures (location, reason, stage) as JSON."""
+        counts = {
+            "new": report.new,
+            "unchanged": report.unchanged,
+            "updated": report.updated,
+            "duplicate": report.duplicate,
+            "claims_added": report.claims_added,
+            "failed_count": len(report.failed),
+        }
+        errors = [f.model_dump() for f in report.failed]
+        with self._write() as s:
+            run = s.get(IngestRunRow, run_id)
+            if run is None:
+                raise KeyError(f"no run with id {run_id}")
+            run.finished_at = report.finished_at or utc_now()
+            run.counts = counts
+            run.errors = errors
+
+    def last_run(self, kind: str = "ingest") -> RunRecord | None:
+        with self._read() as s:
+            run = s.scalar(
+                select(IngestRunRow)
+                .where(IngestRunRow.kind == kind)
+                .order_by(IngestRunRow.started_at.desc(), IngestRunRow.id.desc())
+                .limit(1)
+            )
+            if run is None:
+                return None
+            return RunRecord(
+                id=run.id,
+                kind=run.kind,
+                started_at=run.started_at,
+                finished_at=run.finished_at,
+                params=run.params,
+                counts=run.counts,
+                failed=[SkippedInput.model_validate(e) for e in run.errors],
+            )
+
+    # -- reading --------------------------------------------------------------
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Which of ``urls`` are already stored (as URL or location, or as a duplicate's)."""
+        wanted = list(dict.fromkeys(urls))
+        known: set[str] = set()
+        with self._read() as s:
+            for chunk in _chunks(wanted):
+                for column in (ArticleRow.url, ArticleRow.location):
+                    known.update(s.scalars(select(column).where(column.in_(chunk))))
+                for column in (ArticleAliasRow.url, ArticleAliasRow.location):
+                    known.update(s.scalars(select(column).where(column.in_(chunk))))
+        return known & set(wanted)
+
+    def has_content(self, content_hash: str) -> bool:
+        with self._read() as s:
+            found = s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == content_hash))
+        return found is not None
+
+    def article_ids(self) -> list[int]:
+        """Ids of the current article versions, oldest first."""
+        with self._read() as s:
+            query = select(ArticleRow.id).where(ArticleRow.current.is_(True))
+            return list(s.scalars(query.order_by(ArticleRow.id)))
+
+    def load_articles(self, ids: Sequence[int]) -> list[StoredArticle]:
+        """The articles with these ids, in the order asked (unknown ids are left out)."""
+        found: dict[int, StoredArticle] = {}
+        with self._read() as s:
+            for chunk in _chunks(list(ids)):
+                for row in s.scalars(select(ArticleRow).where(ArticleRow.id.in_(chunk))):
+                    found[row.id] = StoredArticle(
+                        id=row.id,
+                        location=row.location,
+                        url=row.url,
+                        site=row.site,
+                        source_name=row.source_name,
+                        raw=row.raw,
+                        content_hash=row.content_hash,
+                        encoding=row.encoding,
+                        fetched_at=row.fetched_at,
+                        etag=row.etag,
+                        last_modified=row.last_modified,
+                        title=row.title,
+                        published_at=row.published_at,
+                        text=row.text,
+                        version=row.version,
+                    )
+        return [found[i] for i in ids if i in found]
+
+    def claims(
+        self, flt: ClaimFilter | None = None, *, current_only: bool = True
+    ) -> list[StoredClaim]:
+        """Claims matching ``flt``, by publication time; only current readings by default."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(claims_query(flt, current_only=current_only))
+            return [to_stored_claim(row) for row in rows]
+
+    def counts(self) -> StoreCounts:
+        with self._read() as s:
+
+            def count(*where: Any, table: Any = ClaimRow) -> int:
+                return s.scalar(select(func.count()).select_from(table).where(*where)) or 0
+
+            return StoreCounts(
+                articles=count(ArticleRow.current.is_(True), table=ArticleRow),
+                article_versions=count(table=ArticleRow),
+                claims=count(ClaimRow.current.is_(True)),
+                claim_rows=count(),
+                runs=count(table=IngestRunRow),
+            )
+
+    def check(self) -> list[str]:
+        """Consistency problems, one line each; an empty list means the store is whole."""
+        with self._read() as s:
+            return checks.run_checks(s)
+
+    def last_ingest_time(self) -> datetime | None:
+        """When the newest article was ingested (None for an empty store)."""
+        with self._read() as s:
+            return s.scalar(select(func.max(ArticleRow.ingested_at)))

@@ -1,0 +1,99 @@
+"""Shape rules: find names the gazetteer lacks by how they look.
+
+- Latin model names with versions or hyphens: ``Qwen2.5-Max``, ``GLM-4``, ``Grok 3``,
+  ``Kimi k1.5``, ``Yi-Lightning``, ``abab6.5``.
+- Chip part numbers: one or two capitals and 2-4 digits (``H800``, ``MI300X``, ``GB200``).
+- Chinese product names directly followed by a dotted version (``通义千问2.5``).
+- Organizations: a segmenter word followed by 公司/科技/智能/集团/... (``某某科技``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from extractors.subjects.gazetteer import Gazetteer
+
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z0-9.\-])"
+    r"(?P<name>[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
+    r"(?: (?P<ver>[kKvV]?\d{1,2}(?:\.\d+)?)(?![\d.]))?)"
+    r"(?![A-Za-z0-9])"
+)
+_CHIP = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z]{1,2}\d{2,4}[A-Z]?(?![A-Za-z0-9.])")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_DOTTED_VERSION = re.compile(r"(?:[Vv]\d+(?:\.\d+)?|\d+\.\d+)")
+_MEASURE_AFTER = re.compile(r"[倍%％万亿千百元美个块张年月日天小时秒分点位名家人]")
+_UNITS = re.compile(r"(?i)(?:[KMGTPE]?B(?:/s)?|[KMGTPE]?FLOPS|[KMG]?W|tokens?|x)")
+
+
+@dataclass(frozen=True)
+class ShapeMatch:
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """Latin-letter names that carry a version digit or a hyphen, and chip part numbers."""
+    out: list[ShapeMatch] = []
+    for m in _LATIN_NAME.finditer(text):
+        name = m.group("name")
+        if _CHIP.fullmatch(name):
+            out.append(ShapeMatch(m.start(), m.end(), name, "chip"))
+            continue
+        if m.group("ver") and not re.search(r"\d", name.split(" ")[0]):
+            head = name.split(" ")[0]
+            if len(head) < 3 or head.lower() in gazetteer.not_names:
+                name = head
+        if not _looks_like_model(name, gazetteer):
+            continue
+        out.append(ShapeMatch(m.start(), m.start() + len(name), name, "model"))
+    return out
+
+
+def _looks_like_model(name: str, gazetteer: Gazetteer) -> bool:
+    letters = sum(c.isalpha() for c in name)
+    if letters < 2 or name.lower() in gazetteer.not_names or _UNITS.fullmatch(name):
+        return False
+    head = re.split(r"[\d.\- ]", name, maxsplit=1)[0]
+    if head.lower() in gazetteer.not_names:
+        return False
+    has_digit = any(c.isdigit() for c in name)
+    hyphen_words = "-" in name and all(p[:1].isupper() for p in name.split("-") if p)
+    return has_digit or hyphen_words
+
+
+def chinese_versioned(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """A Chinese word glued to a dotted version: ``通义千问2.5`` (tokens: (offset, text))."""
+    out: list[ShapeMatch] = []
+    toks = list(tokens)
+    for (start, word), (nstart, nxt) in zip(toks, toks[1:], strict=False):
+        if nstart != start + len(word) or not _CJK_WORD.fullmatch(word):
+            continue
+        version = _DOTTED_VERSION.match(nxt)
+        if not version or version.end() != len(nxt) or word in gazetteer.generic_words:
+            continue
+        after = [t for s, t in toks if s == nstart + len(nxt)]
+        if after and _MEASURE_AFTER.match(after[0]):
+            continue
+        out.append(ShapeMatch(start, nstart + len(nxt), word + nxt, "model"))
+    return out
+
+
+def organizations(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """``<word><suffix>`` organization names from segmenter tokens."""
+    out: list[ShapeMatch] = []
+    toks = list(tokens)
+    suffixes = gazetteer.org_suffixes
+    for (start, word), (nstart, nxt) in zip(toks, toks[1:], strict=False):
+        if nstart != start + len(word) or not _CJK_WORD.fullmatch(word):
+            continue
+        if word in gazetteer.generic_words or any(word.endswith(s) for s in ("的", "了")):
+            continue
+        if nxt in suffixes:
+            name = word if nxt in ("公司", "集团") else word + nxt
+            out.append(ShapeMatch(start, nstart + len(nxt), name, "organization"))
+    return out
