@@ -188,7 +188,9 @@ class Fetcher:
             try:
                 addresses = resolve(parts.hostname, port)
             except OSError as error:
-                raise TransientFetchError(url, f"cannot resolve {parts.hostname}: {error}") from None
+                raise TransientFetchError(
+                    url, f"cannot resolve {parts.hostname}: {error}"
+                ) from None
             for address in addresses:
                 reason = self.address_block_reason(address)
                 if reason:
@@ -223,7 +225,9 @@ class Fetcher:
         with slot:
             yield
 
-    def _send(self, url: str, target: str, headers: dict[str, str], deadline: float) -> httpx.Response:
+    def _send(
+        self, url: str, target: str, headers: dict[str, str], deadline: float
+    ) -> httpx.Response:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise SkipError.of(url, f"no complete answer within the {self.deadline:g} s deadline")

@@ -37,7 +37,7 @@ class TransientFetchError(Exception):
         return SkippedInput(location=self.location, reason=self.reason, stage="fetch")
 
 
-class NotModified(Exception):  # noqa: N818 - a signal, not an error
+class NotModified(Exception):
     """The server answered 304: the page is unchanged since the validators we sent."""
 
     def __init__(self, location: str) -> None:

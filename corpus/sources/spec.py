@@ -78,7 +78,9 @@ class SourceSpec(BaseModel):
         try:
             codecs.lookup(value)
         except LookupError:
-            raise ValueError(f"unknown encoding {value!r} (try gbk, gb18030, big5, utf-8)") from None
+            raise ValueError(
+                f"unknown encoding {value!r} (try gbk, gb18030, big5, utf-8)"
+            ) from None
         return value
 
     @field_validator("schedule")

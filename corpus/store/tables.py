@@ -57,7 +57,7 @@ def utc_now() -> datetime:
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+    """Declarative base of the store's tables."""
 
 
 class SourceRow(Base):

@@ -1,0 +1,71 @@
+"""Turning CLI arguments (source names, paths, URLs) into source specs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from corpus.sources.feeds import FEED_SUFFIXES, looks_like_feed
+from corpus.sources.loading import SourcesError
+from corpus.sources.spec import SourcesFile, SourceSpec, is_http_url
+
+FEED_PATH_WORDS = frozenset({"feed", "rss", "atom"})
+
+
+def resolve_inputs(args: Sequence[str], sources: SourcesFile | None) -> list[SourceSpec]:
+    """One spec per argument, in order; all unusable arguments are reported together.
+
+    An argument is, in this order: a source name of the sources file; an http(s)
+    URL (a feed if its path looks like one, else a page that is read as a feed
+    if its first bytes turn out to be one); an existing file or folder (a feed
+    file if it looks like one).
+    """
+    specs: list[SourceSpec] = []
+    problems: list[str] = []
+    for arg in args:
+        spec = _resolve_one(arg, sources)
+        if spec is None:
+            where = f" in {sources.path}" if sources and sources.path else ""
+            problems.append(
+                f"{arg!r} is not a source name{where}, an http(s) URL, "
+                "or an existing file or folder"
+            )
+        else:
+            specs.append(spec)
+    if problems:
+        raise SourcesError(problems)
+    return specs
+
+
+def _resolve_one(arg: str, sources: SourcesFile | None) -> SourceSpec | None:
+    if sources is not None and (named := sources.get(arg)) is not None:
+        return named
+    if is_http_url(arg):
+        if _url_looks_like_feed(arg):
+            return SourceSpec(name=arg, kind="feed", url=arg)
+        return SourceSpec(name=arg, kind="urls", urls=[arg], detect_feed=True)
+    path = Path(arg).expanduser()
+    if path.is_file() and _file_looks_like_feed(path):
+        return SourceSpec(name=arg, kind="feed", file=path)
+    if path.exists():
+        return SourceSpec(name=arg, kind="folder", path=path)
+    return None
+
+
+def _url_looks_like_feed(url: str) -> bool:
+    path = urlsplit(url).path.lower().rstrip("/")
+    if path.endswith(FEED_SUFFIXES):
+        return True
+    last = path.rsplit("/", 1)[-1]
+    return last in FEED_PATH_WORDS
+
+
+def _file_looks_like_feed(path: Path) -> bool:
+    if path.suffix.lower() not in FEED_SUFFIXES:
+        return False
+    try:
+        with path.open("rb") as handle:
+            return looks_like_feed(handle.read(4096))
+    except OSError:
+        return False

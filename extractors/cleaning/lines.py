@@ -1,0 +1,107 @@
+"""Line normalisation and the line shapes the cleaner reasons with.
+
+Shapes are about form, not content: a prose line is long and punctuated, a
+heading is short and unpunctuated, a navigation bar is a row of tiny tokens,
+a breadcrumb is short segments joined by ``>``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extractors.dates import TIMESTAMP_RE
+
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SENTENCE_PUNCT = re.compile(r"[，。！？；：、,;!?:…“”「」]")
+_SENTENCE_END = re.compile(r"[。！？!?…”」）)]$")
+_LONE_NUMBER = re.compile(r"^[\(（\[【]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})[\)）\]】.、]?$")
+_BREADCRUMB_SEP = re.compile(r"\s*[>›»＞]\s*")
+_NAV_SEP = re.compile(r"\s*[|｜·•/]\s*|\s+")
+_CSS_TOKEN = re.compile(r"\s+[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+\b")
+_NAME_CHARS = re.compile(r"^[\w\u00b7\u30fb·.\- ]{1,24}$")
+
+
+def normalise_text(raw: str) -> list[str]:
+    """Split a page into lines: unify newlines, drop invisible characters, collapse
+    runs of (full-width) spaces to one ASCII space and strip each line.  Chinese
+    characters and punctuation are left exactly as they are."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = _INVISIBLE.sub("", text)
+    return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+
+
+def cjk_count(line: str) -> int:
+    return len(_CJK.findall(line))
+
+
+def is_lone_number(line: str) -> bool:
+    """'01', '2', '（三）' alone on a line: section numbers and share counters."""
+    return bool(_LONE_NUMBER.match(line))
+
+
+def is_prose(line: str) -> bool:
+    """A sentence-bearing line: long enough and punctuated like running text."""
+    if len(line) < 12:
+        return False
+    return bool(_SENTENCE_PUNCT.search(line)) or len(line) >= 40
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def is_breadcrumb(line: str) -> bool:
+    """'首页 > 科技 > 正文': two or more short segments joined by '>'."""
+    parts = [p for p in _BREADCRUMB_SEP.split(line) if p]
+    return len(parts) >= 2 and all(len(p) <= 16 for p in parts) and len(line) <= 80
+
+
+def breadcrumb_parts(line: str) -> list[str]:
+    return [p for p in _BREADCRUMB_SEP.split(line) if p]
+
+
+def is_nav_bar(line: str) -> bool:
+    """A row of four or more tiny tokens ('首页 新闻 体育 财经 科技')."""
+    tokens = [t for t in _NAV_SEP.split(line) if t]
+    return len(tokens) >= 4 and all(len(t) <= 4 for t in tokens) and not _SENTENCE_PUNCT.search(line)
+
+
+def timestamp_in(line: str) -> re.Match[str] | None:
+    """The first date-with-time in a line, if any."""
+    for m in TIMESTAMP_RE.finditer(unicodedata.normalize("NFKC", line)):
+        if m["hour"] is not None:
+            return m
+    return None
+
+
+def is_timestamp_line(line: str) -> bool:
+    """A line that is mostly a date/time stamp (possibly with a source name)."""
+    m = timestamp_in(line)
+    return m is not None and len(line) - (m.end() - m.start()) <= 24
+
+
+def strip_css_tokens(line: str) -> str:
+    """Drop class-name leftovers that text dumps glue onto names ('张三 some-icon')."""
+    return _CSS_TOKEN.sub("", line).strip()
+
+
+def is_name_like(line: str) -> bool:
+    """Could be a person's or account's name: short, no sentence punctuation, not a number."""
+    line = strip_css_tokens(line)
+    if not 2 <= len(line) <= 24 or _SENTENCE_PUNCT.search(line):
+        return False
+    if line.replace(" ", "").isdigit() or is_timestamp_line(line):
+        return False
+    return bool(_NAME_CHARS.match(line))
+
+
+def is_title_shaped(line: str) -> bool:
+    """A headline: 6-100 characters with some Chinese or words, not a full paragraph."""
+    if not 6 <= len(line) <= 100 or is_lone_number(line):
+        return False
+    if is_breadcrumb(line) or is_nav_bar(line) or is_timestamp_line(line):
+        return False
+    return cjk_count(line) >= 4 or len(line.split()) >= 3

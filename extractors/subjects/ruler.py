@@ -1,0 +1,115 @@
+"""Find subject mentions in a text: gazetteer aliases, shape rules, then variants in context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from extractors.subjects import shapes
+from extractors.subjects.gazetteer import Gazetteer
+
+# A bare version token ("V3", "R1", "k1.5") or edition word ("Max") standing alone.
+_BARE_VARIANT = re.compile(
+    r"(?<![A-Za-z0-9.\-])(?:[A-Za-z]{1,2}\d+(?:\.\d+)?|Max|Pro|Plus|Turbo|Mini|Flash|Ultra|Lite)"
+    r"(?![A-Za-z0-9])"
+)
+_EDITIONS = frozenset({"Max", "Pro", "Plus", "Turbo", "Mini", "Flash", "Ultra", "Lite"})
+# How far back (characters) a bare variant may look for its family.
+_VARIANT_REACH = 1500
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text. ``how``: gazetteer, shape or variant (resolved in context)."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    type: str
+    how: str
+    family: str | None = None
+    outlet: bool = False
+
+
+def find_mentions(
+    text: str, tokens: Sequence[tuple[int, str]], gazetteer: Gazetteer
+) -> list[Mention]:
+    """All mentions in ``text`` (already in simplified script), left to right, no overlaps.
+
+    ``tokens`` are the segmenter's words as (offset, text).
+    """
+    candidates: list[Mention] = []
+    assert gazetteer.pattern is not None
+    for m in gazetteer.pattern.finditer(text):
+        entity = gazetteer.lookup(m.group())
+        if entity is not None:
+            candidates.append(
+                Mention(m.start(), m.end(), m.group(), entity.name, entity.type, "gazetteer",
+                        entity.family, entity.outlet)
+            )
+    found = [
+        *shapes.latin_names(text, gazetteer),
+        *shapes.chinese_versioned(tokens, gazetteer),
+        *shapes.organizations(tokens, gazetteer),
+    ]
+    for s in found:
+        candidates.append(_from_shape(s, text, gazetteer))
+    mentions = _non_overlapping(candidates)
+    return _resolve_variants(text, mentions, gazetteer)
+
+
+def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mention:
+    entity = gazetteer.lookup(s.name)
+    if entity is not None:
+        return Mention(s.start, s.end, text[s.start : s.end], entity.name, entity.type,
+                       "gazetteer", entity.family, entity.outlet)
+    head = re.split(r"[\d.\- ]", s.name, maxsplit=1)[0]
+    head_entity = gazetteer.lookup(head) if head else None
+    family = head_entity.family if head_entity else None
+    return Mention(s.start, s.end, text[s.start : s.end], s.name, s.type, "shape", family)
+
+
+def _non_overlapping(candidates: list[Mention]) -> list[Mention]:
+    """Longest first; on equal spans the gazetteer wins over a shape."""
+    ranked = sorted(candidates, key=lambda m: (-(m.end - m.start), m.how != "gazetteer", m.start))
+    taken: list[Mention] = []
+    for m in ranked:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _resolve_variants(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A bare "V3"/"R1"/"Max" inherits the most recent family (or model) that accepts it."""
+    out = list(mentions)
+    for m in _BARE_VARIANT.finditer(text):
+        if any(not (m.end() <= x.start or m.start() >= x.end) for x in mentions):
+            continue
+        token = m.group()
+        earlier = [x for x in mentions if x.end <= m.start() and m.start() - x.end < _VARIANT_REACH]
+        resolved = _inherit(token, earlier, gazetteer)
+        if resolved is not None:
+            out.append(replace(resolved, start=m.start(), end=m.end(), text=token))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _inherit(token: str, earlier: list[Mention], gazetteer: Gazetteer) -> Mention | None:
+    for prev in reversed(earlier):
+        if token in _EDITIONS:
+            if prev.type == "model" and prev.name[-1:].isdigit():
+                name = f"{prev.name}-{token}"
+                entity = gazetteer.lookup(name)
+                return Mention(0, 0, token, entity.name if entity else name, "model",
+                               "variant", prev.family)
+            continue
+        family = gazetteer.families.get(prev.family or "")
+        composed = family.compose(token) if family else None
+        if composed is None:
+            continue
+        entity = gazetteer.lookup(composed)
+        if entity is not None:
+            return Mention(0, 0, token, entity.name, entity.type, "variant", entity.family)
+        return Mention(0, 0, token, composed, "model", "variant", prev.family)
+    return None
