@@ -166,14 +166,14 @@ def decode_page(data: bytes, *, declared: str | None = None) -> DecodedPage:
         return DecodedPage(utf8, "utf-8", 0.99, False)
 
     label = _declared_from(declared) if declared else sniff_declared(data)
-    encoding = normalise_encoding(label) if label else None
-    if encoding is not None and (data.isascii() or not _single_byte(encoding)):
-        text = _strict_decode(data, encoding)
-        if text is not None and _looks_like_text(text):
-            rival = _CJK_RIVAL.get(encoding)
+    charset = normalise_encoding(label) if label else None
+    if charset is not None and (data.isascii() or not _single_byte(charset)):
+        declared_text = _strict_decode(data, charset)
+        if declared_text is not None and _looks_like_text(declared_text):
+            rival = _CJK_RIVAL.get(charset)
             if rival is None or _strict_decode(data, rival) is None:
-                return DecodedPage(text, encoding, 0.95, False)
-            return _arbitrate(data, encoding, rival, text)
+                return DecodedPage(declared_text, charset, 0.95, False)
+            return _arbitrate(data, charset, rival, declared_text)
     return _detect(data)
 
 
@@ -185,7 +185,7 @@ def _arbitrate(data: bytes, declared: str, rival: str, declared_text: str) -> De
     without error; let the detector's language model choose between just these two."""
     match = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
     chosen = normalise_encoding(match.encoding) if match is not None else None
-    if chosen == rival:
+    if match is not None and chosen == rival:
         text = _strict_decode(data, rival) or ""
         return DecodedPage(text, rival, round(max(0.0, 1.0 - match.chaos), 3), True)
     return DecodedPage(declared_text, declared, 0.9, False)

@@ -68,6 +68,7 @@ class FxTable:
             code.upper(): {period: float(rate) for period, rate in periods.items()}
             for code, periods in per_usd.items()
         }
+        self._memo: dict[tuple[str, str, tuple[date, Precision] | None], FxRate] = {}
         self._midpoints = {
             code: {period: _period_midpoint(period) for period in periods}
             for code, periods in self._per_usd.items()
@@ -102,6 +103,12 @@ class FxTable:
         """The rate nearest ``when`` (the latest listed when ``when`` is None)."""
         src, dst = from_currency.upper(), to_currency.upper()
         parsed = parse_when(when)
+        memo_key = (src, dst, parsed)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = self._rate(src, dst, parsed)
+        return self._memo[memo_key]
+
+    def _rate(self, src: str, dst: str, parsed: tuple[date, Precision] | None) -> FxRate:
         if src == dst:
             return FxRate(from_currency=src, to_currency=dst, rate=1.0, period="-", source="same")
         src_period, dst_period = self._pick(src, parsed), self._pick(dst, parsed)

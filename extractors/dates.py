@@ -9,7 +9,7 @@ as ordinary digits.  Offsets always index the text as given.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -77,12 +77,10 @@ _ISO_RE = re.compile(
     r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"
 )
 _REL_MONTH_RE = re.compile("|".join(sorted(_REL_MONTH, key=len, reverse=True)))
-_MONTH_DAY_RE = re.compile(
-    rf"(?<![\d年.])(?P<month>{_SMALL})月(?P<day>{_SMALL})[日号號]"
-)
+_MONTH_DAY_RE = re.compile(rf"(?<![\d年.])(?P<month>{_SMALL})月(?P<day>{_SMALL})[日号號]")
 
 
-def _to_ascii(text: str) -> str:
+def ascii_digits(text: str) -> str:
     """Full-width digits and separators to ASCII; keeps length so offsets survive."""
     return text.translate(_FULLWIDTH)
 
@@ -129,9 +127,7 @@ def _mention(text: str, start: int, end: int, value: str, granularity: Granulari
     )
 
 
-def _from_date_match(
-    text: str, m: re.Match[str], reference: date | None
-) -> DateMention | None:
+def _from_date_match(text: str, m: re.Match[str], reference: date | None) -> DateMention | None:
     year = _year_value(m.group("year"), reference)
     if year is None:
         return None
@@ -172,7 +168,7 @@ def find_dates(text: str, *, reference: date | None = None) -> list[DateMention]
     Relative forms (今年, 去年, 上月, 3月27日 without a year) are only returned
     when ``reference`` is given.
     """
-    norm = _to_ascii(text)
+    norm = ascii_digits(text)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -195,9 +191,9 @@ def find_dates(text: str, *, reference: date | None = None) -> list[DateMention]
             year, month = _shift_month(reference, _REL_MONTH[m.group(0)])
             add(_mention(text, m.start(), m.end(), f"{year}-{month:02d}", "month"))
         for m in _MONTH_DAY_RE.finditer(norm):
-            month, day = _small_number(m["month"]), _small_number(m["day"])
-            if month and day and _valid_day(reference.year, month, day):
-                value = f"{reference.year}-{month:02d}-{day:02d}"
+            md_month, md_day = _small_number(m["month"]), _small_number(m["day"])
+            if md_month and md_day and _valid_day(reference.year, md_month, md_day):
+                value = f"{reference.year}-{md_month:02d}-{md_day:02d}"
                 add(_mention(text, m.start(), m.end(), value, "day"))
     return sorted(found, key=lambda d: d.start)
 
@@ -219,7 +215,7 @@ def parse_tz(value: str) -> timezone:
     """'+08:00', '+0800', 'Z', 'UTC+8' as a fixed-offset ``timezone``."""
     value = value.strip().upper().replace("UTC", "").replace("GMT", "")
     if value in ("", "Z"):
-        return timezone.utc
+        return UTC
     m = _TZ_RE.match(value)
     if m is None:
         sign = -1 if value.startswith("-") else 1
@@ -252,7 +248,7 @@ def parse_datetime(s: str, default_tz: str = "+08:00") -> datetime | None:
 
     Times without a zone get ``default_tz``.  Returns None when no date is found.
     """
-    text = _to_ascii(s.strip())
+    text = ascii_digits(s.strip())
     if not text:
         return None
     try:

@@ -8,31 +8,25 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 
-from corpus.documents import SkippedInput, SourceDocument, SourceItem
+from corpus.documents import SkippedInput, SourceItem
 from corpus.runs import RunReport
 from flows.tasks import (
+    Read,
     discover_items,
     extract_batch,
     fetch_url,
+    mark_known_task,
     read_files,
     store_batch,
     write_changes,
 )
 
 DEFAULT_BATCH = 25
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 
 def batched(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
-
-
-def _specs(inputs: Sequence[str], sources_file: str | None) -> list[Any]:
-    from corpus.sources import load_sources, resolve_inputs
-
-    sources = load_sources(Path(sources_file)) if sources_file else None
-    return resolve_inputs(list(inputs), sources)
 
 
 @flow(name="ingest", log_prints=False)
@@ -42,7 +36,7 @@ def ingest(
     sources_file: str | None = None,
     batch_size: int = DEFAULT_BATCH,
     backend: str = "jieba",
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     changes_path: str | None = None,
 ) -> RunReport:
     """Ingest files, folders, URLs or named sources into the claim store.
@@ -52,52 +46,55 @@ def ingest(
     already stored. Returns (and stores) the run report. With ``changes_path``,
     what changed since the previous ingest run is logged and written there as JSON.
     """
+    from corpus.sources import load_sources, resolve_inputs
     from corpus.store import ClaimStore
 
     logger = get_run_logger()
-    store = ClaimStore(db_url)
-    previous = store.last_run("ingest")
-    run_id = store.start_run("ingest", {"inputs": list(inputs), "sources_file": sources_file})
-    store.close()
+    sources = load_sources(Path(sources_file)) if sources_file else None
+    settings_json = sources.settings.model_dump_json() if sources else None
+    db_url = db_url or (sources.settings.database if sources else None)
+    cap = max_bytes or (sources.settings.max_bytes if sources else 10 * 1024 * 1024)
+
+    with ClaimStore(db_url) as store:
+        previous = store.last_run("ingest")
+        run_id = store.start_run("ingest", {"inputs": list(inputs), "sources_file": sources_file})
     report = RunReport(kind="ingest")
 
     file_items: list[SourceItem] = []
     url_items: list[SourceItem] = []
-    for spec in _specs(inputs, sources_file):
-        items, skipped = discover_items(spec.model_dump_json(), db_url)
+    for spec in resolve_inputs(list(inputs), sources):
+        spec_cap = sources.max_bytes_for(spec) if sources else cap
+        items, skipped = discover_items(spec.model_dump_json(), db_url, settings_json, spec_cap)
         report.failed.extend(skipped)
         for item in items:
             (file_items if item.kind == "file" else url_items).append(item)
 
     stored = []
     for batch in batched(file_items, batch_size):
-        docs = read_files.submit(batch, max_bytes)
+        docs = read_files.submit(batch, cap, db_url)
         outcomes = extract_batch.submit(docs, backend)
-        stored.append(store_batch.submit(db_url, outcomes))
+        stored.append(store_batch.submit(db_url, outcomes, settings_json))
 
-    fetched = [fetch_url.submit(item, max_bytes) for item in url_items]
-    fetched_docs: list[SourceDocument | SkippedInput] = []
+    fetched = [fetch_url.submit(item, cap, settings_json) for item in url_items]
+    fetched_docs: list[Read] = []
     for item, future in zip(url_items, fetched, strict=True):
         try:
             fetched_docs.append(future.result())
-        except Exception as err:  # retries exhausted
+        except Exception as err:  # retries used up
             fetched_docs.append(
                 SkippedInput(location=item.location, reason=str(err), stage="fetch")
             )
     for batch in batched(fetched_docs, batch_size):
-        outcomes = extract_batch.submit(batch, backend)
-        stored.append(store_batch.submit(db_url, outcomes))
+        outcomes = extract_batch.submit(mark_known_task.submit(db_url, batch), backend)
+        stored.append(store_batch.submit(db_url, outcomes, settings_json))
 
     for future in stored:
         report.merge(future.result())
 
     for skip in report.failed:
         logger.warning(skip.message())
-    store = ClaimStore(db_url)
-    try:
+    with ClaimStore(db_url) as store:
         store.finish_run(run_id, report)
-    finally:
-        store.close()
     logger.info(
         "ingest: %d new, %d unchanged, %d updated, %d duplicate, %d failed, %d claims added",
         report.new,
@@ -107,8 +104,9 @@ def ingest(
         len(report.failed),
         report.claims_added,
     )
+    changes_path = changes_path or (sources.settings.changes_path if sources else None)
     if changes_path:
         since = previous.started_at if previous else report.started_at
-        summary = write_changes(db_url, since.isoformat(), changes_path)
+        summary = write_changes(db_url, since.isoformat(), str(changes_path))
         logger.info("changes since %s: %s (written to %s)", since, summary, changes_path)
     return report

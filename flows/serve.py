@@ -30,6 +30,7 @@ def build_deployments(
     from corpus.sources import load_sources
 
     sources = load_sources(sources_file)
+    changes = changes_path or sources.settings.changes_path or Path("aiclaims-changes.json")
     deployments = []
     for spec in sources.sources:
         if spec.schedule is None:
@@ -42,7 +43,7 @@ def build_deployments(
                     "sources_file": str(sources_file.resolve()),
                     "db_url": db_url,
                     "backend": backend,
-                    "changes_path": changes_path,
+                    "changes_path": str(Path(changes).resolve()),
                 },
                 description=f"Scheduled ingest of source {spec.name!r}",
                 **schedule_kwargs(spec.schedule),

@@ -1,8 +1,8 @@
 """Prefect tasks of aiclaims: thin wrappers that call corpus/ and extractors/.
 
-Tasks take and return plain data (paths, URLs, pydantic models) and open
-their own store from a URL, so they run the same in threads or on Dask
-workers. Work is batched: Prefect costs tens of milliseconds per task run.
+Tasks take and return plain data (paths, URLs, JSON strings, pydantic models)
+and open their own store from a URL, so they run the same in threads or on
+Dask workers. Work is batched: Prefect costs tens of milliseconds per task run.
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from prefect import get_run_logger, task
-from prefect.exceptions import MissingContextError
+from prefect import task
 from pydantic import BaseModel
 
 from corpus.documents import SkippedInput, SourceDocument, SourceItem
@@ -21,17 +20,25 @@ from corpus.runs import RunReport
 from extractors.models import Extraction
 
 if TYPE_CHECKING:
+    from corpus.fetch import Fetcher
     from extractors.pipeline import Extractor
 
 
-def log_warning(message: str) -> None:
-    """Log through the run logger inside a run, else through the module logger."""
-    try:
-        get_run_logger().warning(message)
-    except MissingContextError:
-        import logging
+class Extracted(BaseModel):
+    """A page and what the extractor made of it (None: its content is already stored)."""
 
-        logging.getLogger("aiclaims").warning(message)
+    doc: SourceDocument
+    extraction: Extraction | None = None
+
+
+class Unchanged(BaseModel):
+    """A URL whose conditional request answered 304 Not Modified."""
+
+    location: str
+
+
+Outcome = Extracted | SkippedInput | Unchanged
+Read = SourceDocument | SkippedInput | Unchanged
 
 
 @lru_cache(maxsize=4)
@@ -42,8 +49,18 @@ def extractor_for(backend: str) -> Extractor:
     return Extractor(backend=backend)
 
 
+@lru_cache(maxsize=8)
+def fetcher_for(settings_json: str | None) -> Fetcher:
+    """One HTTP client per process and sources-file settings (per-host limits hold)."""
+    from corpus.sources import Settings, make_fetcher, shared_fetcher
+
+    if settings_json is None:
+        return shared_fetcher()
+    return make_fetcher(Settings.model_validate_json(settings_json))
+
+
 def _transient(task, task_run, state) -> bool:
-    """Retry a fetch only when it failed for a reason that may pass (5xx, timeout)."""
+    """Retry only when the failure may pass (5xx, time-outs, connection errors)."""
     from corpus.sources import TransientFetchError
 
     try:
@@ -57,33 +74,50 @@ def _transient(task, task_run, state) -> bool:
 
 @task(name="discover", retries=2, retry_delay_seconds=[1, 5], retry_condition_fn=_transient)
 def discover_items(
-    spec_json: str, db_url: str | None
+    spec_json: str, db_url: str | None, settings_json: str | None, max_bytes: int
 ) -> tuple[list[SourceItem], list[SkippedInput]]:
-    """List what a source holds that is not stored yet (feeds: by URL, no download)."""
+    """List what a source holds; feed items already stored are dropped without download."""
     from corpus.sources import SourceSpec, discover
     from corpus.store import ClaimStore
 
     spec = SourceSpec.model_validate_json(spec_json)
-    store = ClaimStore(db_url)
-    try:
-        found = discover(spec, known_urls=store.known_urls)
-    finally:
-        store.close()
+    with ClaimStore(db_url) as store:
+        found = discover(
+            spec,
+            known_urls=store.known_urls,
+            fetcher=fetcher_for(settings_json),
+            max_bytes=max_bytes,
+        )
     return found.items, found.skipped
 
 
+def mark_known(db_url: str | None, docs: Sequence[Read]) -> list[Outcome | SourceDocument]:
+    """Docs whose content is already stored need no extraction: wrap them as Extracted(None)."""
+    from corpus.store import ClaimStore
+
+    fresh = [d for d in docs if isinstance(d, SourceDocument)]
+    with ClaimStore(db_url) as store:
+        known = store.known_contents([d.content_hash for d in fresh])
+    return [
+        Extracted(doc=d) if isinstance(d, SourceDocument) and d.content_hash in known else d
+        for d in docs
+    ]
+
+
 @task(name="read-files")
-def read_files(items: Sequence[SourceItem], max_bytes: int) -> list[SourceDocument | SkippedInput]:
+def read_files(
+    items: Sequence[SourceItem], max_bytes: int, db_url: str | None
+) -> list[Outcome | SourceDocument]:
     """Read and decode a batch of local files; a bad file becomes a skip, not a failure."""
     from corpus.sources import SkipError, read_item
 
-    out: list[SourceDocument | SkippedInput] = []
+    docs: list[Read] = []
     for item in items:
         try:
-            out.append(read_item(item, max_bytes=max_bytes))
+            docs.append(read_item(item, max_bytes=max_bytes))
         except SkipError as err:
-            out.append(err.skipped)
-    return out
+            docs.append(err.skipped)
+    return mark_known(db_url, docs)
 
 
 @task(
@@ -92,83 +126,95 @@ def read_files(items: Sequence[SourceItem], max_bytes: int) -> list[SourceDocume
     retry_delay_seconds=[0.5, 2, 5],
     retry_condition_fn=_transient,
 )
-def fetch_url(item: SourceItem, max_bytes: int) -> SourceDocument | SkippedInput:
+def fetch_url(item: SourceItem, max_bytes: int, settings_json: str | None) -> Read:
     """Download one URL; 5xx and time-outs are retried by Prefect, the rest skipped."""
-    from corpus.sources import SkipError, read_item
+    from corpus.sources import NotModified, SkipError, read_item
 
     try:
-        return read_item(item, max_bytes=max_bytes)
+        return read_item(item, fetcher=fetcher_for(settings_json), max_bytes=max_bytes)
     except SkipError as err:
         return err.skipped
+    except NotModified:
+        return Unchanged(location=item.location)
 
 
-class Extracted(BaseModel):
-    """A page and what the extractor made of it, on its way to the store."""
-
-    doc: SourceDocument
-    extraction: Extraction
-
-
-Outcome = Extracted | SkippedInput
+@task(name="mark-known")
+def mark_known_task(db_url: str | None, docs: Sequence[Read]) -> list[Outcome | SourceDocument]:
+    """Mark fetched pages whose content is already stored (no extraction needed)."""
+    return mark_known(db_url, docs)
 
 
-def extract_documents(docs: Sequence[SourceDocument | SkippedInput], backend: str) -> list[Outcome]:
-    """Run the extractor over decoded pages; skips from earlier stages pass through."""
+def extract_documents(docs: Sequence[Outcome | SourceDocument], backend: str) -> list[Outcome]:
+    """Run the extractor over new pages; everything else passes through."""
     extractor = extractor_for(backend)
     out: list[Outcome] = []
     for doc in docs:
-        if isinstance(doc, SkippedInput):
+        if not isinstance(doc, SourceDocument):
             out.append(doc)
             continue
         try:
             extraction = extractor.extract(doc.raw, source_name=doc.location)
         except Exception as err:  # a bug on one page must not sink the batch
-            out.append(
-                SkippedInput(
-                    location=doc.location, reason=f"extractor error: {err!r}", stage="extract"
-                )
-            )
+            reason = f"extractor error: {err!r}"
+            out.append(SkippedInput(location=doc.location, reason=reason, stage="extract"))
             continue
         if doc.site:
             extraction.article.site = doc.site
         if not extraction.article.text.strip():
-            out.append(
-                SkippedInput(location=doc.location, reason="no article text found", stage="extract")
-            )
+            reason = "no article text found"
+            out.append(SkippedInput(location=doc.location, reason=reason, stage="extract"))
             continue
         out.append(Extracted(doc=doc, extraction=extraction))
     return out
 
 
 @task(name="extract-batch")
-def extract_batch(docs: Sequence[SourceDocument | SkippedInput], backend: str) -> list[Outcome]:
+def extract_batch(docs: Sequence[Outcome | SourceDocument], backend: str) -> list[Outcome]:
     """Clean and extract claims from a batch of pages (CPU only; safe on Dask workers)."""
     return extract_documents(docs, backend)
 
 
-def store_outcomes(db_url: str | None, outcomes: Sequence[Outcome]) -> RunReport:
+def store_outcomes(
+    db_url: str | None, outcomes: Sequence[Outcome], settings_json: str | None = None
+) -> RunReport:
     """Store each extracted article with its claims, one transaction per article."""
     from corpus.store import ClaimStore
 
     report = RunReport()
-    store = ClaimStore(db_url)
-    try:
+    with ClaimStore(db_url) as store:
         for outcome in outcomes:
             if isinstance(outcome, SkippedInput):
                 report.failed.append(outcome)
-                continue
-            saved = store.save(outcome.doc, outcome.extraction)
-            setattr(report, saved.status, getattr(report, saved.status) + 1)
-            report.claims_added += saved.claims_added
-    finally:
-        store.close()
+            elif isinstance(outcome, Unchanged):
+                report.unchanged += 1
+            else:
+                _store_one(store, outcome, report, settings_json)
     return report
 
 
+def _store_one(store, outcome: Extracted, report: RunReport, settings_json: str | None) -> None:
+    doc = outcome.doc
+    if outcome.extraction is None:
+        saved = store.save_known(doc)
+        if saved is None:  # the stored copy went away since the batch was read
+            reason = "content vanished from the store during the run; run again"
+            report.failed.append(SkippedInput(location=doc.location, reason=reason, stage="store"))
+            return
+    else:
+        saved = store.save(doc, outcome.extraction)
+    status: Literal["new", "unchanged", "updated", "duplicate"] = saved.status
+    setattr(report, status, getattr(report, status) + 1)
+    report.claims_added += saved.claims_added
+    if doc.etag or doc.last_modified:  # only now that it is stored may a 304 skip it
+        fetcher_for(settings_json).remember(doc.url or doc.location, doc.etag, doc.last_modified)
+
+
 @task(name="store-batch")
-def store_batch(db_url: str | None, outcomes: Sequence[Outcome]) -> RunReport:
+def store_batch(
+    db_url: str | None, outcomes: Sequence[Outcome], settings_json: str | None = None
+) -> RunReport:
     """Store a batch of extracted articles; returns the batch's part of the run report."""
-    return store_outcomes(db_url, outcomes)
+    return store_outcomes(db_url, outcomes, settings_json)
 
 
 @task(name="reextract-batch")
@@ -177,19 +223,15 @@ def reextract_batch(db_url: str | None, article_ids: Sequence[int], backend: str
     from corpus.store import ClaimStore
 
     report = RunReport(kind="reextract")
-    store = ClaimStore(db_url)
     extractor = extractor_for(backend)
-    try:
+    with ClaimStore(db_url) as store:
         for article in store.load_articles(article_ids):
             try:
                 extraction = extractor.extract(article.raw, source_name=article.location)
             except Exception as err:
+                reason = f"extractor error: {err!r}"
                 report.failed.append(
-                    SkippedInput(
-                        location=article.location,
-                        reason=f"extractor error: {err!r}",
-                        stage="extract",
-                    )
+                    SkippedInput(location=article.location, reason=reason, stage="extract")
                 )
                 continue
             if article.site:
@@ -200,8 +242,6 @@ def reextract_batch(db_url: str | None, article_ids: Sequence[int], backend: str
                 report.claims_added += added
             else:
                 report.unchanged += 1
-    finally:
-        store.close()
     return report
 
 
@@ -212,13 +252,9 @@ def write_changes(db_url: str | None, since_iso: str, path: str) -> str:
 
     from corpus.compare import changes
     from corpus.export import write_json_atomic
-
     from corpus.store import ClaimStore
 
-    store = ClaimStore(db_url)
-    try:
+    with ClaimStore(db_url) as store:
         report = changes(store, datetime.fromisoformat(since_iso))
-    finally:
-        store.close()
     write_json_atomic(Path(path), report.model_dump(mode="json"))
     return report.summary()

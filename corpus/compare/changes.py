@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from corpus.compare.models import (
     ChangesReport,
@@ -67,7 +68,12 @@ def changes(
     new = store.claims(ClaimFilter(seen_since=since))
     related = _related_claims(store, new) if new else []
     old = [c for c in related if c.first_seen < since]
-    kwargs = {"tolerance": tolerance, "currency": currency, "rates": rates}
+    kwargs: dict[str, Any] = {
+        "tolerance": tolerance,
+        "currency": currency,
+        "rates": rates,
+        "max_conflicts": None,
+    }
     before = {_key(t): t for t in build_timelines(old, **kwargs)}
     new_ids = {c.id for c in new}
     new_keys: list[TimelineKey] = []

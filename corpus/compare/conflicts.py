@@ -71,16 +71,18 @@ def _side(entry: TimelineEntry) -> ConflictSide:
     )
 
 
-def _cross_article_pairs(first: list[TimelineEntry], second: list[TimelineEntry]) -> int:
-    """Pairs (x from first, y from second) from different articles."""
-    in_first = Counter(e.article_id for e in first)
-    in_second = Counter(e.article_id for e in second)
-    same = sum(n * in_second[article] for article, n in in_first.items())
-    return len(first) * len(second) - same
+def _cross_article_pairs(first: Counter[int], second: Counter[int]) -> int:
+    """Pairs of claims, one per group, from different articles (counters: claims per article)."""
+    small, large = (first, second) if len(first) <= len(second) else (second, first)
+    same = sum(n * large[article] for article, n in small.items() if article in large)
+    return first.total() * second.total() - same
 
 
-def find_conflicts(entries: Sequence[TimelineEntry], tolerance: float) -> list[Conflict]:
-    """Conflicting pairs among ``entries``, one per pair of distinct claimed values.
+def find_conflicts(
+    entries: Sequence[TimelineEntry], tolerance: float, *, limit: int | None = None
+) -> tuple[list[Conflict], int]:
+    """Conflicting pairs among ``entries``, one per pair of distinct claimed values,
+    largest gap first, at most ``limit`` of them; and how many there are in all.
 
     Entries saying the same (value, value_max, qualifier, as_of) are grouped first,
     so the cost grows with the number of distinct values, not of claims. The
@@ -90,16 +92,20 @@ def find_conflicts(entries: Sequence[TimelineEntry], tolerance: float) -> list[C
     for entry in entries:
         signature = (entry.value, entry.value_max, entry.qualifier, entry.as_of)
         groups.setdefault(signature, []).append(entry)
-    members = list(groups.values())
-    conflicts: list[Conflict] = []
-    for i, first in enumerate(members):
-        for second in members[i + 1 :]:
-            gap = disagree(first[-1], second[-1], tolerance)
+    members = [(group[-1], Counter(e.article_id for e in group)) for group in groups.values()]
+    found: list[tuple[float, int, TimelineEntry, TimelineEntry]] = []
+    for i, (first, first_articles) in enumerate(members):
+        for second, second_articles in members[i + 1 :]:
+            gap = disagree(first, second, tolerance)
             if gap is None:
                 continue
-            pairs = _cross_article_pairs(first, second)
+            pairs = _cross_article_pairs(first_articles, second_articles)
             if pairs:
-                a, b = sorted((first[-1], second[-1]), key=lambda e: e.claim_id)
-                conflicts.append(Conflict(a=_side(a), b=_side(b), gap=gap, pairs=pairs))
-    conflicts.sort(key=lambda c: -c.gap)
-    return conflicts
+                found.append((gap, pairs, first, second))
+    found.sort(key=lambda f: -f[0])
+    shown = found if limit is None else found[:limit]
+    conflicts = []
+    for gap, pairs, first, second in shown:
+        a, b = sorted((first, second), key=lambda e: e.claim_id)
+        conflicts.append(Conflict(a=_side(a), b=_side(b), gap=gap, pairs=pairs))
+    return conflicts, len(found)

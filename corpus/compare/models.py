@@ -106,6 +106,7 @@ class Timeline(TimelineKey):
     spread: Spread
     consensus: Consensus
     conflicts: list[Conflict] = Field(default_factory=list)
+    conflicts_total: int = Field(default=0, description="conflicts in all; the list may be cut")
 
     @property
     def key(self) -> tuple[str, str, str | None]:

@@ -15,6 +15,8 @@ from corpus.store.queries import norm_key
 
 GroupKey = tuple[str, str, str, str]  # subject key, metric, object key, unit
 _OLDEST = datetime.min.replace(tzinfo=UTC)
+#: Conflicts kept per timeline by default (the largest gaps); all are counted.
+MAX_CONFLICTS = 50
 
 
 def group_key(entry: TimelineEntry, claim: StoredClaim) -> GroupKey:
@@ -114,8 +116,12 @@ def build_timelines(
     tolerance: float,
     currency: str | None,
     rates: FxTable,
+    max_conflicts: int | None = MAX_CONFLICTS,
 ) -> list[Timeline]:
-    """Timelines of ``claims``, one per (subject, metric, object, unit) key."""
+    """Timelines of ``claims``, one per (subject, metric, object, unit) key.
+
+    Each keeps at most ``max_conflicts`` conflicts (largest gaps) and counts all.
+    """
     groups: dict[GroupKey, list[tuple[TimelineEntry, StoredClaim]]] = {}
     for claim in claims:
         entry = to_entry(claim, currency, rates)
@@ -124,6 +130,7 @@ def build_timelines(
     for (_subject, metric, _object, unit), pairs in groups.items():
         entries = sorted((entry for entry, _ in pairs), key=_when)
         entries.sort(key=lambda e: e.published_at is None)  # undated last, stable otherwise
+        conflicts, conflicts_total = find_conflicts(entries, tolerance, limit=max_conflicts)
         timelines.append(
             Timeline(
                 subject=_most_common(c.subject for _, c in pairs) or _subject,
@@ -133,7 +140,8 @@ def build_timelines(
                 entries=entries,
                 spread=spread_of(entries),
                 consensus=consensus_of(entries),
-                conflicts=find_conflicts(entries, tolerance),
+                conflicts=conflicts,
+                conflicts_total=conflicts_total,
             )
         )
     timelines.sort(key=lambda t: (t.subject, t.metric, t.object or "", t.unit))

@@ -16,10 +16,10 @@ def block_reason(address: IPAddress) -> str | None:
         address = address.ipv4_mapped
     checks = (
         ("loopback", address.is_loopback),
-        ("link-local", address.is_link_local),
-        ("private", address.is_private),
-        ("multicast", address.is_multicast),
         ("unspecified", address.is_unspecified),
+        ("link-local", address.is_link_local),
+        ("multicast", address.is_multicast),
+        ("private", address.is_private),
         ("reserved", address.is_reserved),
     )
     for label, hit in checks:

@@ -44,7 +44,6 @@ BINARY_TYPES = frozenset(
         "application/wasm",
     }
 )
-CHUNK_SIZE = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -185,21 +184,22 @@ class Fetcher:
             raise SkipError.of(url, f"URL without a host: {target}")
         if not local_ok:
             port = parts.port or (443 if scheme == "https" else 80)
-            try:
-                addresses = resolve(parts.hostname, port)
-            except OSError as error:
-                raise TransientFetchError(
-                    url, f"cannot resolve {parts.hostname}: {error}"
-                ) from None
-            for address in addresses:
-                reason = self.address_block_reason(address)
-                if reason:
-                    hop = "" if target == url else f" (redirect to {target})"
-                    raise SkipError.of(url, f"refused {reason}{hop}; the source is not local")
+            reason = self.host_block_reason(url, parts.hostname, port)
+            if reason:
+                hop = "" if target == url else f" (redirect to {target})"
+                raise SkipError.of(url, f"refused {reason}{hop}; the source is not local")
         return parts.netloc.lower()
 
-    def address_block_reason(self, address: IPAddress) -> str | None:
-        """Why a non-local fetch may not reach ``address`` (None: allowed)."""
+    def host_block_reason(self, url: str, host: str, port: int) -> str | None:
+        """Why a non-local fetch may not go to ``host`` (None: every address is public)."""
+        try:
+            addresses = resolve(host, port)
+        except OSError as error:
+            raise TransientFetchError(url, f"cannot resolve {host}: {error}") from None
+        return next(filter(None, map(block_reason, addresses)), None)
+
+    def peer_block_reason(self, address: IPAddress) -> str | None:
+        """Why a non-local fetch may not read from the peer it connected to (None: allowed)."""
         return block_reason(address)
 
     def _check_peer(self, url: str, response: httpx.Response, local_ok: bool) -> None:
@@ -211,7 +211,7 @@ class Fetcher:
         address = parse_peer(stream.get_extra_info("server_addr"))
         if address is None:
             return
-        reason = self.address_block_reason(address)
+        reason = self.peer_block_reason(address)
         if reason:
             raise SkipError.of(url, f"refused {reason} (connected peer); the source is not local")
 
@@ -285,7 +285,7 @@ class Fetcher:
         chunks: list[bytes] = []
         size = 0
         try:
-            for chunk in response.iter_bytes(CHUNK_SIZE):
+            for chunk in response.iter_bytes():
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > cap:

@@ -13,7 +13,7 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
@@ -63,18 +63,25 @@ def parse_feed(data: bytes, *, name: str, location: str) -> list[FeedEntry]:
     entries = list(result.get("entries", []))
     if not entries and (result.get("bozo") or not result.get("version")):
         problem = result.get("bozo_exception") if result.get("bozo") else None
-        detail = _one_line(problem) if problem else "no RSS or Atom root element"
-        raise SkipError.of(
-            location, f"feed {name}: not a valid RSS/Atom document ({detail})", stage="read"
-        )
-    return [_entry(raw, location) for raw in entries]
+        raise _invalid(name, location, problem or "no RSS or Atom root element")
+    parsed = [_entry(raw, location) for raw in entries]
+    if result.get("bozo") and not any(entry.link for entry in parsed):
+        raise _invalid(name, location, result.get("bozo_exception"))
+    return parsed
+
+
+def _invalid(name: str, location: str, problem: object) -> SkipError:
+    detail = _one_line(problem)
+    return SkipError.of(
+        location, f"feed {name}: not a valid RSS/Atom document ({detail})", stage="read"
+    )
 
 
 def _entry(raw: feedparser.FeedParserDict, base: str) -> FeedEntry:
     link = raw.get("link") or next(
         (lk.get("href") for lk in raw.get("links", []) if lk.get("href")), None
     )
-    if link and base.startswith(("http:", "https:")):
+    if link and not urlsplit(link.strip()).scheme and base.startswith(("http:", "https:")):
         link = urljoin(base, link.strip())
     stamp = raw.get("published_parsed") or raw.get("updated_parsed")
     return FeedEntry(

@@ -91,13 +91,12 @@ class SourceSpec(BaseModel):
         if isinstance(value, bool):
             raise ValueError("must be a cron expression, an interval like '1h', or seconds")
         if isinstance(value, int | float):
-            interval = timedelta(seconds=value)
+            interval: timedelta | None = timedelta(seconds=value)
         else:
             interval = parse_interval(value)
-            if interval is None:
-                _check_cron(value)
-                return value
-        if interval < MIN_INTERVAL:
+        if interval is None:
+            _check_cron(str(value))
+        elif interval < MIN_INTERVAL:
             raise ValueError(f"interval {value!r} is shorter than {MIN_INTERVAL.seconds} s")
         return value
 
@@ -211,3 +210,7 @@ class SourcesFile(BaseModel):
     @property
     def names(self) -> list[str]:
         return [s.name for s in self.sources]
+
+    def max_bytes_for(self, spec: SourceSpec) -> int:
+        """The size cap for one source: its own override, else the settings' cap."""
+        return spec.max_bytes or self.settings.max_bytes

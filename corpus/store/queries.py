@@ -55,7 +55,7 @@ def day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def claims_query(flt: ClaimFilter | None, *, current_only: bool = True) -> Select[Any]:
+def claims_query(flt: ClaimFilter | None, *, current_only: bool = True) -> Select[*tuple[Any, ...]]:
     """SELECT of claims joined to their articles, filtered in SQL, oldest first."""
     query = select(*CLAIM_COLUMNS).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
     if current_only:
@@ -83,5 +83,5 @@ def claims_query(flt: ClaimFilter | None, *, current_only: bool = True) -> Selec
 
 
 def to_stored_claim(row: Any) -> StoredClaim:
-    """A result row of ``claims_query`` as a StoredClaim (no re-validation)."""
-    return StoredClaim.model_construct(**row._asdict())
+    """A result row of ``claims_query`` as a StoredClaim (validating is faster than construct)."""
+    return StoredClaim.model_validate(row._asdict())

@@ -20,6 +20,7 @@ from corpus.store.models import (
     ClaimFilter,
     RunRecord,
     SaveResult,
+    SaveStatus,
     StoreCounts,
     StoredArticle,
     StoredClaim,
@@ -125,7 +126,7 @@ class ClaimStore:
         )
         article = self._new_article(s, doc, extraction, key, content_hash, previous)
         added = self._add_extraction(s, article, extraction)
-        status = "new" if previous is None else "updated"
+        status: SaveStatus = "new" if previous is None else "updated"
         return SaveResult(status=status, article_id=article.id, claims_added=added)
 
     def _save_known_content(

@@ -8,16 +8,17 @@ a breadcrumb is short segments joined by ``>``.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from extractors.dates import TIMESTAMP_RE
+from extractors.dates import TIMESTAMP_RE, ascii_digits
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：、,;!?:…“”「」]")
 _SENTENCE_END = re.compile(r"[。！？!?…”」）)]$")
-_LONE_NUMBER = re.compile(r"^[\(（\[【]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})[\)）\]】.、]?$")
+_LONE_NUMBER = re.compile(
+    r"^[\(（\[【]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})[\)）\]】.、]?$"
+)
 _BREADCRUMB_SEP = re.compile(r"\s*[>›»＞]\s*")
 _NAV_SEP = re.compile(r"\s*[|｜·•/]\s*|\s+")
 _CSS_TOKEN = re.compile(r"\s+[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+\b")
@@ -31,6 +32,16 @@ def normalise_text(raw: str) -> list[str]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = _INVISIBLE.sub("", text)
     return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+
+
+_CITATION = re.compile(
+    r"^[（(\[【]\s*(资料|資料|数据|數據|消息)?(来源|來源|出处|出處)\s*[:：].*[）)\]】]$"
+)
+
+
+def is_citation(line: str) -> bool:
+    """'（资料来源：…）' or '（来源：…）' on a line of its own."""
+    return bool(_CITATION.match(line))
 
 
 def cjk_count(line: str) -> int:
@@ -66,12 +77,14 @@ def breadcrumb_parts(line: str) -> list[str]:
 def is_nav_bar(line: str) -> bool:
     """A row of four or more tiny tokens ('首页 新闻 体育 财经 科技')."""
     tokens = [t for t in _NAV_SEP.split(line) if t]
-    return len(tokens) >= 4 and all(len(t) <= 4 for t in tokens) and not _SENTENCE_PUNCT.search(line)
+    return (
+        len(tokens) >= 4 and all(len(t) <= 4 for t in tokens) and not _SENTENCE_PUNCT.search(line)
+    )
 
 
 def timestamp_in(line: str) -> re.Match[str] | None:
     """The first date-with-time in a line, if any."""
-    for m in TIMESTAMP_RE.finditer(unicodedata.normalize("NFKC", line)):
+    for m in TIMESTAMP_RE.finditer(ascii_digits(line)):
         if m["hour"] is not None:
             return m
     return None
@@ -81,6 +94,14 @@ def is_timestamp_line(line: str) -> bool:
     """A line that is mostly a date/time stamp (possibly with a source name)."""
     m = timestamp_in(line)
     return m is not None and len(line) - (m.end() - m.start()) <= 24
+
+
+def date_line(line: str) -> re.Match[str] | None:
+    """A line that is mostly a date without a time of day ('2025年03月20日 某某网')."""
+    m = TIMESTAMP_RE.search(ascii_digits(line))
+    if m is None or m["hour"] is not None or len(line) - (m.end() - m.start()) > 16:
+        return None
+    return m
 
 
 def strip_css_tokens(line: str) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+
+from extractors.chinese_script import to_simplified
 
 
 @dataclass(frozen=True)
@@ -34,19 +36,30 @@ class Markers:
     source_labels: tuple[str, ...]
     sites: SiteTable
 
+    # Patterns are written in simplified script; traditional pages are matched
+    # through an offset-preserving simplified copy of the line.
+
     def is_stop(self, line: str, *, heading_max: int = 20) -> bool:
+        line = _simplified(line)
         if len(line) <= heading_max and any(p.match(line) for p in self.stop_headings):
             return True
         return any(p.match(line) for p in self.stop)
 
     def is_furniture(self, line: str) -> bool:
+        line = _simplified(line)
         return any(p.search(line) for p in self.furniture)
 
     def is_profile(self, line: str) -> bool:
+        line = _simplified(line)
         return any(p.search(line) for p in self.profile)
 
     def is_epigraph_attribution(self, line: str) -> bool:
         return any(p.match(line) for p in self.epigraph_attribution)
+
+
+@lru_cache(maxsize=4096)
+def _simplified(line: str) -> str:
+    return to_simplified(line)
 
 
 def _read_toml(name: str) -> dict:

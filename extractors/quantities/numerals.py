@@ -22,6 +22,7 @@ _EXTRA = {
     "點": "点",
     "負": "负",
     "個": "个",
+    "對": "对",
     "幾": "几",
     "貳": "贰",
     "陸": "陆",
@@ -34,6 +35,8 @@ _EXTRA = {
     "‰": "‰",
 }
 NORMALISE = {**_FULL_WIDTH, **{ord(k): v for k, v in _EXTRA.items()}}
+NORMALISE.pop(ord("，"))  # a clause comma, except between full-width digits (４，５６５)
+_WIDE_THOUSANDS = re.compile("(?<=[０-９])，(?=[０-９]{3})")
 _NEEDS_NORMALISING = re.compile("[" + "".join(chr(c) for c in NORMALISE) + "]")
 
 DIGITS: dict[str, int] = {}
@@ -68,6 +71,8 @@ def normalise(text: str) -> str:
     """Return ``text`` with full-width and traditional numeral characters mapped (same length)."""
     if _NEEDS_NORMALISING.search(text) is None:
         return text
+    if "，" in text:
+        text = _WIDE_THOUSANDS.sub(",", text)
     return text.translate(NORMALISE)
 
 
@@ -165,7 +170,7 @@ def _parse_with_units(tokens: list[str]) -> float | None:
     saw_number = False
     for t in tokens:
         if t in LOOSE:
-            if current is not None or not saw_number:
+            if not saw_number:
                 return None
             continue
         if t in DIGITS:
@@ -190,10 +195,10 @@ def _parse_with_units(tokens: list[str]) -> float | None:
                 return None
             sec = section + (current or 0.0)
             if last_big and unit >= last_big:
-                total = (total + sec) * unit
+                total, magnitude = (total + sec) * unit, last_big * unit  # 万亿, 万万
             else:
-                total += sec * unit
-            section, current, last_big, last_unit, zero_seen = 0.0, None, unit, unit, False
+                total, magnitude = total + sec * unit, unit
+            section, current, last_big, last_unit, zero_seen = 0.0, None, magnitude, unit, False
         else:
             if current is not None:
                 return None

@@ -46,7 +46,7 @@ def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             continue
         if m.group("ver") and not re.search(r"\d", name.split(" ")[0]):
             head = name.split(" ")[0]
-            if len(head) < 3 or head.lower() in gazetteer.not_names:
+            if len(head) < 3 or head.lower() in gazetteer.not_names or not head[0].isupper():
                 name = head
         if not _looks_like_model(name, gazetteer):
             continue

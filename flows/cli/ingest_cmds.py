@@ -101,7 +101,9 @@ def serve(
     ),
     port: int = typer.Option(None, help="Port of the started server (default: a free one)."),
     changes: Path = typer.Option(
-        Path("aiclaims-changes.json"), help="Where each scheduled run writes what changed."
+        None,
+        help="Where each scheduled run writes what changed (default: the sources file's "
+        "changes_path, else aiclaims-changes.json here).",
     ),
     backend: str = typer.Option("jieba", help="Segmenter backend: jieba or rjieba."),
 ) -> None:
@@ -120,7 +122,10 @@ def serve(
     st = state(ctx)
     try:
         deployments = build_deployments(
-            sources, db_url=st.db_url, changes_path=str(changes.resolve()), backend=backend
+            sources,
+            db_url=st.db_url,
+            changes_path=str(changes.resolve()) if changes else None,
+            backend=backend,
         )
     except Exception as err:
         raise fail(str(err)) from err

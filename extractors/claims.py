@@ -1,0 +1,223 @@
+"""Turn the quantities of an article body into claims: filter, pick metric, link subject."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.linking import (
+    LinkCues,
+    SentenceView,
+    analyse_sentence,
+    as_of_date,
+    choose_object,
+    choose_subject,
+    sentence_topic,
+)
+from extractors.metrics import MetricChoice, MetricCues, choose_metric
+from extractors.models import Claim, Quantity
+from extractors.segmentation import Sentence
+from extractors.subjects import Mention
+
+_NAME_GLUE_BEFORE = re.compile(r"[A-Za-z][\-_]?\s?$")
+_GLUED = re.compile(r"[@#＠]$")
+_CN_SINGLE = re.compile(r"[一二两三四五六七八九十几]")
+_NAME_GLUE_AFTER = re.compile(r"^[A-Za-z]")
+_SENTENCE_FINAL = re.compile(r"[。！？!?；;：:”\"]\s*$")
+# How many paragraphs a topic may be carried forward.
+_CARRY_PARAGRAPHS = 1
+# Metrics that only exist in the AI field: a shape-only subject needs no further context.
+_AI_METRICS = frozenset({
+    "parameters", "active_parameters", "training_tokens", "context_length", "training_cost",
+    "inference_cost", "training_gpu_hours", "training_duration", "gpu_count",
+    "gpu_utilization", "benchmark_score", "api_price", "throughput", "memory_bandwidth",
+    "memory_capacity", "compute_performance",
+})
+
+
+@dataclass(frozen=True)
+class BodyAnalysis:
+    """Everything found in one body: ``simple`` is the body in simplified script."""
+
+    text: str
+    simple: str
+    sentences: Sequence[Sentence]
+    mentions: Sequence[Mention]
+    quantities: Sequence[Quantity]
+    dates: Sequence[tuple[int, int, str]]
+
+
+class ClaimBuilder:
+    """Build claims from a body analysis (pure; cues loaded once)."""
+
+    def __init__(self, metric_cues: MetricCues, link_cues: LinkCues) -> None:
+        self.metric_cues = metric_cues
+        self.link_cues = link_cues
+
+    def build(self, body: BodyAnalysis) -> list[Claim]:
+        verse = self._verse_paragraphs(body)
+        claims: list[Claim] = []
+        carried: Mention | None = None
+        carried_paragraph = -10
+        recent: list[tuple[Mention, int]] = []  # topic mentions of earlier sentences
+        paragraph_attribution: tuple[int, str] | None = None
+        for s in body.sentences:
+            if s.paragraph in verse:
+                continue
+            mentions = [m for m in body.mentions if s.start <= m.start and m.end <= s.end]
+            view = analyse_sentence(body.simple[s.start : s.end], s.start, s.paragraph, mentions,
+                                    self.link_cues)
+            if view.attribution:
+                paragraph_attribution = (s.paragraph, view.attribution)
+            topic = _carried_topic(view, carried, carried_paragraph, recent)
+            attribution = view.attribution or (
+                paragraph_attribution[1]
+                if paragraph_attribution and paragraph_attribution[0] == s.paragraph
+                else None
+            )
+            for q in body.quantities:
+                if s.start <= q.start and q.end <= s.end:
+                    claim = self._claim(q, s, view, body, topic, attribution)
+                    if claim is not None:
+                        claims.append(claim)
+            recent.extend((r.mention, s.paragraph) for r in view.roles if r.role == "topic")
+            own = sentence_topic(view)
+            if own is not None:
+                carried, carried_paragraph = own, s.paragraph
+            elif topic is not None and (view.opens_with_pronoun or not view.roles):
+                carried, carried_paragraph = topic, s.paragraph
+        return claims
+
+    def _claim(
+        self,
+        q: Quantity,
+        s: Sentence,
+        view: SentenceView,
+        body: BodyAnalysis,
+        carried: Mention | None,
+        attribution: str | None,
+    ) -> Claim | None:
+        if not self._is_candidate(q, body):
+            return None
+        if q.kind == "fraction" and q.unit is None:
+            q = q.model_copy(update={"value": q.value * 100, "unit": "%"})
+        chip_after = any(
+            m.type == "chip" and 0 <= m.start - q.end <= 8 for m in body.mentions
+        )
+        choice = choose_metric(q, view.text, s.start, self.metric_cues, chip_after=chip_after)
+        if choice is None:
+            return None
+        types = self.metric_cues.subject_types(choice.metric)
+        subject = choose_subject(q, view, types, carried, choice.metric)
+        if subject is None:
+            return None
+        if (
+            subject.mention.how == "shape"
+            and choice.metric not in _AI_METRICS
+            and not self.link_cues.ai_context.search(view.text)
+        ):
+            return None
+        return Claim(
+            subject=subject.mention.name,
+            subject_type=_subject_type(subject.mention.type),
+            metric=choice.metric,
+            value=q.value,
+            value_max=q.value_max,
+            unit=choice.unit,
+            qualifier=q.qualifier,
+            text=body.text[q.start : q.end],
+            start=q.start,
+            end=q.end,
+            sentence=s.text,
+            as_of=as_of_date(q, view, body.dates),
+            attribution=attribution,
+            object=choose_object(q, choice.metric, view, self.link_cues),
+            confidence=_confidence(subject.how, subject.mention.how, choice),
+        )
+
+    def _is_candidate(self, q: Quantity, body: BodyAnalysis) -> bool:
+        """Numbers inside names, dates and page furniture are no claims."""
+        if any(m.start < q.end and q.start < m.end for m in body.mentions):
+            return False
+        if any(d[0] < q.end and q.start < d[1] for d in body.dates):
+            return False
+        before = body.simple[max(0, q.start - 3) : q.start]
+        after = body.simple[q.end : q.end + 12]
+        if q.unit is None and (_NAME_GLUE_BEFORE.search(before) or _NAME_GLUE_AFTER.match(after)):
+            return False
+        if _GLUED.search(before):
+            return False
+        digits = re.sub(r"[^0-9一二两三四五六七八九十百千万亿兆]", "", q.text)
+        if q.unit in (None, "count") and _CN_SINGLE.fullmatch(digits):
+            return False  # 一个, 两款, 一台: determiners rather than figures
+        return not self.link_cues.furniture_after.match(after)
+
+    def _verse_paragraphs(self, body: BodyAnalysis) -> set[int]:
+        """Lines of verse: ending in a comma, couplets of short unpunctuated lines, quotes."""
+        lines: dict[int, str] = {}
+        for s in body.sentences:
+            lines[s.paragraph] = lines.get(s.paragraph, "") + s.text
+        verse: set[int] = set()
+        for idx, line in lines.items():
+            if self.link_cues.verse_line.match(line) or _ends_with_comma(line):
+                verse.add(idx)
+                continue
+            prev = lines.get(idx - 1, "")
+            if _ends_with_comma(prev) and abs(len(prev) - len(line)) <= 2:
+                verse.add(idx)  # the second line of a couplet
+                continue
+            short = 5 <= len(line) <= 24 and not _SENTENCE_FINAL.search(line)
+            short = short and not re.search(r"[0-9A-Za-z]", line)
+            twin = any(
+                abs(len(lines.get(j, "")) - len(line)) <= 1
+                and not _SENTENCE_FINAL.search(lines.get(j, "x。"))
+                for j in (idx - 1, idx + 1)
+            )
+            if short and twin:
+                verse.add(idx)
+        return verse
+
+
+def _carried_topic(
+    view: SentenceView,
+    carried: Mention | None,
+    carried_paragraph: int,
+    recent: list[tuple[Mention, int]],
+) -> Mention | None:
+    """What a pronoun or a bare follow-on sentence refers to.
+
+    A typed pronoun (该模型, 该公司) takes the latest earlier topic of its type; 其/它 take
+    the previous sentence's topic, within this paragraph or the one before; a sentence with
+    neither pronoun nor entity carries the topic only inside its paragraph.
+    """
+    reach = _CARRY_PARAGRAPHS if view.opens_with_pronoun else 0
+    if view.pronoun_type is not None:
+        for mention, paragraph in reversed(recent):
+            if view.paragraph - paragraph > reach:
+                break
+            if mention.type == view.pronoun_type:
+                return mention
+        return None
+    if carried is None or view.paragraph - carried_paragraph > reach:
+        return None
+    return carried
+
+
+def _ends_with_comma(line: str) -> bool:
+    return bool(re.search(r"[，,、]\s*$", line))
+
+
+def _subject_type(kind: str) -> str:
+    return kind if kind in ("model", "organization", "chip", "person", "product") else "other"
+
+
+def _confidence(link: str, found: str, choice: MetricChoice) -> float:
+    score = 0.95
+    score -= {"possessive": 0.05, "explicit": 0.0, "carried": 0.2}.get(link, 0.2)
+    score -= {"gazetteer": 0.0, "variant": 0.05, "shape": 0.2}.get(found, 0.2)
+    if choice.cue is None:
+        score -= 0.2
+    elif choice.score > 10:
+        score -= 0.1
+    return round(max(0.05, min(1.0, score)), 2)

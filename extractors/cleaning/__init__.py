@@ -1,0 +1,31 @@
+"""Page cleaning: raw page (HTML or a plain-text dump) → :class:`extractors.models.Article`.
+
+The returned ``Article.text`` is the reference text for claim offsets: one
+paragraph per line, whitespace normalised, characters otherwise untouched.
+"""
+
+from __future__ import annotations
+
+from extractors.cleaning.html_page import clean_html_page, looks_like_html
+from extractors.cleaning.text_page import clean_text_page
+from extractors.models import Article
+
+__all__ = ["clean_page"]
+
+
+def clean_page(raw: str, *, source_name: str | None = None, default_tz: str = "+08:00") -> Article:
+    """Clean one page.  Pure: no I/O, no clock.  Never raises on odd input.
+
+    ``source_name`` (the feed or source the page came from) is the site when the
+    page itself names none.  ``default_tz`` is given to times printed without a
+    zone (+08:00 suits mainland, Hong Kong and Taiwan sites).
+    """
+    if not raw or not raw.strip():
+        return Article(text="")
+    if looks_like_html(raw):
+        article = clean_html_page(raw, default_tz=default_tz)
+    else:
+        article = clean_text_page(raw, default_tz=default_tz)
+    if article.site is None and source_name:
+        article = article.model_copy(update={"site": source_name})
+    return article

@@ -1,0 +1,248 @@
+"""The article's own title, time, author and site in a text dump.
+
+Positions matter more than content: the title is the first headline-shaped line
+after the breadcrumb (or at the top); the article's time is a timestamp line
+that sits in the header under the title or next to the author's profile block,
+never one inside a repeated list of other stories; the author is a name-shaped
+line next to that timestamp or after an author label; the site comes from
+portal markers in the breadcrumb, header and footer (data table), never from the
+sources printed in a related-stories list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from extractors.chinese_script import to_simplified
+from extractors.cleaning.lines import (
+    breadcrumb_parts,
+    date_line,
+    is_breadcrumb,
+    is_citation,
+    is_name_like,
+    is_nav_bar,
+    is_prose,
+    is_timestamp_line,
+    is_title_shaped,
+    strip_css_tokens,
+    timestamp_in,
+)
+from extractors.cleaning.markers import Markers
+from extractors.dates import datetime_from_match
+
+_HEAD_LINES = 15
+_HEADER_SPAN = 6
+_PROFILE_SPAN = 6
+
+
+@dataclass
+class Page:
+    """Non-empty normalised lines plus what the structure pass found."""
+
+    lines: list[str]
+    listing: set[int]
+    markers: Markers
+
+    def is_furniture(self, i: int) -> bool:
+        line = self.lines[i]
+        m = self.markers
+        return (
+            m.is_furniture(line)
+            or m.is_stop(line)
+            or is_breadcrumb(line)
+            or is_nav_bar(line)
+            or is_timestamp_line(line)
+        )
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str | None
+    index: int  # -1 when the title is not a line of its own (body starts at 0)
+    consumed: bool  # False when the title is the body's first paragraph (fallback)
+
+
+def _label_value(line: str, labels: tuple[str, ...]) -> str | None:
+    """'作者：张三 来源：X' → '张三' for labels ('作者', ...).
+
+    One-character labels (文) must start a segment; longer ones may follow an
+    outlet name directly ('某某新闻记者 张三').
+    """
+    simple = to_simplified(line)
+    value = r"\s*[:：｜|/／ ]\s*([^\s:：｜|/／，,。()（）]{1,20})"
+    long_labels = [re.escape(x) for x in labels if len(x) > 1]
+    short_labels = [re.escape(x) for x in labels if len(x) == 1]
+    patterns = []
+    if long_labels:
+        patterns.append(rf"(?:{'|'.join(sorted(long_labels, key=len, reverse=True))})" + value)
+    if short_labels:
+        patterns.append(rf"(?:^|[\s／/｜|])(?:{'|'.join(short_labels)})" + value)
+    for pattern in patterns:
+        m = re.search(pattern, simple)
+        if m:
+            return line[m.start(1) : m.end(1)]
+    return None
+
+
+def _is_site_only(line: str, markers: Markers) -> bool:
+    return len(line) <= 12 and markers.sites.find(line) is not None
+
+
+def find_title(page: Page, hint: str | None = None) -> Title:
+    """Locate the title line; ``hint`` (HTML metadata) wins when it is found in the text."""
+    lines = page.lines
+    if hint:
+        for i, line in enumerate(lines[: _HEAD_LINES * 2]):
+            if line == hint or (len(hint) >= 8 and line.startswith(hint)):
+                return Title(hint, i, True)
+        return Title(hint, -1, True)
+    head = range(min(len(lines), _HEAD_LINES))
+    crumbs = [i for i in head if is_breadcrumb(lines[i])]
+    start = crumbs[0] + 1 if crumbs else 0
+    for i in range(start, min(len(lines), start + _HEAD_LINES)):
+        line = lines[i]
+        if page.is_furniture(i) or is_citation(line) or _is_site_only(line, page.markers):
+            continue
+        if is_title_shaped(line) and not line.endswith(("。", "；", "，")):
+            return Title(line, i, True)
+    for i, line in enumerate(lines):
+        if not page.is_furniture(i) and not is_citation(line) and len(line) >= 6:
+            return Title(line, i, False)
+    return Title(None, -1, False)
+
+
+def _profile_near(page: Page, i: int) -> bool:
+    stop = min(len(page.lines), i + _PROFILE_SPAN + 1)
+    return any(page.markers.is_profile(page.lines[j]) for j in range(i + 1, stop))
+
+
+def _stamp_score(page: Page, i: int, title: Title) -> int:
+    line = page.lines[i]
+    score = 0
+    if title.index >= 0 and 0 < i - title.index <= _HEADER_SPAN:
+        score += 3
+    if _profile_near(page, i):
+        score += 3
+    if re.search(r"(发布|发表|更新)(时间|于)", line):
+        score += 2
+    nxt = page.lines[i + 1 : i + 3]
+    if len(nxt) == 2 and is_name_like(nxt[0]) and strip_css_tokens(nxt[0]) == nxt[1]:
+        score += 2
+    return score
+
+
+def find_published(page: Page, title: Title, default_tz: str) -> tuple[datetime | None, int | None]:
+    """The article's own timestamp and its line index."""
+    best: tuple[int, int] | None = None
+    for i, line in enumerate(page.lines):
+        if i in page.listing or not is_timestamp_line(line):
+            continue
+        score = _stamp_score(page, i, title)
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is None:
+        return _published_date_only(page, title, default_tz)
+    m = timestamp_in(page.lines[best[1]])
+    return (datetime_from_match(m, default_tz) if m else None), best[1]
+
+
+def _published_date_only(
+    page: Page, title: Title, default_tz: str
+) -> tuple[datetime | None, int | None]:
+    """Fallback when no line carries a time: a date-only line in the header (midnight)."""
+    if title.index < 0:
+        return None, None
+    for i in range(title.index + 1, min(len(page.lines), title.index + _HEADER_SPAN + 1)):
+        m = date_line(page.lines[i])
+        if m is not None and i not in page.listing:
+            return datetime_from_match(m, default_tz), i
+    return None, None
+
+
+def _author_near_stamp(page: Page, stamp: int, title: Title) -> tuple[str | None, int | None]:
+    """A name-shaped line right after (profile block) or right before/after (header) the stamp."""
+    lines = page.lines
+    in_header = title.index >= 0 and 0 < stamp - title.index <= _HEADER_SPAN
+    footer_block = _profile_near(page, stamp)
+    if not (in_header or footer_block):
+        return None, None
+    order = [stamp + 1, stamp + 2] if footer_block else [stamp + 1, stamp - 1]
+    for j in order:
+        if not 0 <= j < len(lines) or j == title.index or j in page.listing:
+            continue
+        line = lines[j]
+        if (
+            is_name_like(line)
+            and not page.is_furniture(j)
+            and not page.markers.is_profile(line)
+            and not _is_site_only(strip_css_tokens(line), page.markers)
+        ):
+            return strip_css_tokens(line), j
+    return None, None
+
+
+def find_author(page: Page, title: Title, stamp: int | None) -> tuple[str | None, set[int]]:
+    """Author name and the indices of the lines that carried it."""
+    for i, line in enumerate(page.lines):
+        if i in page.listing or len(line) > 40:
+            continue
+        value = _label_value(line, page.markers.author_labels)
+        if value and not _is_site_only(value, page.markers):
+            return value, {i}
+    if stamp is not None:
+        name, j = _author_near_stamp(page, stamp, title)
+        if name and j is not None:
+            used = {j}
+            if j + 1 < len(page.lines) and page.lines[j + 1] == name:
+                used.add(j + 1)
+            return name, used
+    return None, set()
+
+
+def _zone_sites(page: Page, zone: range, *, skip_prose: bool) -> list[str]:
+    """Site names in a zone: the deepest breadcrumb crumb first, then marker lines."""
+    lines, sites = page.lines, page.markers.sites
+    found: list[str] = []
+    for i in zone:
+        if is_breadcrumb(lines[i]):
+            # the deepest crumb that names a site is the most specific (网易 > 网易号)
+            for part in reversed(breadcrumb_parts(lines[i])):
+                if (name := sites.find(part)) is not None:
+                    found.append(name)
+                    break
+    for i in zone:
+        if i in page.listing or (skip_prose and is_prose(lines[i])):
+            continue
+        if (name := sites.find(lines[i])) is not None:
+            found.append(name)
+    return found
+
+
+def find_site(page: Page, title: Title, body: range) -> str | None:
+    """Portal name from breadcrumb / header / footer markers, else a '来源：' value.
+
+    The first zone that names a site decides; a more specific channel of the same
+    portal named elsewhere on the page (搜狐 → 搜狐号) refines it.
+    """
+    lines = page.lines
+    before = range(0, max(title.index, 0))
+    header = range(max(title.index, 0), body.start)
+    footer = range(body.stop, len(lines))
+    found = [
+        *_zone_sites(page, before, skip_prose=True),
+        *_zone_sites(page, header, skip_prose=True),
+        *_zone_sites(page, footer, skip_prose=False),
+    ]
+    if found:
+        primary = found[0]
+        channels = [n for n in found if n.startswith(primary) and len(n) > len(primary)]
+        return channels[0] if channels else primary
+    for i in (*before, *header):
+        if is_citation(lines[i]):  # a cited source is not the publishing site
+            continue
+        value = _label_value(lines[i], page.markers.source_labels)
+        if value:
+            return page.markers.sites.find(value) or value
+    return None

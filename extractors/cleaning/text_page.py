@@ -1,0 +1,57 @@
+"""Clean a page given as text (a copied dump, or the text trafilatura got from HTML)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from extractors.cleaning.body import select_body
+from extractors.cleaning.lines import normalise_text
+from extractors.cleaning.markers import load_markers
+from extractors.cleaning.metadata import (
+    Page,
+    find_author,
+    find_published,
+    find_site,
+    find_title,
+)
+from extractors.cleaning.structure import listing_lines
+from extractors.models import Article
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Metadata already known (from HTML tags); text-derived values fill the gaps."""
+
+    title: str | None = None
+    published_at: datetime | None = None
+    author: str | None = None
+    site: str | None = None
+
+
+def clean_text_page(raw: str, *, default_tz: str, hints: Hints | None = None) -> Article:
+    hints = hints or Hints()
+    lines = [line for line in normalise_text(raw) if line]
+    if not lines:
+        return Article(
+            title=hints.title, published_at=hints.published_at, author=hints.author, site=hints.site
+        )
+    page = Page(lines=lines, listing=listing_lines(lines), markers=load_markers())
+    title = find_title(page, hints.title)
+    published, stamp = find_published(page, title, default_tz)
+    author, author_lines = find_author(page, title, stamp)
+    skip = set(author_lines)
+    if stamp is not None:
+        skip.add(stamp)
+    start = title.index + 1 if title.consumed else max(title.index, 0)
+    body_lines, span = select_body(
+        page, start, skip=skip, title=title.text if title.consumed else None
+    )
+    site = hints.site or find_site(page, title, span)
+    return Article(
+        title=title.text,
+        published_at=hints.published_at or published,
+        author=hints.author or author,
+        site=site,
+        text="\n".join(lines[i] for i in body_lines),
+    )

@@ -1,0 +1,243 @@
+"""Roles of mentions in a sentence and the choice of subject, object and attribution.
+
+Works on one sentence at a time in simplified script; offsets are text offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors.models import Quantity
+from extractors.subjects import Mention
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+# A chip starts its sentence, or is followed by a verb of description: it is the topic.
+_CHIP_TOPIC_AFTER = re.compile(r"^\s*(?:的|是|采用|基于|集成|提供|拥有|配备|搭载|芯片的|GPU的)")
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:约|大约|近|将近|超过|超|逾|高达|达到?|不到|不足|仅为?|只有|为|是|了|约为|至少|最多)*\s*$"
+)
+
+
+@dataclass(frozen=True)
+class LinkCues:
+    pronouns: tuple[str, ...]
+    typed_pronouns: dict[str, str]
+    investor: re.Pattern[str]
+    openers: re.Pattern[str]
+    comparator_before: re.Pattern[str]
+    comparator_after: re.Pattern[str]
+    attribution_lead: re.Pattern[str]
+    attribution_tail: re.Pattern[str]
+    publication: re.Pattern[str]
+    statistics: dict[str, str]
+    percentile: re.Pattern[str]
+    ai_context: re.Pattern[str]
+    furniture_after: re.Pattern[str]
+    verse_line: re.Pattern[str]
+
+
+def load_link_cues(path: Path | None = None) -> LinkCues:
+    data = tomllib.loads((path or DATA_DIR / "linking.toml").read_text(encoding="utf-8"))
+    pats = data["patterns"]
+    return LinkCues(
+        pronouns=tuple(sorted(data["pronouns"], key=len, reverse=True)),
+        typed_pronouns=dict(data.get("typed_pronouns", {})),
+        investor=re.compile(data["investor"]),
+        openers=re.compile(data["openers"]),
+        comparator_before=re.compile(data["comparator_before"]),
+        comparator_after=re.compile(data["comparator_after"]),
+        attribution_lead=re.compile(data["attribution_lead"]),
+        attribution_tail=re.compile(data["attribution_tail"]),
+        publication=re.compile(data["publication"]),
+        statistics=dict(data["statistics"]),
+        percentile=re.compile(pats["percentile"]),
+        ai_context=re.compile(pats["ai_context"]),
+        furniture_after=re.compile(pats["furniture_after"]),
+        verse_line=re.compile(pats["verse_line"]),
+    )
+
+
+@dataclass(frozen=True)
+class Role:
+    """A mention and what it does in its sentence: topic, comparator or attribution."""
+
+    mention: Mention
+    role: str
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """One sentence in simplified script with its mentions and their roles."""
+
+    text: str
+    start: int
+    paragraph: int
+    roles: tuple[Role, ...]
+    attribution: str | None
+    opens_with_pronoun: bool
+    pronoun_type: str | None = None
+
+
+def analyse_sentence(
+    text: str, start: int, paragraph: int, mentions: Sequence[Mention], cues: LinkCues
+) -> SentenceView:
+    """Give each mention of the sentence a role and find who the sentence cites."""
+    roles: list[Role] = []
+    attribution: str | None = None
+    for m in mentions:
+        before = text[max(0, m.start - start - 12) : m.start - start]
+        after = text[m.end - start : m.end - start + 40]
+        cited = "source" if m.outlet else _citation(before, after, m, cues)
+        if cited is not None:
+            attribution = attribution or m.name
+        if cited == "source":
+            roles.append(Role(m, "attribution"))
+        elif _is_vendor(m, mentions):
+            roles.append(Role(m, "vendor"))
+        elif cues.comparator_before.search(before) or cues.comparator_after.match(after):
+            roles.append(Role(m, "comparator"))
+        elif _in_investor_clause(text, m.start - start, m.end - start, cues):
+            roles.append(Role(m, "investor"))
+        else:
+            roles.append(Role(m, "topic"))
+    if attribution is None:
+        lead = cues.attribution_lead.search(text)
+        pub = cues.publication.search(text, lead.end()) if lead else None
+        if pub is not None and pub.start() - lead.end() <= 4:  # type: ignore[union-attr]
+            attribution = pub.group(1)
+    body = cues.openers.sub("", text, count=1)
+    pronoun = next((p for p in cues.pronouns if body.startswith(p)), None)
+    kind = cues.typed_pronouns.get(pronoun) if pronoun else None
+    return SentenceView(text, start, paragraph, tuple(roles), attribution, bool(pronoun), kind)
+
+
+def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:
+    """"由阿里巴巴领投", "腾讯、红杉等机构参与", "幻方旗下的": the mention invests or owns."""
+    left = re.split(r"[，,；;。]", text[:s])[-1]
+    right = re.split(r"[，,；;。]", text[e:])[0]
+    return bool(cues.investor.search(right[:12]) or left.endswith("由"))
+
+
+def _is_vendor(m: Mention, mentions: Sequence[Mention]) -> bool:
+    """"Nvidia H800": an organization naming the maker of the chip right after it."""
+    return m.type == "organization" and any(
+        o.type == "chip" and 0 <= o.start - m.end <= 1 for o in mentions
+    )
+
+
+def _citation(before: str, after: str, m: Mention, cues: LinkCues) -> str | None:
+    """"source" when the sentence cites ``m`` for its figures (据X, X的报告显示), "speaker"
+    when ``m`` only says something (X表示) and may still be the subject, else None."""
+    if m.type not in ("organization", "person"):
+        return None
+    lead = cues.attribution_lead.search(before)
+    if lead is not None and len(before) - lead.end() <= 6:
+        if not re.search(r"[，,。；]", before[lead.end() :]):
+            return "source"
+    tail = cues.attribution_tail.match(after)
+    if tail is None:
+        return None
+    return "source" if re.search(r"报告|数据|研究|统计|调查|报道|报导", tail.group()) else "speaker"
+
+
+def sentence_topic(view: SentenceView) -> Mention | None:
+    """The entity a sentence is about: its first topic mention (a chip only as its opener)."""
+    for r in view.roles:
+        if r.role != "topic" or r.mention.type == "benchmark":
+            continue
+        if r.mention.type == "chip":
+            rel = r.mention.start - view.start
+            opener = view.text[:rel].strip(" ，,、例如而")
+            after = view.text[r.mention.end - view.start :]
+            if opener and not _CHIP_TOPIC_AFTER.match(after):
+                continue
+            if opener and not re.fullmatch(r"[\s\d年月日，,]*", opener):
+                continue
+        return r.mention
+    return None
+
+
+@dataclass(frozen=True)
+class SubjectChoice:
+    mention: Mention
+    how: str  # possessive / explicit / carried
+
+
+RELATIVE_METRICS = frozenset({"relative_cost", "cost_reduction", "speedup"})
+
+
+def choose_subject(
+    q: Quantity,
+    view: SentenceView,
+    types: frozenset[str],
+    carried: Mention | None,
+    metric: str = "",
+) -> SubjectChoice | None:
+    """The subject of ``q``: "X的<number>", else the nearest preceding topic mention of a
+    type the metric allows, else the carried topic (pronoun or bare follow-on sentence).
+
+    For relative figures "X的5%" names the comparator X, so the possessive rule is skipped.
+    """
+    rel = q.start - view.start
+    head = _QUALIFIER_BEFORE.sub("", view.text[:rel])
+    if head.endswith("的") and metric not in RELATIVE_METRICS:
+        for r in view.roles:
+            m = r.mention
+            if m.type in types and m.end - view.start == len(head) - 1:
+                return SubjectChoice(m, "possessive")
+    preceding = [
+        r.mention
+        for r in view.roles
+        if r.role == "topic" and r.mention.type in types and r.mention.end <= q.start
+    ]
+    if preceding:
+        return SubjectChoice(preceding[-1], "explicit")
+    if carried is not None and carried.type in types:
+        if view.pronoun_type is None or view.pronoun_type == carried.type:
+            return SubjectChoice(carried, "carried")
+    return None
+
+
+def choose_object(
+    q: Quantity, metric: str, view: SentenceView, cues: LinkCues
+) -> str | None:
+    """What the number is of: GPU model, benchmark, comparator or pay statistic."""
+    rel_s, rel_e = q.start - view.start, q.end - view.start
+    if metric == "gpu_count":
+        for r in view.roles:
+            gap = r.mention.start - q.end
+            if r.mention.type == "chip" and 0 <= gap <= 16:
+                between = view.text[rel_e : r.mention.start - view.start]
+                if not re.search(r"[，,。；的]", between):
+                    return r.mention.name
+        return None
+    if metric == "benchmark_score":
+        marks = [r.mention for r in view.roles if r.mention.type == "benchmark"]
+        return min(marks, key=lambda m: abs(m.start - q.start)).name if marks else None
+    if metric == "annual_compensation":
+        clause = re.split(r"[，,；;]", view.text[:rel_s])[-1]
+        pct = cues.percentile.search(clause)
+        if pct is not None:
+            return f"p{pct.group(1)}"
+        for word, stat in cues.statistics.items():
+            if word in clause:
+                return stat
+        return None
+    if metric in ("relative_cost", "cost_reduction", "speedup"):
+        comps = [r.mention for r in view.roles if r.role == "comparator" and r.mention.end <= q.start]
+        return comps[-1].name if comps else None
+    return None
+
+
+def as_of_date(q: Quantity, view: SentenceView, dates: Sequence[tuple[int, int, str]]) -> str | None:
+    """The date of the sentence nearest before the number (else the first after it)."""
+    end = view.start + len(view.text)
+    inside = [d for d in dates if view.start <= d[0] and d[1] <= end]
+    before = [d for d in inside if d[1] <= q.start]
+    if before:
+        return before[-1][2]
+    return inside[0][2] if inside else None

@@ -1,0 +1,86 @@
+"""Tell numerals that are not quantities: names (H800, GPT-4o), dates, times, phones, words."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import load_lexicon
+
+_FINANCIAL_WORDISH = set("伍陆拾肆")
+_WORDS = re.compile("|".join(sorted(load_lexicon().not_numbers, key=len, reverse=True)))
+_PHONE = re.compile(r"1[3-9]\d{9}")
+_DATE_AFTER = re.compile(r"[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
+_DATE_BEFORE = re.compile(r"\d{4}[-/.](?:\d{1,2}[-/.])?\Z")
+_LANDLINE_AFTER = re.compile(r"-\d{7,8}(?!\d)")
+_LANDLINE_BEFORE = re.compile(r"(?<!\d)\d{3,4}-\Z")
+_YEAR_RANGE_AFTER = re.compile(r"[ ]?[-~到至][ ]?(?:\d{4}|\d{2})[ ]?年")
+
+
+def is_ascii_letter(c: str) -> bool:
+    return c.isascii() and c.isalpha()
+
+
+def glued_to_name(text: str, start: int, end: int, has_unit: bool) -> bool:
+    """Numbers inside model or chip names: H800, GPT-4o, Qwen2.5, Llama 3, AIME 2024, 25th."""
+    before = text[start - 1] if start else ""
+    if is_ascii_letter(before) or before == "_":
+        return True
+    if before in "-." and start >= 2 and is_ascii_letter(text[start - 2]):
+        return True
+    if has_unit:
+        return False
+    after = text[end] if end < len(text) else ""
+    if is_ascii_letter(after) or (after in "-_" and is_ascii_letter(text[end + 1 : end + 2])):
+        return True
+    return before == " " and start >= 2 and is_ascii_letter(text[start - 2])
+
+
+def is_word_not_number(text: str, start: int, end: int, numeral: str) -> bool:
+    """一些, 统一, 第一, 四川, 入伍...: short all-Chinese numerals that belong to a word."""
+    if start and text[start - 1] == "第":
+        return True
+    if len(numeral) == 1 and numeral in _FINANCIAL_WORDISH:
+        return True
+    if len(numeral) > 2 or numeral[:1].isdigit():
+        return False
+    lo = max(0, start - 3)
+    return any(m.start() < end and m.end() > start for m in _WORDS.finditer(text, lo, end + 3))
+
+
+def is_date_or_time(text: str, start: int, end: int, numeral: str, value: float) -> bool:
+    """2024年, 10月, 7日, 17:30, 2025-03-27, 晚上8点, phone numbers."""
+    nxt = text[end : end + 2] or "\n"
+    prev = text[start - 1] if start else "\n"
+    whole = value == int(value) and "." not in numeral
+    if nxt[0] in ":：" and nxt[1:2].isdigit() or (prev in ":：" and text[start - 2 : start - 1].isdigit()):
+        return True
+    if whole and _year_like(numeral, value):
+        if nxt[0] == "年" or nxt == "财年" or _DATE_AFTER.match(text, end):
+            return True
+        if _YEAR_RANGE_AFTER.match(text, end):
+            return True
+    if whole and nxt[0] in "月" and 1 <= value <= 12 and prev != "个":
+        return True
+    if whole and nxt[0] in "日号" and 1 <= value <= 31:
+        return True
+    if whole and nxt[0] == "点" and value <= 24 and not nxt[1:2].isdigit():
+        return True
+    if whole and nxt == "年代":
+        return True
+    if _DATE_BEFORE.search(text, max(0, start - 8), start) and whole and value <= 31:
+        return True
+    return _is_phone(text, start, end, numeral)
+
+
+def _year_like(numeral: str, value: float) -> bool:
+    return len(numeral) == 4 and 1000 <= value <= 2999
+
+
+def _is_phone(text: str, start: int, end: int, numeral: str) -> bool:
+    if _PHONE.fullmatch(numeral):
+        return True
+    if numeral.isdigit() and len(numeral) >= 16:
+        return True
+    if numeral.isdigit() and 3 <= len(numeral) <= 4 and _LANDLINE_AFTER.match(text, end):
+        return True
+    return bool(len(numeral) >= 7 and _LANDLINE_BEFORE.search(text, max(0, start - 6), start))

@@ -1,0 +1,79 @@
+"""Reading the unit written after a numeral and normalising to CLAIMS.md base units."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numerals import DIGITS, parse_chinese_number
+from .patterns import CENTS, LEX, PRICE_PER, SUBUNIT, UNIT
+
+
+_WEEK_WORD = re.compile(r"[\u4e00-\u9fff](?<![内后时的左前])")
+
+
+@dataclass(frozen=True)
+class UnitReading:
+    """A unit found at ``end``: value = raw * factor + offset (offset in the base unit)."""
+
+    unit: str
+    factor: float
+    kind: str
+    end: int
+    offset: float = 0.0
+    half: bool = False
+
+
+def _digit(c: str) -> float:
+    return float(c) if c.isdigit() else float(DIGITS[c])
+
+
+def read_unit(text: str, end: int, symbol_iso: str | None) -> UnitReading | None:
+    """The unit right after a numeral ending at ``end`` (``symbol_iso``: a $/¥ before it)."""
+    if symbol_iso is not None:
+        return _price_or_money(text, end, symbol_iso, 0.0)
+    m = UNIT.match(text, end)
+    if m is None:
+        return None
+    if m.group("cur") is not None:
+        info = LEX.currencies[_squash(m.group("cur"))]
+        return _money_tail(text, m.end(), info.unit)
+    if m.group("chiph") is not None:
+        return UnitReading("gpu_hours", 1.0, "dimension", m.end())
+    surface = _squash(m.group("unit"))
+    if surface == "周" and _WEEK_WORD.match(text, m.end()):
+        return None  # 周活跃, 周末, 周年: not weeks
+    info = LEX.units[surface]
+    half = info.unit not in ("count",) and text.startswith("半", m.end())
+    return UnitReading(info.unit, info.factor, info.kind, m.end() + half, half=half)
+
+
+def _squash(surface: str) -> str:
+    return surface.replace(" ", "").lower() if not surface.isascii() else surface.lower()
+
+
+def _money_tail(text: str, end: int, iso: str) -> UnitReading:
+    """元 may be followed by 角/毛/分 (123元1角1分); 美元 by 美分."""
+    offset = 0.0
+    if iso == "CNY":
+        sub = SUBUNIT.match(text, end)
+        if sub and sub.end() > end and (sub.group("j") or sub.group("f")):
+            offset = sum(
+                _digit(sub.group(g)) * w for g, w in (("j", 0.1), ("f", 0.01)) if sub.group(g)
+            )
+            end = sub.end()
+    elif iso == "USD":
+        cents = CENTS.match(text, end)
+        if cents:
+            value = parse_chinese_number(cents.group("c"))
+            if value is not None:
+                offset, end = value / 100, cents.end()
+    return _price_or_money(text, end, iso, offset)
+
+
+def _price_or_money(text: str, end: int, iso: str, offset: float) -> UnitReading:
+    per = PRICE_PER.match(text, end)
+    if per is None:
+        return UnitReading(iso, 1.0, "money", end, offset)
+    tokens = LEX.price_per[(per.group("per") or "").lower()]
+    return UnitReading(f"{iso}/Mtok", 1e6 / tokens, "money", per.end(), offset)

@@ -1,0 +1,103 @@
+"""clean_page on awkward input: empty, broken or nested HTML, scripts only,
+Windows newlines, full-width spaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.cleaning import clean_page
+from extractors.cleaning.html_page import looks_like_html
+
+PAGES = Path(__file__).parent / "pages"
+
+PARAGRAPH = "某研究团队发布了一个新的开源模型，参数量为700亿，训练使用了1024张加速卡，历时约40天。"
+
+EMPTY_INPUTS = ["", "   ", "\n\r\n\t", "\u3000\u3000\n"]
+
+
+@pytest.mark.parametrize("raw", EMPTY_INPUTS)
+def test_cleaning_empty_input_gives_empty_article(raw: str) -> None:
+    article = clean_page(raw)
+    assert article.text == ""
+    assert article.title is None and article.published_at is None
+
+
+ODD_HTML = [
+    (
+        "nested",
+        "<html><body>"
+        + "<div>" * 3000
+        + f"<p>{PARAGRAPH}</p>"
+        + "</div>" * 3000
+        + "</body></html>",
+    ),
+    ("unclosed", f"<html><body><div><p>{PARAGRAPH}<p>第二段，估值达到50亿元。<div><span>"),
+    ("no_body_tag", f"<p>{PARAGRAPH}</p><p>另一段落也属于正文，说明了更多细节。</p><div>x</div>"),
+]
+
+
+@pytest.mark.parametrize(("name", "raw"), ODD_HTML, ids=[n for n, _ in ODD_HTML])
+def test_cleaning_odd_html_still_yields_body(name: str, raw: str) -> None:
+    article = clean_page(raw)
+    assert PARAGRAPH in article.text
+    assert "<" not in article.text
+
+
+SCRIPT_ONLY = [
+    "<html><head><script>var a = 1;</script></head><body><script>init()</script></body></html>",
+    "<!DOCTYPE html><html><body><noscript>请启用JavaScript</noscript><script src='a.js'></script>",
+]
+
+
+@pytest.mark.parametrize("raw", SCRIPT_ONLY)
+def test_cleaning_script_only_page_gives_empty_text(raw: str) -> None:
+    article = clean_page(raw)
+    assert "init()" not in article.text and "var a" not in article.text
+
+
+def test_cleaning_windows_newlines_and_fullwidth_spaces_change_nothing() -> None:
+    raw = (PAGES / "sina_like.txt").read_text(encoding="utf-8")
+    messy = "\r\n".join("\u3000\u3000" + line + " \t" for line in raw.split("\n"))
+    assert clean_page(messy) == clean_page(raw)
+
+
+def test_cleaning_keeps_chinese_characters_and_script_untouched() -> None:
+    raw = (PAGES / "udn_like.html").read_text(encoding="utf-8")
+    article = clean_page(raw)
+    assert "臺" not in article.text and "輝達" in article.text and "辉达" not in article.text
+
+
+def test_cleaning_source_name_fills_missing_site() -> None:
+    raw = f"一个没有站点标记的页面标题\n{PARAGRAPH}\n"
+    assert clean_page(raw, source_name="某订阅源").site == "某订阅源"
+    assert clean_page(raw).site is None
+
+
+def test_cleaning_default_tz_applies_to_naive_times() -> None:
+    raw = f"一个没有站点标记的页面标题\n2025-03-01 10:00\n{PARAGRAPH}\n"
+    article = clean_page(raw, default_tz="+09:00")
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2025-03-01T10:00:00+09:00"
+
+
+HTML_DETECTION = [
+    ("<!DOCTYPE html><html><body>x</body></html>", True),
+    ("<div><p>正文</p><a href='/'>首页</a></div>", True),
+    ("网易首页 > 网易号 > 正文\n标题\n正文段落。", False),
+    ("比较 a<b 与 c>d 的大小，这不是网页。", False),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), HTML_DETECTION)
+def test_cleaning_detects_html_versus_text_dump(raw: str, expected: bool) -> None:
+    assert looks_like_html(raw) is expected
+
+
+def test_cleaning_date_only_header_gives_midnight() -> None:
+    raw = f"一个只有日期的页面标题\n2025年03月02日 某某网\n{PARAGRAPH}\n"
+    article = clean_page(raw)
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2025-03-02T00:00:00+08:00"
+    assert article.text == PARAGRAPH

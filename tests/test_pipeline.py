@@ -1,0 +1,94 @@
+"""The extractor end to end: offsets invariant, and gold scores via ../shared/score.py."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractors.pipeline import EXTRACTOR_VERSION, Extractor
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+PAGES = sorted(
+    [*REPO.glob("tests/gold_articles/*"), *REPO.glob("corpus/samples/*"),
+     *SHARED.glob("seeds/*.txt")]
+)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(backend="rjieba")
+
+
+def _jsonl(extractor: Extractor, paths: list[Path]) -> str:
+    lines = []
+    for path in paths:
+        result = extractor.extract(path.read_text(encoding="utf-8"), source_name=path.name)
+        art = result.article
+        lines.append(json.dumps({
+            "source": str(path),
+            "article": {
+                "title": art.title,
+                "published_at": art.published_at.isoformat() if art.published_at else None,
+                "author": art.author,
+                "site": art.site,
+                "text": art.text,
+            },
+            "claims": [c.model_dump() for c in result.claims],
+        }, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+def _score(gold: Path, jsonl: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, str(SHARED / "score.py"), "--gold", str(gold), "--pred", "-", "--json"],
+        input=jsonl, capture_output=True, text=True, check=True,
+    ).stdout.splitlines()
+    return json.loads(out[-3])["strict"]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_pipeline_offsets_invariant(extractor: Extractor, path: Path) -> None:
+    result = extractor.extract(path.read_text(encoding="utf-8"), source_name=path.name)
+    text = result.article.text
+    assert result.extractor_version == EXTRACTOR_VERSION
+    for c in result.claims:
+        assert text[c.start : c.end] == c.text
+        assert c.sentence in text and c.start >= text.index(c.sentence) - len(text)
+
+
+def test_pipeline_seed_score() -> None:
+    if not (SHARED / "score.py").exists():
+        pytest.skip("../shared not present")
+    extractor = Extractor(backend="rjieba")
+    strict = _score(SHARED / "gold", _jsonl(extractor, sorted(SHARED.glob("seeds/*.txt"))))
+    assert strict["f1"] >= 0.90 and strict["precision"] >= 0.90
+
+
+def test_pipeline_own_gold_score(extractor: Extractor) -> None:
+    gold = REPO / "tests" / "gold"
+    golds = sorted(gold.glob("*.json"))
+    if not golds or not (SHARED / "score.py").exists():
+        pytest.skip("no own gold yet or ../shared not present")
+    pages = {p.stem: p for p in [*REPO.glob("tests/gold_articles/*"), *REPO.glob("corpus/samples/*")]}
+    paths = [pages[g.stem] for g in golds if g.stem in pages]
+    strict = _score(gold, _jsonl(extractor, paths))
+    assert strict["f1"] >= 0.90
+
+
+def test_pipeline_backends_agree(extractor: Extractor) -> None:
+    seed = sorted(SHARED.glob("seeds/*.txt"))
+    if not seed:
+        pytest.skip("../shared not present")
+    raw = seed[0].read_text(encoding="utf-8")
+    jieba_claims = Extractor(backend="jieba").extract(raw).claims
+    assert jieba_claims == extractor.extract(raw).claims
+
+
+def test_pipeline_unknown_backend() -> None:
+    with pytest.raises(ValueError):
+        Extractor(backend="nope")
