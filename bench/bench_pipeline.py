@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from extractors import DEFAULT_BACKEND
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
@@ -151,7 +153,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--backend", default="jieba")
+    parser.add_argument("--backend", default=DEFAULT_BACKEND)
     parser.add_argument("--corpus", type=Path, default=REPO / "bench" / "out" / "corpus")
     parser.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)
     args = parser.parse_args()

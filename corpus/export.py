@@ -66,6 +66,8 @@ _SCHEMA_MODELS: dict[str, type[BaseModel]] = {
 def json_schema(kind: SchemaKind = "claims") -> dict[str, Any]:
     """JSON Schema of an export: ``claims``/``comparison`` for ``json`` documents,
     ``claim``/``timeline`` for one line of the ``jsonl`` form."""
+    if kind not in _SCHEMA_MODELS:
+        raise ValueError(f"unknown schema kind {kind!r}: use one of {', '.join(_SCHEMA_MODELS)}")
     schema = _SCHEMA_MODELS[kind].model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema

@@ -28,12 +28,26 @@ _SENTENCE_FINAL = re.compile(r"[。！？!?；;：:”\"]\s*$")
 # How many paragraphs a topic may be carried forward.
 _CARRY_PARAGRAPHS = 1
 # Metrics that only exist in the AI field: a shape-only subject needs no further context.
-_AI_METRICS = frozenset({
-    "parameters", "active_parameters", "training_tokens", "context_length", "training_cost",
-    "inference_cost", "training_gpu_hours", "training_duration", "gpu_count",
-    "gpu_utilization", "benchmark_score", "api_price", "throughput", "memory_bandwidth",
-    "memory_capacity", "compute_performance",
-})
+_AI_METRICS = frozenset(
+    {
+        "parameters",
+        "active_parameters",
+        "training_tokens",
+        "context_length",
+        "training_cost",
+        "inference_cost",
+        "training_gpu_hours",
+        "training_duration",
+        "gpu_count",
+        "gpu_utilization",
+        "benchmark_score",
+        "api_price",
+        "throughput",
+        "memory_bandwidth",
+        "memory_capacity",
+        "compute_performance",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -66,8 +80,9 @@ class ClaimBuilder:
             if s.paragraph in verse:
                 continue
             mentions = [m for m in body.mentions if s.start <= m.start and m.end <= s.end]
-            view = analyse_sentence(body.simple[s.start : s.end], s.start, s.paragraph, mentions,
-                                    self.link_cues)
+            view = analyse_sentence(
+                body.simple[s.start : s.end], s.start, s.paragraph, mentions, self.link_cues
+            )
             if view.attribution:
                 paragraph_attribution = (s.paragraph, view.attribution)
             topic = _carried_topic(view, carried, carried_paragraph, recent)
@@ -102,9 +117,7 @@ class ClaimBuilder:
             return None
         if q.kind == "fraction" and q.unit is None:
             q = q.model_copy(update={"value": q.value * 100, "unit": "%"})
-        chip_after = any(
-            m.type == "chip" and 0 <= m.start - q.end <= 8 for m in body.mentions
-        )
+        chip_after = any(m.type == "chip" and 0 <= m.start - q.end <= 8 for m in body.mentions)
         choice = choose_metric(q, view.text, s.start, self.metric_cues, chip_after=chip_after)
         if choice is None:
             return None

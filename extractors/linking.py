@@ -116,28 +116,28 @@ def analyse_sentence(
 
 
 def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:
-    """"由阿里巴巴领投", "腾讯、红杉等机构参与", "幻方旗下的": the mention invests or owns."""
+    """ "由阿里巴巴领投", "腾讯、红杉等机构参与", "幻方旗下的": the mention invests or owns."""
     left = re.split(r"[，,；;。]", text[:s])[-1]
     right = re.split(r"[，,；;。]", text[e:])[0]
     return bool(cues.investor.search(right[:12]) or left.endswith("由"))
 
 
 def _is_vendor(m: Mention, mentions: Sequence[Mention]) -> bool:
-    """"Nvidia H800": an organization naming the maker of the chip right after it."""
+    """ "Nvidia H800": an organization naming the maker of the chip right after it."""
     return m.type == "organization" and any(
         o.type == "chip" and 0 <= o.start - m.end <= 1 for o in mentions
     )
 
 
 def _citation(before: str, after: str, m: Mention, cues: LinkCues) -> str | None:
-    """"source" when the sentence cites ``m`` for its figures (据X, X的报告显示), "speaker"
+    """ "source" when the sentence cites ``m`` for its figures (据X, X的报告显示), "speaker"
     when ``m`` only says something (X表示) and may still be the subject, else None."""
     if m.type not in ("organization", "person"):
         return None
     lead = cues.attribution_lead.search(before)
-    if lead is not None and len(before) - lead.end() <= 6:
-        if not re.search(r"[，,。；]", before[lead.end() :]):
-            return "source"
+    near = lead is not None and len(before) - lead.end() <= 6
+    if near and not re.search(r"[，,。；]", before[lead.end() :]):  # type: ignore[union-attr]
+        return "source"
     tail = cues.attribution_tail.match(after)
     if tail is None:
         return None
@@ -196,15 +196,12 @@ def choose_subject(
     ]
     if preceding:
         return SubjectChoice(preceding[-1], "explicit")
-    if carried is not None and carried.type in types:
-        if view.pronoun_type is None or view.pronoun_type == carried.type:
-            return SubjectChoice(carried, "carried")
+    if carried is not None and carried.type in types and view.pronoun_type in (None, carried.type):
+        return SubjectChoice(carried, "carried")
     return None
 
 
-def choose_object(
-    q: Quantity, metric: str, view: SentenceView, cues: LinkCues
-) -> str | None:
+def choose_object(q: Quantity, metric: str, view: SentenceView, cues: LinkCues) -> str | None:
     """What the number is of: GPU model, benchmark, comparator or pay statistic."""
     rel_s, rel_e = q.start - view.start, q.end - view.start
     if metric == "gpu_count":
@@ -228,12 +225,16 @@ def choose_object(
                 return stat
         return None
     if metric in ("relative_cost", "cost_reduction", "speedup"):
-        comps = [r.mention for r in view.roles if r.role == "comparator" and r.mention.end <= q.start]
+        comps = [
+            r.mention for r in view.roles if r.role == "comparator" and r.mention.end <= q.start
+        ]
         return comps[-1].name if comps else None
     return None
 
 
-def as_of_date(q: Quantity, view: SentenceView, dates: Sequence[tuple[int, int, str]]) -> str | None:
+def as_of_date(
+    q: Quantity, view: SentenceView, dates: Sequence[tuple[int, int, str]]
+) -> str | None:
     """The date of the sentence nearest before the number (else the first after it)."""
     end = view.start + len(view.text)
     inside = [d for d in dates if view.start <= d[0] and d[1] <= end]

@@ -18,7 +18,9 @@ _PRICE = re.compile(r"[A-Z]{3}/Mtok")
 _PER_MTOK_BEFORE = re.compile(
     r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*(?:tokens?|词元|Tokens?)[^，,。；]{0,6}$"
 )
-_PER_MTOK = re.compile(r"^\s*(?:/|每)\s*(?:百万|1[Mm]|[Mm]illion|100万)\s*(?:个)?\s*(?:tokens?|词元|Tokens?)")
+_PER_MTOK = re.compile(
+    r"^\s*(?:/|每)\s*(?:百万|1[Mm]|[Mm]illion|100万)\s*(?:个)?\s*(?:tokens?|词元|Tokens?)"
+)
 # A GPU word after a count (possibly with a vendor/chip name between) makes it a GPU count.
 _GPU_AFTER = re.compile(
     r"^\s*(?:个|块|张|颗|枚|台|片|张卡|块卡)?\s*"
@@ -103,11 +105,12 @@ def choose_metric(
     unit = q.unit or ""
     if category == "price" and q.unit and "/" not in q.unit:
         unit = f"{q.unit}/Mtok"
-    if category in ("count", "none") and (_GPU_AFTER.match(after) or (
-        chip_after and _GPU_COUNT_CLASSIFIER.match(after) or chip_after and category == "count"
-    )):
-        if not re.match(r"^\s*(?:个|块|张|颗|枚|台|片)?\s*(?:HBM|显存|内存)", after):
-            return MetricChoice("gpu_count", "count", "GPU", 0.0)
+    gpu_follows = bool(_GPU_AFTER.match(after)) or (
+        chip_after and (category == "count" or bool(_GPU_COUNT_CLASSIFIER.match(after)))
+    )
+    memory_follows = re.match(r"^\s*(?:个|块|张|颗|枚|台|片)?\s*(?:HBM|显存|内存)", after)
+    if category in ("count", "none") and gpu_follows and not memory_follows:
+        return MetricChoice("gpu_count", "count", "GPU", 0.0)
     best: MetricChoice | None = None
     for cue in cues.cues:
         if not _accepts(cue, category):

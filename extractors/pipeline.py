@@ -1,14 +1,15 @@
 """The extractor: page text in, article and claims out (pure after build).
 
-    >>> extractor = Extractor()                      # loads data files and the segmenter once
-    >>> extraction = extractor.extract(raw_page, source_name="page.html")
-    >>> extraction.claims[0].subject, extraction.claims[0].metric
+>>> extractor = Extractor()                      # loads data files and the segmenter once
+>>> extraction = extractor.extract(raw_page, source_name="page.html")
+>>> extraction.claims[0].subject, extraction.claims[0].metric
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from extractors import DEFAULT_BACKEND
 from extractors.chinese_script import to_simplified
 from extractors.claims import BodyAnalysis, ClaimBuilder
 from extractors.cleaning import clean_page
@@ -29,7 +30,7 @@ EXTRACTOR_VERSION = "claims-0.1.0"
 class Extractor:
     """Build once (data files, segmenter), then call :meth:`extract` per page."""
 
-    def __init__(self, backend: str = "rjieba") -> None:
+    def __init__(self, backend: str = DEFAULT_BACKEND) -> None:
         self.backend = backend
         self.gazetteer = load_gazetteer()
         self.nlp: Language = build_nlp(backend, extra_words=self.gazetteer.aliases())

@@ -10,6 +10,7 @@ from prefect import flow, get_run_logger
 
 from corpus.documents import SkippedInput, SourceItem
 from corpus.runs import RunReport
+from extractors import DEFAULT_BACKEND
 from flows.tasks import (
     Read,
     discover_items,
@@ -35,7 +36,7 @@ def ingest(
     db_url: str | None = None,
     sources_file: str | None = None,
     batch_size: int = DEFAULT_BATCH,
-    backend: str = "jieba",
+    backend: str = DEFAULT_BACKEND,
     max_bytes: int | None = None,
     changes_path: str | None = None,
 ) -> RunReport:

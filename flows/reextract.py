@@ -5,13 +5,14 @@ from __future__ import annotations
 from prefect import flow, get_run_logger
 
 from corpus.runs import RunReport
+from extractors import DEFAULT_BACKEND
 from flows.ingest import DEFAULT_BATCH, batched
 from flows.tasks import reextract_batch
 
 
 @flow(name="reextract", log_prints=False)
 def reextract(
-    db_url: str | None = None, batch_size: int = DEFAULT_BATCH, backend: str = "jieba"
+    db_url: str | None = None, batch_size: int = DEFAULT_BATCH, backend: str = DEFAULT_BACKEND
 ) -> RunReport:
     """Re-extract every stored article from its stored raw input; nothing is fetched.
 

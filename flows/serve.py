@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from extractors import DEFAULT_BACKEND
 from flows.ingest import ingest
 
 
@@ -24,7 +25,7 @@ def build_deployments(
     *,
     db_url: str | None,
     changes_path: str | None = None,
-    backend: str = "jieba",
+    backend: str = DEFAULT_BACKEND,
 ) -> list[Any]:
     """Deployments of the ingest flow, one per source that has a schedule."""
     from corpus.sources import load_sources

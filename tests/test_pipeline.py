@@ -14,8 +14,11 @@ from extractors.pipeline import EXTRACTOR_VERSION, Extractor
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 PAGES = sorted(
-    [*REPO.glob("tests/gold_articles/*"), *REPO.glob("corpus/samples/*"),
-     *SHARED.glob("seeds/*.txt")]
+    [
+        *REPO.glob("tests/gold_articles/*"),
+        *REPO.glob("corpus/samples/*"),
+        *SHARED.glob("seeds/*.txt"),
+    ]
 )
 
 
@@ -29,24 +32,32 @@ def _jsonl(extractor: Extractor, paths: list[Path]) -> str:
     for path in paths:
         result = extractor.extract(path.read_text(encoding="utf-8"), source_name=path.name)
         art = result.article
-        lines.append(json.dumps({
-            "source": str(path),
-            "article": {
-                "title": art.title,
-                "published_at": art.published_at.isoformat() if art.published_at else None,
-                "author": art.author,
-                "site": art.site,
-                "text": art.text,
-            },
-            "claims": [c.model_dump() for c in result.claims],
-        }, ensure_ascii=False))
+        lines.append(
+            json.dumps(
+                {
+                    "source": str(path),
+                    "article": {
+                        "title": art.title,
+                        "published_at": art.published_at.isoformat() if art.published_at else None,
+                        "author": art.author,
+                        "site": art.site,
+                        "text": art.text,
+                    },
+                    "claims": [c.model_dump() for c in result.claims],
+                },
+                ensure_ascii=False,
+            )
+        )
     return "\n".join(lines) + "\n"
 
 
 def _score(gold: Path, jsonl: str) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, str(SHARED / "score.py"), "--gold", str(gold), "--pred", "-", "--json"],
-        input=jsonl, capture_output=True, text=True, check=True,
+        input=jsonl,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.splitlines()
     return json.loads(out[-3])["strict"]
 
@@ -58,7 +69,7 @@ def test_pipeline_offsets_invariant(extractor: Extractor, path: Path) -> None:
     assert result.extractor_version == EXTRACTOR_VERSION
     for c in result.claims:
         assert text[c.start : c.end] == c.text
-        assert c.sentence in text and c.start >= text.index(c.sentence) - len(text)
+        assert c.sentence in text and c.text in c.sentence
 
 
 def test_pipeline_seed_score() -> None:
@@ -74,7 +85,9 @@ def test_pipeline_own_gold_score(extractor: Extractor) -> None:
     golds = sorted(gold.glob("*.json"))
     if not golds or not (SHARED / "score.py").exists():
         pytest.skip("no own gold yet or ../shared not present")
-    pages = {p.stem: p for p in [*REPO.glob("tests/gold_articles/*"), *REPO.glob("corpus/samples/*")]}
+    pages = {
+        p.stem: p for p in [*REPO.glob("tests/gold_articles/*"), *REPO.glob("corpus/samples/*")]
+    }
     paths = [pages[g.stem] for g in golds if g.stem in pages]
     strict = _score(gold, _jsonl(extractor, paths))
     assert strict["f1"] >= 0.90

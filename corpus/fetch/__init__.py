@@ -1,7 +1,7 @@
 """Fetching pages over HTTP for the sources: see ``Fetcher``."""
 
+from corpus.errors import NotModified, SkipError, TransientFetchError
 from corpus.fetch.client import DEFAULT_MAX_BYTES, USER_AGENT, Fetcher, FetchResult
-from corpus.fetch.errors import NotModified, SkipError, TransientFetchError
 from corpus.fetch.validators import ValidatorCache, Validators
 
 __all__ = [

@@ -13,9 +13,10 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from corpus.errors import SkipError, TransientFetchError
 from corpus.fetch.addresses import ALLOWED_SCHEMES, IPAddress, block_reason, parse_peer, resolve
-from corpus.fetch.errors import SkipError, TransientFetchError
 from corpus.fetch.validators import ValidatorCache, Validators
+from corpus.files import DEFAULT_MAX_BYTES
 
 
 def _version() -> str:
@@ -26,7 +27,6 @@ def _version() -> str:
 
 
 USER_AGENT = f"aiclaims/{_version()} (+https://github.com/aiclaims)"
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 RETRYABLE_STATUSES = frozenset({408, 425, 429})
 BINARY_TYPE_PREFIXES = ("image/", "audio/", "video/", "font/")

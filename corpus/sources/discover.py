@@ -9,8 +9,9 @@ from pydantic import BaseModel, Field
 
 from corpus.documents import SkippedInput, SourceItem
 from corpus.fetch import DEFAULT_MAX_BYTES, Fetcher, SkipError
+from corpus.files import read_file_bytes
 from corpus.sources.feeds import looks_like_feed, parse_feed
-from corpus.sources.reading import read_file_bytes, shared_fetcher
+from corpus.sources.reading import shared_fetcher
 from corpus.sources.spec import DEFAULT_GLOB, SourceSpec, is_http_url
 
 KnownUrls = Callable[[Iterable[str]], set[str]]

@@ -12,6 +12,7 @@ from alembic.util import CommandError
 from sqlalchemy import Engine
 
 import corpus.migrations
+from corpus.store.engine import WRITE_LOCK
 
 MIGRATIONS_DIR = Path(corpus.migrations.__file__).resolve().parent
 
@@ -72,9 +73,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run ``alembic upgrade`` on ``engine`` in one transaction."""
     ensure_known(engine)
     config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+    with engine.connect() as conn:
+        # SQLite: take the write lock first, so a second process opening the same
+        # new file waits and then finds the schema done (PostgreSQL: env.py locks).
+        conn.execution_options(**{WRITE_LOCK: True})
+        with conn.begin():
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
 
 
 def stamp(engine: Engine, revision: str) -> None:

@@ -17,7 +17,6 @@ from datetime import datetime
 from typing import Any
 
 import lxml.html
-import trafilatura
 
 from extractors.cleaning.markers import load_markers
 from extractors.cleaning.text_page import Hints, clean_text_page
@@ -174,6 +173,8 @@ def _fallback_text(raw: str) -> str:
 
 
 def _extract(raw: str) -> Any:
+    import trafilatura  # imported on the first HTML page: plain-text runs start faster
+
     try:
         return trafilatura.bare_extraction(
             raw, with_metadata=True, include_comments=False, include_tables=True

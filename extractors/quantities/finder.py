@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from extractors.models import Quantity
@@ -14,6 +15,9 @@ from .qualifiers import qualifier_after, qualifier_before
 from .units import read_unit
 
 _PREFILTER = re.compile(r"[0-9" + "".join(DIGITS) + "十拾百佰千仟万亿翻半对]")
+# Every character a MASTER match can start with; a plain char-class search is ~30x faster
+# than letting the big alternation try every position.
+_START = re.compile(r"[0-9.\-负翻半对$¥€£UHN" + "".join(DIGITS) + "十拾百佰千仟万亿兆]")
 _MONEY_OR_DISCOUNT = re.compile(r"[ ]?(?:[美港日韩欧]?元|美刀|美金|人民币|折)")
 _PCT_DEN = {"百": 1, "佰": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "百万": 1e-4}
 _PCT_DEN |= {"千万": 1e-5, "万万": 1e-6, "百万万": 1e-8}
@@ -47,7 +51,7 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     found: list[Candidate] = []
     blocked = _url_spans(norm)
-    for m in MASTER.finditer(norm):
+    for m in _matches(norm):
         if found and m.start() < found[-1].end:
             continue  # inside the unit or tail of the previous quantity (元1角1分)
         if blocked and any(s <= m.start() < e for s, e in blocked):
@@ -62,6 +66,21 @@ def find_quantities(text: str) -> list[Quantity]:
     return [_to_quantity(text, c) for c in found]
 
 
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """Same matches as MASTER.finditer, trying MASTER only where a numeral can start."""
+    pos, n = 0, len(text)
+    while pos < n:
+        c = _START.search(text, pos)
+        if c is None:
+            return
+        m = MASTER.match(text, c.start())
+        if m is None or m.end() == m.start():
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     if "//" not in text and "www." not in text:
         return []
@@ -72,7 +91,7 @@ def find_numbers(text: str) -> list[Quantity]:
     """The numerals alone (no units, dates kept): 百分之五 gives 5, 五分之一 gives 0.2."""
     norm = normalise(text)
     out: list[Quantity] = []
-    for m in MASTER.finditer(norm):
+    for m in _matches(norm):
         kind = m.lastgroup
         if kind == "pct":
             start, end = m.span("pnum")
@@ -99,7 +118,11 @@ def find_numbers(text: str) -> list[Quantity]:
             value, end = value * 12, end + 1
         out.append(
             Quantity(
-                text=text[start:end], start=start, end=end, value=value, value_max=value_max,
+                text=text[start:end],
+                start=start,
+                end=end,
+                value=value,
+                value_max=value_max,
                 kind="fraction" if kind in ("frac", "slash") else "number",
             )
         )
@@ -168,16 +191,32 @@ def _read_match(text: str, m: re.Match[str]) -> Candidate | None:
             return None
         end = m.start("pnum") + used
         factor = _PCT_DEN[m.group("pden")]
-        return _finish(text, Candidate(start, end, value * factor, None, "%", "percent",
-                                       numeral=m.group(0), raw=value, factor=factor))
+        return _finish(
+            text,
+            Candidate(
+                start,
+                end,
+                value * factor,
+                None,
+                "%",
+                "percent",
+                numeral=m.group(0),
+                raw=value,
+                factor=factor,
+            ),
+        )
     if kind in ("frac", "slash"):
         value, _ = _numeral_value(m, m.group(0))
         if value is None:
             return None
         if m.group("fwhole") or m.group("sw"):
             return _finish(text, Candidate(start, end, value, numeral=m.group(0), raw=value))
-        return _finish(text, Candidate(start, end, value * 100, None, "%", "fraction",
-                                       numeral=m.group(0), raw=value * 100))
+        return _finish(
+            text,
+            Candidate(
+                start, end, value * 100, None, "%", "fraction", numeral=m.group(0), raw=value * 100
+            ),
+        )
     if kind == "fan":
         value, _ = _numeral_value(m, m.group(0))
         return Candidate(start, end, value or 2.0, None, "x", "dimension", numeral=m.group(0))
@@ -186,8 +225,20 @@ def _read_match(text: str, m: re.Match[str]) -> Candidate | None:
         if reading is None:
             return None
         value = 50.0 if text[end] == "折" or m.group(0) == "对" else 0.5 * reading.factor
-        return _finish(text, Candidate(start, reading.end, value, None, "%", "percent",
-                                       numeral="半", raw=0.5, factor=reading.factor))
+        return _finish(
+            text,
+            Candidate(
+                start,
+                reading.end,
+                value,
+                None,
+                "%",
+                "percent",
+                numeral="半",
+                raw=0.5,
+                factor=reading.factor,
+            ),
+        )
     return _read_plain(text, m)
 
 
@@ -210,30 +261,44 @@ def _read_plain(text: str, m: re.Match[str]) -> Candidate | None:
     if value_max is not None:
         qualifier = "range"
     if reading is None:
-        return _finish(text, Candidate(m.start(), n_end, value, value_max, numeral=numeral,
-                                       raw=value, qualifier=qualifier))
+        return _finish(
+            text,
+            Candidate(
+                m.start(), n_end, value, value_max, numeral=numeral, raw=value, qualifier=qualifier
+            ),
+        )
     raw = value + (0.5 if reading.half else 0.0)
     scale = reading.factor
     if text.startswith("折", reading.end - 1) and raw >= 10:
         if raw == 10:
             return None  # 十折 is no discount at all
         scale = 1.0  # 75折, 五五折: two digits already give the percentage
-    return _finish(text, Candidate(
-        m.start(), reading.end, raw * scale + reading.offset,
-        None if value_max is None else value_max * scale,
-        reading.unit, reading.kind, qualifier, numeral, raw, scale,
-    ))
+    return _finish(
+        text,
+        Candidate(
+            m.start(),
+            reading.end,
+            raw * scale + reading.offset,
+            None if value_max is None else value_max * scale,
+            reading.unit,
+            reading.kind,
+            qualifier,
+            numeral,
+            raw,
+            scale,
+        ),
+    )
 
 
 def _finish(text: str, cand: Candidate) -> Candidate:
     """Attach a qualifier written before or after the quantity (outside its text)."""
     if cand.qualifier != "exact":
         return cand
-    before = qualifier_before(text, cand.start)
-    if before is not None:
-        return replace(cand, qualifier=before)
-    after = qualifier_after(text, cand.end)
-    return cand if after is None else replace(cand, qualifier=after[0])
+    qualifier = qualifier_before(text, cand.start)
+    if qualifier is None:
+        after = qualifier_after(text, cand.end)
+        qualifier = None if after is None else after[0]
+    return cand if qualifier is None else replace(cand, qualifier=qualifier)
 
 
 def _merge_range(text: str, low: Candidate, high: Candidate) -> Candidate | None:
@@ -256,12 +321,29 @@ def _merge_range(text: str, low: Candidate, high: Candidate) -> Candidate | None
         low_value = low_raw * high.factor
     if not 0 <= low_value < high_value:
         return None
-    return Candidate(low.start, high.end, low_value, high_value, high.unit, high.kind, "range",
-                     low.numeral, low.raw, high.factor)
+    return Candidate(
+        low.start,
+        high.end,
+        low_value,
+        high_value,
+        high.unit,
+        high.kind,
+        "range",
+        low.numeral,
+        low.raw,
+        high.factor,
+    )
 
 
 def _to_quantity(text: str, c: Candidate) -> Quantity:
-    return Quantity(
-        text=text[c.start : c.end], start=c.start, end=c.end, value=c.value,
-        value_max=c.value_max, unit=c.unit, qualifier=c.qualifier, kind=c.kind,
+    # Fields are built here from checked values; skipping validation halves the cost.
+    return Quantity.model_construct(
+        text=text[c.start : c.end],
+        start=c.start,
+        end=c.end,
+        value=c.value,
+        value_max=c.value_max,
+        unit=c.unit,
+        qualifier=c.qualifier,
+        kind=c.kind,
     )

@@ -52,7 +52,9 @@ def is_date_or_time(text: str, start: int, end: int, numeral: str, value: float)
     nxt = text[end : end + 2] or "\n"
     prev = text[start - 1] if start else "\n"
     whole = value == int(value) and "." not in numeral
-    if nxt[0] in ":：" and nxt[1:2].isdigit() or (prev in ":：" and text[start - 2 : start - 1].isdigit()):
+    if (nxt[0] in ":：" and nxt[1:2].isdigit()) or (
+        prev in ":：" and text[start - 2 : start - 1].isdigit()
+    ):
         return True
     if whole and _year_like(numeral, value):
         if nxt[0] == "年" or nxt == "财年" or _DATE_AFTER.match(text, end):
@@ -67,9 +69,14 @@ def is_date_or_time(text: str, start: int, end: int, numeral: str, value: float)
         return True
     if whole and nxt == "年代":
         return True
-    if _DATE_BEFORE.search(text, max(0, start - 8), start) and whole and value <= 31:
+    if (
+        prev in "-/."
+        and whole
+        and value <= 31
+        and _DATE_BEFORE.search(text, max(0, start - 8), start)
+    ):
         return True
-    return _is_phone(text, start, end, numeral)
+    return len(numeral) >= 3 and _is_phone(text, start, end, numeral)
 
 
 def _year_like(numeral: str, value: float) -> bool:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Length-preserving normalisation: full-width ASCII to ASCII, traditional numeral
 # characters to simplified ones.  Financial forms (壹, 贰, 拾...) are kept as they are
@@ -76,6 +77,7 @@ def normalise(text: str) -> str:
     return text.translate(NORMALISE)
 
 
+@lru_cache(maxsize=8192)
 def parse_chinese_number(s: str) -> float | None:
     """Read one numeral string (any script) as a float, or ``None`` if it is not one.
 

@@ -67,7 +67,9 @@ def build_price_per(lex: Lexicon) -> re.Pattern[str]:
 SUBUNIT = re.compile(
     rf"(?:又|零)?(?:(?P<j>[0-9{_DEC_DIGITS}两])[角毛])?(?:(?P<f>[0-9{_DEC_DIGITS}两])分(?!之))?"
 )
-CENTS = re.compile(rf"又?(?P<c>[0-9{_DEC_DIGITS}两]{{1,2}}|[一二三四五六七八九]?十[一二三四五六七八九]?)美分")
+CENTS = re.compile(
+    rf"又?(?P<c>[0-9{_DEC_DIGITS}两]{{1,2}}|[一二三四五六七八九]?十[一二三四五六七八九]?)美分"
+)
 URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]{1,2000}")
 RANGE_LINK = re.compile(r"[ ]{0,2}(?:-|~|到|至|—)[ ]{0,2}\Z")
 HALF = re.compile("半")
@@ -76,3 +78,6 @@ LEX = load_lexicon()
 MASTER = build_master(LEX)
 UNIT = build_unit(LEX)
 PRICE_PER = build_price_per(LEX)
+UNIT_FIRST = frozenset(s[0].lower() for s in (*LEX.units, *LEX.currencies)) | set(
+    "abcdefghijklmnopqrstuvwxyz"
+)

@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .numerals import DIGITS, parse_chinese_number
-from .patterns import CENTS, LEX, PRICE_PER, SUBUNIT, UNIT
-
+from .patterns import CENTS, LEX, PRICE_PER, SUBUNIT, UNIT, UNIT_FIRST
 
 _WEEK_WORD = re.compile(r"[\u4e00-\u9fff](?<![内后时的左前])")
 
@@ -32,6 +31,11 @@ def read_unit(text: str, end: int, symbol_iso: str | None) -> UnitReading | None
     """The unit right after a numeral ending at ``end`` (``symbol_iso``: a $/¥ before it)."""
     if symbol_iso is not None:
         return _price_or_money(text, end, symbol_iso, 0.0)
+    nxt = text[end : end + 1]
+    if nxt == " ":
+        nxt = text[end : end + 6].lstrip(" ")[:1]
+    if nxt.lower() not in UNIT_FIRST:
+        return None
     m = UNIT.match(text, end)
     if m is None:
         return None

@@ -46,8 +46,16 @@ def find_mentions(
         entity = gazetteer.lookup(m.group())
         if entity is not None:
             candidates.append(
-                Mention(m.start(), m.end(), m.group(), entity.name, entity.type, "gazetteer",
-                        entity.family, entity.outlet)
+                Mention(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    entity.name,
+                    entity.type,
+                    "gazetteer",
+                    entity.family,
+                    entity.outlet,
+                )
             )
     found = [
         *shapes.latin_names(text, gazetteer),
@@ -63,8 +71,16 @@ def find_mentions(
 def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mention:
     entity = gazetteer.lookup(s.name)
     if entity is not None:
-        return Mention(s.start, s.end, text[s.start : s.end], entity.name, entity.type,
-                       "gazetteer", entity.family, entity.outlet)
+        return Mention(
+            s.start,
+            s.end,
+            text[s.start : s.end],
+            entity.name,
+            entity.type,
+            "gazetteer",
+            entity.family,
+            entity.outlet,
+        )
     head = re.split(r"[\d.\- ]", s.name, maxsplit=1)[0]
     head_entity = gazetteer.lookup(head) if head else None
     family = head_entity.family if head_entity else None
@@ -101,8 +117,9 @@ def _inherit(token: str, earlier: list[Mention], gazetteer: Gazetteer) -> Mentio
             if prev.type == "model" and prev.name[-1:].isdigit():
                 name = f"{prev.name}-{token}"
                 entity = gazetteer.lookup(name)
-                return Mention(0, 0, token, entity.name if entity else name, "model",
-                               "variant", prev.family)
+                return Mention(
+                    0, 0, token, entity.name if entity else name, "model", "variant", prev.family
+                )
             continue
         family = gazetteer.families.get(prev.family or "")
         composed = family.compose(token) if family else None

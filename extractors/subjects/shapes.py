@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,7 +71,7 @@ def chinese_versioned(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -
     """A Chinese word glued to a dotted version: ``通义千问2.5`` (tokens: (offset, text))."""
     out: list[ShapeMatch] = []
     toks = list(tokens)
-    for (start, word), (nstart, nxt) in zip(toks, toks[1:], strict=False):
+    for (start, word), (nstart, nxt) in itertools.pairwise(toks):
         if nstart != start + len(word) or not _CJK_WORD.fullmatch(word):
             continue
         version = _DOTTED_VERSION.match(nxt)
@@ -88,7 +89,7 @@ def organizations(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> li
     out: list[ShapeMatch] = []
     toks = list(tokens)
     suffixes = gazetteer.org_suffixes
-    for (start, word), (nstart, nxt) in zip(toks, toks[1:], strict=False):
+    for (start, word), (nstart, nxt) in itertools.pairwise(toks):
         if nstart != start + len(word) or not _CJK_WORD.fullmatch(word):
             continue
         if word in gazetteer.generic_words or any(word.endswith(s) for s in ("的", "了")):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from extractors import DEFAULT_BACKEND
 from flows.cli.state import stderr
 
 
@@ -23,22 +24,22 @@ def extract_record(source: str, extraction) -> dict:
 
 def extract(
     paths: list[Path] = typer.Argument(..., help="Files (plain text or HTML) to read."),
-    backend: str = typer.Option("jieba", help="Segmenter backend: jieba or rjieba."),
+    backend: str = typer.Option(DEFAULT_BACKEND, help="Segmenter backend: rjieba or jieba."),
 ) -> None:
     """Print one JSON object per input file: its article and claims (CLAIMS.md format).
 
     Example: aiclaims extract page1.txt page2.html > claims.jsonl
     """
-    from extractors.pipeline import Extractor
-
     from corpus.documents import SourceItem
-    from corpus.sources import SkipError, read_item
+    from corpus.errors import SkipError
+    from corpus.files import read_file
+    from extractors.pipeline import Extractor
 
     extractor = Extractor(backend=backend)
     failed = 0
     for path in paths:
         try:
-            doc = read_item(SourceItem(location=str(path), kind="file"))
+            doc = read_file(SourceItem(location=str(path), kind="file"))
         except SkipError as err:
             stderr.print(f"[yellow]{err.skipped.message()}[/]", highlight=False)
             failed += 1

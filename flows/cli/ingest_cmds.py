@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from extractors import DEFAULT_BACKEND
 from flows.cli.render import print_claims_summary, print_report
 from flows.cli.state import fail, state, stderr
 
@@ -49,7 +50,7 @@ def ingest(
     inputs: list[str] = typer.Argument(..., help="Files, folders, URLs or source names."),
     sources: Path = typer.Option(None, "--sources", help="Sources file (TOML) naming sources."),
     batch_size: int = typer.Option(25, help="Articles per task."),
-    backend: str = typer.Option("jieba", help="Segmenter backend: jieba or rjieba."),
+    backend: str = typer.Option(DEFAULT_BACKEND, help="Segmenter backend: rjieba or jieba."),
     dask: str = typer.Option(
         None, help="Run tasks on Dask: 'local' for a local cluster or a scheduler address."
     ),
@@ -74,7 +75,7 @@ def ingest(
 
 def reextract(
     ctx: typer.Context,
-    backend: str = typer.Option("jieba", help="Segmenter backend: jieba or rjieba."),
+    backend: str = typer.Option(DEFAULT_BACKEND, help="Segmenter backend: rjieba or jieba."),
 ) -> None:
     """Re-derive the claims of every stored article with the current extractor.
 
@@ -105,7 +106,7 @@ def serve(
         help="Where each scheduled run writes what changed (default: the sources file's "
         "changes_path, else aiclaims-changes.json here).",
     ),
-    backend: str = typer.Option("jieba", help="Segmenter backend: jieba or rjieba."),
+    backend: str = typer.Option(DEFAULT_BACKEND, help="Segmenter backend: rjieba or jieba."),
 ) -> None:
     """Serve one scheduled ingest deployment per scheduled source, through Prefect.
 

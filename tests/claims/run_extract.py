@@ -1,6 +1,6 @@
 """Dev helper: print one JSON line per input file (the `aiclaims extract` format).
 
-    python tests/claims/run_extract.py FILE [FILE ...] | python ../shared/score.py --gold G --pred -
+python tests/claims/run_extract.py FILE [FILE ...] | python ../shared/score.py --gold G --pred -
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from extractors.pipeline import Extractor  # noqa: E402
+from extractors.pipeline import Extractor
 
 
-def main(paths: list[str], backend: str = "jieba") -> None:
+def main(paths: list[str], backend: str = "rjieba") -> None:
     extractor = Extractor(backend=backend)
     for path in paths:
         raw = Path(path).read_text(encoding="utf-8")
@@ -36,7 +36,7 @@ def main(paths: list[str], backend: str = "jieba") -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    backend = "jieba"
+    backend = "rjieba"
     if args and args[0].startswith("--backend="):
         backend = args.pop(0).split("=", 1)[1]
     main(args, backend)

@@ -14,8 +14,10 @@ CASES: list[tuple[str, list[Row]]] = [
     ("智谱发布的GLM-4拥有1300亿参数。", [("GLM-4", "parameters", 1.3e11, "params", None)]),
     (
         "Mistral公布的新模型激活参数为390亿，总参数达到1410亿参数。",
-        [("Mistral AI", "active_parameters", 3.9e10, "params", None),
-         ("Mistral AI", "parameters", 1.41e11, "params", None)],
+        [
+            ("Mistral AI", "active_parameters", 3.9e10, "params", None),
+            ("Mistral AI", "parameters", 1.41e11, "params", None),
+        ],
     ),
     (
         "微软为训练新模型部署了25000块A100 GPU。",
@@ -23,7 +25,10 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     (
         "Anthropic完成了40亿美元融资，投后估值达到615亿美元。",
-        [("Anthropic", "funding", 4e9, "USD", None), ("Anthropic", "valuation", 6.15e10, "USD", None)],
+        [
+            ("Anthropic", "funding", 4e9, "USD", None),
+            ("Anthropic", "valuation", 6.15e10, "USD", None),
+        ],
     ),
     ("英伟达的市值约为3.3万亿美元。", [("NVIDIA", "market_cap", 3.3e12, "USD", None)]),
     (
@@ -41,12 +46,15 @@ CASES: list[tuple[str, list[Row]]] = [
 ]
 
 SHAPE_CASES: list[tuple[str, list[Row]]] = [
-    ("Qwen2.5-Max的训练数据超过20万亿个token。",
-     [("Qwen2.5-Max", "training_tokens", 2e13, "tokens", None)]),
-    ("Yi-Lightning的训练成本约为300万美元。",
-     [("Yi-Lightning", "training_cost", 3e6, "USD", None)]),
-    ("xAI在训练Grok 3时动用了10万块H100。",
-     [("Grok 3", "gpu_count", 1e5, "count", "H100")]),
+    (
+        "Qwen2.5-Max的训练数据超过20万亿个token。",
+        [("Qwen2.5-Max", "training_tokens", 2e13, "tokens", None)],
+    ),
+    (
+        "Yi-Lightning的训练成本约为300万美元。",
+        [("Yi-Lightning", "training_cost", 3e6, "USD", None)],
+    ),
+    ("xAI在训练Grok 3时动用了10万块H100。", [("Grok 3", "gpu_count", 1e5, "count", "H100")]),
 ]
 
 PASSAGE_CASES: list[tuple[str, list[Row]]] = [
@@ -58,7 +66,10 @@ PASSAGE_CASES: list[tuple[str, list[Row]]] = [
     # pronoun carry-over to the previous sentence's topic
     (
         "H20是英伟达为中国市场推出的芯片。它配备96GB显存，提供4000GB/s的显存带宽。",
-        [("H20", "memory_capacity", 96, "GB", None), ("H20", "memory_bandwidth", 4000, "GB/s", None)],
+        [
+            ("H20", "memory_capacity", 96, "GB", None),
+            ("H20", "memory_bandwidth", 4000, "GB/s", None),
+        ],
     ),
     # a typed pronoun picks the latest topic of its type
     (

@@ -65,7 +65,10 @@ def test_quantities_to_chinese_helper() -> None:
     assert to_chinese(100056) == "十万零五十六" or to_chinese(100056) == "一十万零五十六"
 
 
-_ALPHABET = "0123456789一二三四五六七八九十百千万亿兆零两点分之又多余几约近超过%.,-/:年月日元美元块个GPU参数 \n，。"
+_ALPHABET = (
+    "0123456789一二三四五六七八九十百千万亿兆零两点分之又多余几约近超过"
+    "%.,-/:年月日元美元块个GPU参数 \n，。"
+)
 
 
 @settings(max_examples=150, deadline=None)

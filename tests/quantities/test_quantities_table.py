@@ -260,9 +260,19 @@ def test_quantities_parse_chinese_number(numeral, value) -> None:
 
 
 def test_quantities_kinds() -> None:
-    kinds = {q.text: q.kind for q in find_quantities("2048块，557万美元，98.7%，20个百分点，十分之一，55天，80GB，370亿")}
+    kinds = {
+        q.text: q.kind
+        for q in find_quantities(
+            "2048块，557万美元，98.7%，20个百分点，十分之一，55天，80GB，370亿"
+        )
+    }
     assert kinds == {
-        "2048块": "count", "557万美元": "money", "98.7%": "percent",
-        "20个百分点": "percentage_points", "十分之一": "fraction", "55天": "duration",
-        "80GB": "dimension", "370亿": "number",
+        "2048块": "count",
+        "557万美元": "money",
+        "98.7%": "percent",
+        "20个百分点": "percentage_points",
+        "十分之一": "fraction",
+        "55天": "duration",
+        "80GB": "dimension",
+        "370亿": "number",
     }

@@ -51,10 +51,8 @@ def test_export_claims_jsonl_validates(store: ClaimStore, tmp_path: Path) -> Non
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_export_comparison_validates(store: ClaimStore, tmp_path: Path, fmt: str) -> None:
     store.save(*cost_page())
-    other_body = "另一家媒体说DeepSeek-V3训练成本约4000万元。"
     doc, extraction = cost_page(location="/b", url="https://b.example/b", site="b.example")
-    doc = doc.model_copy(update={"raw": other_body})
-    store.save(doc, extraction)
+    store.save(doc.model_copy(update={"raw": "<p>another page, same claims</p>"}), extraction)
     out = tmp_path / f"cmp.{fmt}"
     count = export_comparison(store, ClaimFilter(), fmt, out, currency="CNY")  # type: ignore[arg-type]
     assert count == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from datetime import UTC
 
@@ -190,3 +191,16 @@ def test_store_check_finds_offset_mismatch(store: ClaimStore) -> None:
         )
     problems = store.check()
     assert len(problems) == 1 and "text[start:end]" in problems[0]
+
+
+def _open_and_save(url: str) -> str:
+    with ClaimStore(url) as s:
+        return s.save(*cost_page()).status
+
+
+def test_store_processes_opening_a_new_store_at_once(store_url: str) -> None:
+    with multiprocessing.get_context("fork").Pool(3) as pool:
+        statuses = pool.map(_open_and_save, [store_url] * 3)
+    assert sorted(statuses) == ["new", "unchanged", "unchanged"]
+    with ClaimStore(store_url) as s:
+        assert (s.counts().articles, s.counts().claims, s.check()) == (1, 2, [])
