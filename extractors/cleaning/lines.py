@@ -20,6 +20,7 @@ _LONE_NUMBER = re.compile(
     r"^[\(（\[【]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})[\)）\]】.、]?$"
 )
 _BREADCRUMB_SEP = re.compile(r"\s*[>›»＞]\s*")
+_MENU_BAR = re.compile(r"[|｜丨]")
 _NAV_SEP = re.compile(r"\s*[|｜·•/]\s*|\s+")
 _CSS_TOKEN = re.compile(r"\s+[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+\b")
 _NAME_CHARS = re.compile(r"^[\w\u00b7\u30fb·.\- ]{1,24}$")
@@ -75,11 +76,15 @@ def breadcrumb_parts(line: str) -> list[str]:
 
 
 def is_nav_bar(line: str) -> bool:
-    """A row of four or more tiny tokens ('首页 新闻 体育 财经 科技')."""
+    """A row of tiny tokens: four or more ('首页 新闻 体育 财经 科技'), or three or more
+    short ones between explicit bars ('手机看 | 客户端下载 | 登录')."""
+    if _SENTENCE_PUNCT.search(line):
+        return False
     tokens = [t for t in _NAV_SEP.split(line) if t]
-    return (
-        len(tokens) >= 4 and all(len(t) <= 4 for t in tokens) and not _SENTENCE_PUNCT.search(line)
-    )
+    if len(tokens) >= 4 and all(len(t) <= 4 for t in tokens):
+        return True
+    barred = [t.strip() for t in _MENU_BAR.split(line) if t.strip()]
+    return len(barred) >= 3 and all(len(t) <= 6 for t in barred)
 
 
 def timestamp_in(line: str) -> re.Match[str] | None:
