@@ -248,6 +248,11 @@ def _read_plain(text: str, m: re.Match[str]) -> Candidate | None:
     if value is None:
         return None
     n_end = n_start + used
+    if m.group("sym") is None and _big_unit_starts_unit(text, n_start, n_end):
+        value, value_max, used = _longest_numeral(text[n_start : n_end - 1])
+        if value is None:
+            return None
+        n_end = n_start + used
     numeral = text[n_start:n_end]
     if _reject_numeral(text, n_start, n_end, numeral.lstrip("-负")):
         return None
@@ -288,6 +293,14 @@ def _read_plain(text: str, m: re.Match[str]) -> Candidate | None:
             scale,
         ),
     )
+
+
+def _big_unit_starts_unit(text: str, n_start: int, n_end: int) -> bool:
+    """150兆瓦: the last numeral character (兆) begins a unit word, so it is no multiplier."""
+    if n_end - n_start < 2 or text[n_end - 1] not in BIG_UNITS:
+        return False
+    reading = read_unit(text, n_end - 1, None)
+    return reading is not None and reading.end > n_end
 
 
 def _finish(text: str, cand: Candidate) -> Candidate:
