@@ -17,6 +17,7 @@ from extractors.subjects import Mention
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # A chip starts its sentence, or is followed by a verb of description: it is the topic.
 _CHIP_TOPIC_AFTER = re.compile(r"^\s*(?:的|是|采用|基于|集成|提供|拥有|配备|搭载|芯片的|GPU的)")
+_ADDRESSEE_AFTER = re.compile(r"^\s*(?:记者)?(?:表示|透露|称|说|介绍|坦言)")
 _QUALIFIER_BEFORE = re.compile(
     r"(?:约|大约|近|将近|超过|超|逾|高达|达到?|不到|不足|仅为?|只有|为|是|了|约为|至少|最多)*\s*$"
 )
@@ -96,6 +97,8 @@ def analyse_sentence(
             attribution = attribution or m.name
         if cited == "source":
             roles.append(Role(m, "attribution"))
+        elif before.endswith("对") and _ADDRESSEE_AFTER.match(after):
+            roles.append(Role(m, "addressee"))  # "某人对新浪科技表示": told to, not about
         elif _is_vendor(m, mentions):
             roles.append(Role(m, "vendor"))
         elif cues.comparator_before.search(before) or cues.comparator_after.match(after):
@@ -196,8 +199,24 @@ def choose_subject(
     ]
     if preceding:
         return SubjectChoice(preceding[-1], "explicit")
+    used = _used_product(q, view, types) if metric == "user_count" else None
+    if used is not None:
+        return SubjectChoice(used, "explicit")
     if carried is not None and carried.type in types and view.pronoun_type in (None, carried.type):
         return SubjectChoice(carried, "carried")
+    return None
+
+
+_USE_VERB = re.compile(r"^\s*(?:使用|在用|用过|用上|访问)\s*$")
+
+
+def _used_product(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:
+    """ "5亿人使用ChatGPT": the product named right after the use verb has the users."""
+    for r in view.roles:
+        m = r.mention
+        if m.type in types and m.start >= q.end:
+            between = view.text[q.end - view.start : m.start - view.start]
+            return m if _USE_VERB.match(between) else None
     return None
 
 

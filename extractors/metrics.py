@@ -15,9 +15,13 @@ CLAUSE_PENALTY = 12
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _PRICE = re.compile(r"[A-Z]{3}/Mtok")
 # Quantities followed by a per-million-tokens phrase are prices.
+# "每百万输入tokens收费0.1元（缓存命中）或1元": the per-Mtok phrase may lead several amounts.
 _PER_MTOK_BEFORE = re.compile(
-    r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*(?:tokens?|词元|Tokens?)[^，,。；]{0,6}$"
+    r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*(?:输入|输出)?\s*(?:tokens?|词元|Tokens?)"
+    r"[^。；;]{0,22}$"
 )
+# "每秒8TB": a size per second is a bandwidth.
+_PER_SECOND_BEFORE = re.compile(r"每秒\s*(?:达到?|为|约|高达|超过)?\s*$")
 _PER_MTOK = re.compile(
     r"^\s*(?:/|每)\s*(?:百万|1[Mm]|[Mm]illion|100万)\s*(?:个)?\s*(?:tokens?|词元|Tokens?)"
 )
@@ -101,7 +105,9 @@ def choose_metric(
     """
     qs, qe = q.start - offset, q.end - offset
     after = sentence[qe : qe + 40]
-    category = unit_category(q, after, sentence[max(0, qs - 24) : qs])
+    category = unit_category(q, after, sentence[max(0, qs - 40) : qs])
+    if category == "GB" and _PER_SECOND_BEFORE.search(sentence[max(0, qs - 8) : qs]):
+        return MetricChoice("memory_bandwidth", "GB/s", "每秒", 0.0)
     unit = q.unit or ""
     if category == "price" and q.unit and "/" not in q.unit:
         unit = f"{q.unit}/Mtok"
@@ -127,7 +133,7 @@ def choose_metric(
     if best is not None:
         if best.metric == "drop":
             return None
-        if category == "none" and q.value < 1000 and best.score > 2:
+        if category in ("none", "count") and q.value < 1000 and best.score > 2:
             return None  # a small bare number needs its cue right beside it
         return best
     default = cues.unit_default.get(category)

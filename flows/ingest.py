@@ -47,7 +47,7 @@ def ingest(
     already stored. Returns (and stores) the run report. With ``changes_path``,
     what changed since the previous ingest run is logged and written there as JSON.
     """
-    from corpus.sources import load_sources, resolve_inputs
+    from corpus.sources import load_sources, resolve_or_skip
     from corpus.store import ClaimStore
 
     logger = get_run_logger()
@@ -60,12 +60,16 @@ def ingest(
         previous = store.last_run("ingest")
         run_id = store.start_run("ingest", {"inputs": list(inputs), "sources_file": sources_file})
     report = RunReport(kind="ingest")
+    specs, unresolved = resolve_or_skip(list(inputs), sources)
+    report.failed.extend(unresolved)
 
     file_items: list[SourceItem] = []
     url_items: list[SourceItem] = []
-    for spec in resolve_inputs(list(inputs), sources):
+    for spec in specs:
         spec_cap = sources.max_bytes_for(spec) if sources else cap
-        items, skipped = discover_items(spec.model_dump_json(), db_url, settings_json, spec_cap)
+        items, skipped = discover_items(
+            spec.model_dump_json(exclude_defaults=True), db_url, settings_json, spec_cap
+        )
         report.failed.extend(skipped)
         for item in items:
             (file_items if item.kind == "file" else url_items).append(item)

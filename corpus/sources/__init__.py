@@ -4,7 +4,7 @@ from corpus.fetch import Fetcher, NotModified, SkipError, TransientFetchError
 from corpus.sources.discover import Discovery, discover
 from corpus.sources.loading import SourcesError, load_sources, parse_sources
 from corpus.sources.reading import make_fetcher, read_item, shared_fetcher
-from corpus.sources.resolve import resolve_inputs
+from corpus.sources.resolve import resolve_inputs, resolve_or_skip
 from corpus.sources.spec import Settings, SourcesFile, SourceSpec
 
 __all__ = [
@@ -23,5 +23,6 @@ __all__ = [
     "parse_sources",
     "read_item",
     "resolve_inputs",
+    "resolve_or_skip",
     "shared_fetcher",
 ]

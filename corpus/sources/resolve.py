@@ -6,11 +6,28 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from corpus.documents import SkippedInput
 from corpus.sources.feeds import FEED_SUFFIXES, looks_like_feed
 from corpus.sources.loading import SourcesError
 from corpus.sources.spec import SourcesFile, SourceSpec, is_http_url
 
 FEED_PATH_WORDS = frozenset({"feed", "rss", "atom"})
+
+
+def resolve_or_skip(
+    args: Sequence[str], sources: SourcesFile | None
+) -> tuple[list[SourceSpec], list[SkippedInput]]:
+    """Like resolve_inputs, but an unusable argument becomes a skip and the rest go on."""
+    specs: list[SourceSpec] = []
+    skipped: list[SkippedInput] = []
+    for arg in args:
+        spec = _resolve_one(arg, sources)
+        if spec is None:
+            reason = "not found: no such file, folder, source name or http(s) URL"
+            skipped.append(SkippedInput(location=arg, reason=reason, stage="read"))
+        else:
+            specs.append(spec)
+    return specs, skipped
 
 
 def resolve_inputs(args: Sequence[str], sources: SourcesFile | None) -> list[SourceSpec]:

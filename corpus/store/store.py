@@ -112,6 +112,22 @@ class ClaimStore:
         result: SaveResult = self._retrying(lambda s: self._save(s, doc, extraction))
         return result
 
+    def save_known(self, doc: SourceDocument) -> SaveResult | None:
+        """Record a page whose content is already stored, without extracting it again.
+
+        Returns ``unchanged`` or ``duplicate`` (the new location is recorded), or
+        None when that content is not stored (the caller must extract and save).
+        """
+
+        def work(s: Session) -> SaveResult | None:
+            same = s.scalar(select(ArticleRow).where(ArticleRow.content_hash == doc.content_hash))
+            if same is None:
+                return None
+            return self._save_known_content(s, same, doc, doc.url or doc.location)
+
+        result: SaveResult | None = self._retrying(work)
+        return result
+
     def _save(self, s: Session, doc: SourceDocument, extraction: Extraction) -> SaveResult:
         content_hash = doc.content_hash
         key = doc.url or doc.location
@@ -325,6 +341,16 @@ class ClaimStore:
                 for column in (ArticleAliasRow.url, ArticleAliasRow.location):
                     known.update(s.scalars(select(column).where(column.in_(chunk))))
         return known & set(wanted)
+
+    def known_contents(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes are already stored."""
+        wanted = list(dict.fromkeys(hashes))
+        known: set[str] = set()
+        with self._read() as s:
+            for chunk in _chunks(wanted):
+                query = select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))
+                known.update(s.scalars(query))
+        return known
 
     def has_content(self, content_hash: str) -> bool:
         with self._read() as s:

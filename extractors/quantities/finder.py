@@ -12,7 +12,7 @@ from .guards import glued_to_name, is_date_or_time, is_word_not_number
 from .numerals import BIG_UNITS, DIGITS, LOOSE, normalise, parse_chinese_number
 from .patterns import BIG_UNIT_TAIL, LEX, MASTER, RANGE_LINK, URL
 from .qualifiers import qualifier_after, qualifier_before
-from .units import read_unit
+from .units import UnitReading, read_unit
 
 _PREFILTER = re.compile(r"[0-9" + "".join(DIGITS) + "十拾百佰千仟万亿翻半对]")
 # Every character a MASTER match can start with; a plain char-class search is ~30x faster
@@ -262,6 +262,8 @@ def _read_plain(text: str, m: re.Match[str]) -> Candidate | None:
     reading = read_unit(text, n_end, LEX.symbols[sym] if sym else None)
     if sym is None and glued_to_name(text, n_start, n_end, reading is not None):
         return None
+    if sym is None and reading is not None and reading.unit == "CNY":
+        reading = _prefixed_currency(text, m.start(), reading)
     qualifier = "more_than" if any(c in LOOSE for c in numeral) else "exact"
     if value_max is not None:
         qualifier = "range"
@@ -293,6 +295,15 @@ def _read_plain(text: str, m: re.Match[str]) -> Candidate | None:
             scale,
         ),
     )
+
+
+def _prefixed_currency(text: str, start: int, reading: UnitReading) -> UnitReading:
+    """新台币2,296亿元: a currency name just before the amount overrides the generic 元."""
+    before = text[max(0, start - 6) : start].rstrip(" 约近超逾")
+    for name, iso in LEX.prefixes.items():
+        if before.endswith(name):
+            return replace(reading, unit=iso)
+    return reading
 
 
 def _big_unit_starts_unit(text: str, n_start: int, n_end: int) -> bool:

@@ -23,6 +23,7 @@ class Lexicon:
     units: dict[str, UnitInfo]  # keys lower-cased
     currencies: dict[str, UnitInfo]  # keys lower-cased
     symbols: dict[str, str]
+    prefixes: dict[str, str]  # currency names before an amount in 元
     price_per: dict[str, float]  # keys lower-cased
     before: dict[str, str]
     after: dict[str, str]
@@ -43,6 +44,7 @@ def load_lexicon() -> Lexicon:
         units=units,
         currencies=currencies,
         symbols=dict(data["currency_symbols"]),
+        prefixes=dict(data.get("currency_prefixes", {})),
         price_per={k.lower(): float(v) for k, v in data["price_per"].items()},
         before=dict(data["qualifiers"]["before"]),
         after=dict(data["qualifiers"]["after"]),

@@ -13,18 +13,30 @@ from flows.cli.state import fail, state, stderr
 SAMPLES = Path(__file__).resolve().parents[2] / "corpus" / "samples"
 
 
-def _run_ingest(ctx: typer.Context, inputs: list[str], **options) -> None:
+def _run_ingest(
+    ctx: typer.Context,
+    inputs: list[str],
+    dask: str | None = None,
+    workers: int = 2,
+    **options: object,
+) -> None:
+    """Run the ingest flow (on Dask when asked) and print its report."""
     from flows.ingest import ingest
     from flows.runtime import prefect_settings
 
     st = state(ctx)
+    flow = ingest
+    if dask:
+        from flows.scaleout import dask_task_runner
+
+        flow = ingest.with_options(task_runner=dask_task_runner(dask, workers))
     try:
         with prefect_settings(quiet=st.quiet):
             if st.show_progress:
                 with stderr.status("ingesting..."):
-                    report = ingest(inputs, db_url=st.db_url, **options)
+                    report = flow(inputs, db_url=st.db_url, **options)
             else:
-                report = ingest(inputs, db_url=st.db_url, **options)
+                report = flow(inputs, db_url=st.db_url, **options)
     except Exception as err:  # store unreachable, bad sources file...
         raise fail(str(err).splitlines()[0] if str(err) else repr(err)) from err
     print_report(report)
@@ -38,11 +50,8 @@ def run(ctx: typer.Context) -> None:
     _run_ingest(ctx, [str(SAMPLES)])
     from corpus.store import ClaimStore
 
-    store = ClaimStore(state(ctx).db_url)
-    try:
+    with ClaimStore(state(ctx).db_url) as store:
         print_claims_summary(store.claims())
-    finally:
-        store.close()
 
 
 def ingest(
