@@ -24,6 +24,11 @@ _NAME_GLUE_BEFORE = re.compile(r"[A-Za-z][\-_]?\s?$")
 _GLUED = re.compile(r"[@#＠]$")
 _CN_SINGLE = re.compile(r"[一二两三四五六七八九十几]")
 _NAME_GLUE_AFTER = re.compile(r"^[A-Za-z]")
+CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+# Words that restate an earlier figure: "这一数字还是", "已达到", "已是".
+_RESTATES = re.compile(
+    r"(?:数字|数据|这一数|该数)[^，,。；]{0,6}$|(?:已达到?|达到了?|已是|还是|增至|升至)\s*$"
+)
 _SENTENCE_FINAL = re.compile(r"[。！？!?；;：:”\"]\s*$")
 # How many paragraphs a topic may be carried forward.
 _CARRY_PARAGRAPHS = 1
@@ -76,9 +81,12 @@ class ClaimBuilder:
         carried_paragraph = -10
         recent: list[tuple[Mention, int]] = []  # topic mentions of earlier sentences
         paragraph_attribution: tuple[int, str] | None = None
+        paragraph_seen, prev_paragraph_start = -1, 0
         for s in body.sentences:
             if s.paragraph in verse:
                 continue
+            if s.paragraph != paragraph_seen:
+                paragraph_seen, prev_paragraph_start = s.paragraph, s.start
             mentions = [m for m in body.mentions if s.start <= m.start and m.end <= s.end]
             view = analyse_sentence(
                 body.simple[s.start : s.end], s.start, s.paragraph, mentions, self.link_cues
@@ -94,6 +102,8 @@ class ClaimBuilder:
             for q in body.quantities:
                 if s.start <= q.start and q.end <= s.end:
                     claim = self._claim(q, s, view, body, topic, attribution)
+                    if claim is None and claims and claims[-1].start >= prev_paragraph_start:
+                        claim = self._echo(q, s, view, body, claims[-1])
                     if claim is not None:
                         claims.append(claim)
             recent.extend((r.mention, s.paragraph) for r in view.roles if r.role == "topic")
@@ -147,6 +157,46 @@ class ClaimBuilder:
             attribution=attribution,
             object=choose_object(q, choice.metric, view, self.link_cues),
             confidence=_confidence(subject.how, subject.mention.how, choice),
+        )
+
+    def _echo(
+        self, q: Quantity, s: Sentence, view: SentenceView, body: BodyAnalysis, last: Claim
+    ) -> Claim | None:
+        """ "这一数字还是2亿", "已达到3亿": a bare figure restating the paragraph's last count.
+
+        Only bare numbers after a restating word, of the last claim's order of magnitude
+        (within 100x), for count metrics; they take its subject and metric.
+        """
+        if q.unit is not None or last.unit != "count" or not self._is_candidate(q, body):
+            return None
+        if not 0.01 <= q.value / max(last.value, 1.0) <= 100:
+            return None
+        clause = CLAUSE_SPLIT.split(view.text[: q.start - view.start])[-1]
+        if not _RESTATES.search(clause):
+            return None
+        lo = q.start - len(clause)
+        rivals = [
+            r
+            for r in view.roles
+            if r.role == "topic"
+            and lo <= r.mention.start < q.start
+            and _subject_type(r.mention.type) == last.subject_type
+            and r.mention.name != last.subject
+        ]
+        if rivals:
+            return None  # another actor of the same kind is named: not a restatement
+        return last.model_copy(
+            update={
+                "value": q.value,
+                "value_max": q.value_max,
+                "qualifier": q.qualifier,
+                "text": body.text[q.start : q.end],
+                "start": q.start,
+                "end": q.end,
+                "sentence": s.text,
+                "as_of": as_of_date(q, view, body.dates),
+                "confidence": round(max(0.05, last.confidence - 0.2), 2),
+            }
         )
 
     def _is_candidate(self, q: Quantity, body: BodyAnalysis) -> bool:

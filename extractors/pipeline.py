@@ -24,7 +24,7 @@ from extractors.subjects import find_mentions, load_gazetteer
 if TYPE_CHECKING:
     from spacy.language import Language
 
-EXTRACTOR_VERSION = "claims-0.1.0"
+EXTRACTOR_VERSION = "claims-0.2.0"
 
 
 class Extractor:

@@ -111,7 +111,7 @@ def ingest(
     )
     changes_path = changes_path or (sources.settings.changes_path if sources else None)
     if changes_path:
-        since = previous.started_at if previous else report.started_at
+        since = (previous.finished_at or previous.started_at) if previous else report.started_at
         summary = write_changes(db_url, since.isoformat(), str(changes_path))
         logger.info("changes since %s: %s (written to %s)", since, summary, changes_path)
     return report

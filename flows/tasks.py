@@ -248,13 +248,20 @@ def reextract_batch(db_url: str | None, article_ids: Sequence[int], backend: str
 @task(name="write-changes")
 def write_changes(db_url: str | None, since_iso: str, path: str) -> str:
     """Write what changed in the store since a time as JSON; returns a one-line summary."""
+    import json
     from datetime import datetime
 
     from corpus.compare import changes
-    from corpus.export import write_json_atomic
+    from corpus.export import write_atomic
     from corpus.store import ClaimStore
 
     with ClaimStore(db_url) as store:
         report = changes(store, datetime.fromisoformat(since_iso))
-    write_json_atomic(Path(path), report.model_dump(mode="json"))
-    return report.summary()
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    write_atomic(target, [text, "\n"])
+    return (
+        f"{len(report.new_claims)} new claims, {len(report.new_keys)} new keys, "
+        f"{len(report.moved)} consensus moves, {len(report.new_conflicts)} new conflicts"
+    )

@@ -42,3 +42,17 @@ def test_flows_ingest_reextract_export(prefect_harness: None, db_url: str, tmp_p
     data = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(data, json_schema("claims"))
     assert written == claims
+
+
+def test_flows_ingest_writes_changes_since_previous_run(
+    prefect_harness: None, db_url: str, tmp_path: Path
+) -> None:
+    from flows.ingest import ingest
+
+    pages = sorted(SAMPLES.iterdir())
+    changes = tmp_path / "out" / "changes.json"
+    ingest([str(pages[0])], db_url=db_url)
+    ingest([str(pages[1])], db_url=db_url, changes_path=str(changes))
+    report = json.loads(changes.read_text(encoding="utf-8"))
+    assert report["new_claims"], "the second run's claims are new since the first run"
+    assert {c["location"] for c in report["new_claims"]} == {str(pages[1])}

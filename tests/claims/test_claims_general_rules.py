@@ -1,0 +1,106 @@
+"""General cue and linking rules (claims-0.2.0): one behaviour per case, own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.models import Article
+from extractors.pipeline import Extractor
+
+Row = tuple[str, str, float, str, str | None]
+
+RULE_CASES: list[tuple[str, list[Row]]] = [
+    # a per-Mtok phrase before several amounts makes each of them a price
+    (
+        "Qwen2.5-Max每百万输入tokens收费2.4元（标准）或1.2元（夜间），每百万输出tokens收费9.6元。",
+        [
+            ("Qwen2.5-Max", "api_price", 2.4, "CNY/Mtok", None),
+            ("Qwen2.5-Max", "api_price", 1.2, "CNY/Mtok", None),
+            ("Qwen2.5-Max", "api_price", 9.6, "CNY/Mtok", None),
+        ],
+    ),
+    # a percentage near a benchmark name is a score on it
+    (
+        "Claude 3.5 Sonnet在GPQA上取得65.0%。",
+        [("Claude 3.5 Sonnet", "benchmark_score", 65.0, "%", "GPQA")],
+    ),
+    # an investor's part of a round
+    ("这轮融资中，软银出资20亿美元。", [("SoftBank", "funding", 2e9, "USD", None)]),
+    # money put into data centres is capital expenditure
+    (
+        "亚马逊计划投入约1000亿美元建设新的数据中心。",
+        [("Amazon", "capex", 1e11, "USD", None)],
+    ),
+    # people using a product are its users; the product follows the verb
+    ("每月有超过3亿人使用Gemini。", [("Gemini", "user_count", 3e8, "count", None)]),
+    # an increment of users is not a user count
+    ("Claude上线当天新增了50万用户。", []),
+    # a size per second is a bandwidth
+    ("B200的显存带宽为每秒8TB。", [("B200", "memory_bandwidth", 8000, "GB/s", None)]),
+    # a cut in price is a cost reduction
+    (
+        "GLM-4-Air的调用价格下调至0.5元/百万tokens，降幅达90%。",
+        [
+            ("GLM-4-Air", "api_price", 0.5, "CNY/Mtok", None),
+            ("GLM-4-Air", "cost_reduction", 90, "%", None),
+        ],
+    ),
+    # a loss of market value is not a market cap
+    ("英伟达市值一天蒸发了4000亿美元。", []),
+    # a per-unit denominator is no total
+    ("Qwen2.5每处理1万亿个token要消耗大量算力。", []),
+    # characters are not tokens
+    ("Kimi支持30万字的上下文。", []),
+    # counts with a classifier can still be parameters
+    (
+        "DeepSeek-V2擁有2,360億個參數。",
+        [("DeepSeek-V2", "parameters", 2.36e11, "params", None)],
+    ),
+    # the outlet somebody speaks to is not the subject
+    (
+        "一位分析师对路透社表示，OpenAI今年营收约为40亿美元。",
+        [("OpenAI", "revenue", 4e9, "USD", None)],
+    ),
+]
+
+PASSAGE_CASES: list[tuple[str, list[Row]]] = [
+    # a bare figure after a restating word repeats the last count of the paragraph
+    (
+        "Claude的月活跃用户为1亿；到年底这一数字已达到1.5亿。",
+        [
+            ("Claude", "user_count", 1e8, "count", None),
+            ("Claude", "user_count", 1.5e8, "count", None),
+        ],
+    ),
+    # a model a second one is based on is not its subject
+    (
+        "QwQ-32B基于Qwen2.5-32B训练而来，因此同样拥有320亿参数。",
+        [("QwQ-32B", "parameters", 3.2e10, "params", None)],
+    ),
+    # a leading time phrase does not hide a typed pronoun
+    (
+        "微软发布了新的报告。今年5月，该公司披露了一个由5万块H100组成的集群。",
+        [("Microsoft", "gpu_count", 5e4, "count", "H100")],
+    ),
+]
+
+
+def _rows(extractor: Extractor, text: str) -> list[Row]:
+    claims = extractor.extract_body(Article(text=text))
+    return sorted(
+        {(c.subject, c.metric, round(c.value, 3), c.unit, c.object) for c in claims}, key=str
+    )
+
+
+def _expected(rows: list[Row]) -> list[Row]:
+    return sorted({(s, m, round(float(v), 3), u, o) for s, m, v, u, o in rows}, key=str)
+
+
+@pytest.mark.parametrize("text,expected", RULE_CASES)
+def test_claims_general_cues(extractor: Extractor, text: str, expected: list[Row]) -> None:
+    assert _rows(extractor, text) == _expected(expected)
+
+
+@pytest.mark.parametrize("text,expected", PASSAGE_CASES)
+def test_claims_general_linking(extractor: Extractor, text: str, expected: list[Row]) -> None:
+    assert _rows(extractor, text) == _expected(expected)
