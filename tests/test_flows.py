@@ -12,7 +12,6 @@ SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples"
 
 def test_flows_ingest_reextract_export(prefect_harness: None, db_url: str, tmp_path: Path) -> None:
     from corpus.export import json_schema
-
     from corpus.store import ClaimStore
     from flows.export import export
     from flows.ingest import ingest

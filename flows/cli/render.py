@@ -63,33 +63,33 @@ def print_claims_summary(claims: Iterable[Any]) -> None:
 def print_timelines(timelines: Iterable[Any]) -> None:
     """One table per claim key: values in publication order, spread, consensus, conflicts."""
     shown = 0
-    for timeline in timelines:
+    for t in timelines:
         shown += 1
-        data = timeline.model_dump()
-        key = data.get("key") or {}
-        title = " / ".join(str(key.get(k)) for k in ("subject", "metric", "object") if key.get(k))
-        table = Table(title=title, title_justify="left")
+        title = " / ".join(str(part) for part in (t.subject, t.metric, t.object) if part)
+        table = Table(title=f"{title} ({t.unit})", title_justify="left")
         for column in ("published", "site", "value", "qualifier", "sentence"):
             table.add_column(column, overflow="fold")
-        for entry in data.get("entries", []):
-            published = entry.get("published_at")
+        for entry in t.entries:
             table.add_row(
-                str(published)[:10] if published else "?",
-                entry.get("site") or "?",
-                format_value(entry["value"], entry.get("unit")),
-                entry.get("qualifier") or "",
-                (entry.get("sentence") or "")[:80],
+                entry.published_at.date().isoformat() if entry.published_at else "?",
+                entry.site or "?",
+                format_value(entry.value, entry.unit),
+                entry.qualifier,
+                entry.sentence[:80],
             )
         stdout.print(table)
-        spread = data.get("spread") or {}
-        if spread:
+        ratio = f" (x{t.spread.ratio:.3g})" if t.spread.ratio else ""
+        stdout.print(
+            f"spread: {format_value(t.spread.min)} .. {format_value(t.spread.max)}{ratio}; "
+            f"consensus: {format_value(t.consensus.value, t.unit)} "
+            f"over {t.consensus.sites} sites; conflicts: {t.conflicts_total}",
+            highlight=False,
+        )
+        for c in t.conflicts:
             stdout.print(
-                f"spread: {format_value(spread.get('min', 0))} .. "
-                f"{format_value(spread.get('max', 0))} (x{spread.get('ratio', 1):.3g}); "
-                f"consensus: {data.get('consensus')}",
+                f"[bold red]conflict[/] ({c.gap:.0%} apart): {c.a.text} ({c.a.origin}) "
+                f"vs {c.b.text} ({c.b.origin})",
                 highlight=False,
             )
-        for conflict in data.get("conflicts", []):
-            stdout.print(f"[bold red]conflict:[/] {conflict}", highlight=False)
     if not shown:
         stderr.print("no claims match", highlight=False)
