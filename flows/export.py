@@ -18,7 +18,6 @@ def export_file(
 ) -> int:
     """Write the export atomically; returns the number of records written."""
     from corpus.export import export_claims, export_comparison
-
     from corpus.store import ClaimFilter, ClaimStore
 
     store = ClaimStore(db_url)

@@ -80,7 +80,6 @@ def export(
     flt = _filters(subject, metric, since, until, site)
     if output is None:  # stdout: call the library directly so no log line can mix in
         from corpus.export import export_claims, export_comparison
-
         from corpus.store import ClaimFilter
 
         store = _open_store(ctx)
@@ -117,7 +116,6 @@ def compare(
     Example: aiclaims compare --subject DeepSeek-V3 --metric training_cost
     """
     from corpus.compare import compare as compare_claims
-
     from corpus.store import ClaimFilter
 
     store = _open_store(ctx)
