@@ -11,6 +11,7 @@ from prefect import flow, get_run_logger
 from corpus.documents import SkippedInput, SourceItem
 from corpus.runs import RunReport
 from extractors import DEFAULT_BACKEND
+from flows.progress import report_progress
 from flows.tasks import (
     Read,
     discover_items,
@@ -74,6 +75,8 @@ def ingest(
         for item in items:
             (file_items if item.kind == "file" else url_items).append(item)
 
+    total = len(file_items) + len(url_items)
+    report_progress(logger, 0, total)
     stored = []
     for batch in batched(file_items, batch_size):
         docs = read_files.submit(batch, cap, db_url)
@@ -93,8 +96,12 @@ def ingest(
         outcomes = extract_batch.submit(mark_known_task.submit(db_url, batch), backend)
         stored.append(store_batch.submit(db_url, outcomes, settings_json))
 
+    done = 0
     for future in stored:
-        report.merge(future.result())
+        part = future.result()
+        report.merge(part)
+        done += part.seen
+        report_progress(logger, min(done, total), total)
 
     for skip in report.failed:
         logger.warning(skip.message())

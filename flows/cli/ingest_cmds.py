@@ -33,7 +33,9 @@ def _run_ingest(
     try:
         with prefect_settings(quiet=st.quiet):
             if st.show_progress:
-                with stderr.status("ingesting..."):
+                from flows.progress import progress_bar
+
+                with progress_bar(stderr):
                     report = flow(inputs, db_url=st.db_url, **options)
             else:
                 report = flow(inputs, db_url=st.db_url, **options)
