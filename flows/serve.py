@@ -20,6 +20,15 @@ def schedule_kwargs(schedule: str | int | float) -> dict[str, Any]:
     return {"interval": interval} if interval is not None else {"cron": schedule}
 
 
+def default_changes_path(settings: Any) -> Path:
+    """Where a scheduled run writes its changes: as configured, else next to the export."""
+    if settings.changes_path:
+        return Path(settings.changes_path)
+    if settings.export_dir:
+        return Path(settings.export_dir) / "changes.json"
+    return Path("aiclaims-changes.json")
+
+
 def build_deployments(
     sources_file: Path,
     *,
@@ -31,7 +40,7 @@ def build_deployments(
     from corpus.sources import load_sources
 
     sources = load_sources(sources_file)
-    changes = changes_path or sources.settings.changes_path or Path("aiclaims-changes.json")
+    changes = changes_path or default_changes_path(sources.settings)
     deployments = []
     for spec in sources.sources:
         if spec.schedule is None:

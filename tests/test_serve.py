@@ -110,3 +110,25 @@ def test_serve_dask_runner_stores_same_claims(prefect_harness: None, tmp_path: P
     report = on_dask([str(SAMPLES)], db_url=dask_db, batch_size=3)
     assert report.new == len(list(SAMPLES.iterdir()))
     assert stored(dask_db) == stored(default_db) != []
+
+
+def test_serve_deployments_follow_the_sources_file(tmp_path: Path) -> None:
+    """One deployment per scheduled source, with its interval or cron, changes next to export."""
+    from flows.serve import build_deployments
+
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        '[settings]\nexport_dir = "out"\n\n'
+        f'[[source]]\nname = "a"\nkind = "folder"\npath = "{SAMPLES}"\nschedule = "30m"\n\n'
+        f'[[source]]\nname = "b"\nkind = "folder"\npath = "{SAMPLES}"\nschedule = "0 * * * *"\n\n'
+        f'[[source]]\nname = "c"\nkind = "folder"\npath = "{SAMPLES}"\n',
+        encoding="utf-8",
+    )
+    deployments = build_deployments(sources, db_url="sqlite:///x.db")
+    assert [d.name for d in deployments] == ["ingest-a", "ingest-b"]
+    interval, cron = (d.schedules[0].schedule for d in deployments)
+    assert interval.interval.total_seconds() == 1800
+    assert cron.cron == "0 * * * *"
+    params = deployments[0].parameters
+    assert params["inputs"] == ["a"] and params["db_url"] == "sqlite:///x.db"
+    assert params["changes_path"] == str((tmp_path / "out" / "changes.json").resolve())
