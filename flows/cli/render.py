@@ -11,16 +11,23 @@ from rich.table import Table
 from flows.cli.state import stderr, stdout
 
 CHINESE_SCALES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+SI_SCALES = ((1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"))
+SI_UNITS = {"W", "FLOPS", "FLOP"}
 
 
 def format_value(value: float, unit: str | None = None) -> str:
-    """557万 USD, 6710亿 params, 98.7 %: compact, in the way the articles write them."""
+    """557万 USD, 6710亿 params, 150 MW, 989 TFLOPS: compact, as articles write them."""
+    if unit in SI_UNITS:
+        for scale, prefix in SI_SCALES:
+            if abs(value) >= scale:
+                return f"{value / scale:.4g} {prefix}{unit}"
+        return f"{value:g} {unit}"
     text = f"{value:g}"
     for scale, name in CHINESE_SCALES:
         if abs(value) >= scale:
             text = f"{value / scale:.4g}{name}"
             break
-    return f"{text} {unit}" if unit else text
+    return f"{text} {unit}" if unit and unit != "count" else text
 
 
 def print_report(report: Any) -> None:
