@@ -15,7 +15,7 @@ from flows.cli import app
 
 COMMANDS = [
     [], ["run"], ["ingest"], ["extract"], ["export"], ["compare"], ["changes"],
-    ["schema"], ["reextract"], ["serve"], ["doctor"], ["sources"], ["sources", "check"],
+    ["schema"], ["reextract"], ["serve"], ["report"], ["doctor"], ["sources"], ["sources", "check"],
 ]  # fmt: skip
 
 SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples"

@@ -35,9 +35,9 @@ def main_options(
 
 
 def _register() -> None:
-    from flows.cli import extract_cmd, ingest_cmds, sources_cmds, store_cmds
+    from flows.cli import extract_cmd, ingest_cmds, report_cmd, sources_cmds, store_cmds
 
-    for module in (extract_cmd, ingest_cmds, store_cmds):
+    for module in (extract_cmd, ingest_cmds, store_cmds, report_cmd):
         module.register(app)
     app.add_typer(sources_cmds.sources_app, name="sources")
 
