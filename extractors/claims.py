@@ -80,6 +80,7 @@ class ClaimBuilder:
         carried: Mention | None = None
         carried_paragraph = -10
         recent: list[tuple[Mention, int]] = []  # topic mentions of earlier sentences
+        investors: set[str] = set()  # names seen putting money in (领投, 出资)
         paragraph_attribution: tuple[int, str] | None = None
         paragraph_seen, prev_paragraph_start = -1, 0
         for s in body.sentences:
@@ -94,6 +95,7 @@ class ClaimBuilder:
             if view.attribution:
                 paragraph_attribution = (s.paragraph, view.attribution)
             topic = _carried_topic(view, carried, carried_paragraph, recent)
+            investors.update(_investors(view))
             attribution = view.attribution or (
                 paragraph_attribution[1]
                 if paragraph_attribution and paragraph_attribution[0] == s.paragraph
@@ -102,6 +104,8 @@ class ClaimBuilder:
             for q in body.quantities:
                 if s.start <= q.start and q.end <= s.end:
                     claim = self._claim(q, s, view, body, topic, attribution)
+                    if claim is not None and claim.metric == "funding":
+                        claim = _to_recipient(claim, view, recent, investors)
                     if claim is None and claims and claims[-1].start >= prev_paragraph_start:
                         claim = self._echo(q, s, view, body, claims[-1])
                     if claim is not None:
@@ -112,7 +116,7 @@ class ClaimBuilder:
                 carried, carried_paragraph = own, s.paragraph
             elif topic is not None and (view.opens_with_pronoun or not view.roles):
                 carried, carried_paragraph = topic, s.paragraph
-        return claims
+        return _training_to_model(claims, body.mentions)
 
     def _claim(
         self,
@@ -242,6 +246,67 @@ class ClaimBuilder:
         return verse
 
 
+_TRAINING_METRICS = frozenset(
+    {"training_cost", "training_gpu_hours", "training_tokens", "training_duration"}
+)
+
+
+def _training_to_model(claims: list[Claim], mentions: Sequence[Mention]) -> list[Claim]:
+    """ "这家公司的训练费用": training figures are about a model. An organization's training
+    figure goes to its model when the article names exactly one model of its family."""
+    families = {m.name: m.family for m in mentions if m.type == "organization" and m.family}
+    models: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "model" and m.family:
+            models.setdefault(m.family, set()).add(m.name)
+    out = []
+    for c in claims:
+        own = models.get(families.get(c.subject) or "", set())
+        if c.metric in _TRAINING_METRICS and c.subject_type == "organization" and len(own) == 1:
+            c = c.model_copy(
+                update={
+                    "subject": next(iter(own)),
+                    "subject_type": "model",
+                    "confidence": round(max(0.05, c.confidence - 0.1), 2),
+                }
+            )
+        out.append(c)
+    return out
+
+
+_INSTALMENT = re.compile(r"首期|首笔|第[一二三四][期笔]|其余|剩余|余下|剩下的?|尾款")
+_PAYS = re.compile(r"^\s*(?:将|已|则|还|也|共)?(?:出资|投资|注资|认购|领投|跟投)")
+
+
+def _investors(view: SentenceView) -> set[str]:
+    """Names that put money in: investor roles and "X(将)出资/投资..."."""
+    out = {r.mention.name for r in view.roles if r.role == "investor"}
+    for r in view.roles:
+        after = view.text[r.mention.end - view.start :]
+        if r.mention.type == "organization" and _PAYS.match(after):
+            out.add(r.mention.name)
+    return out
+
+
+def _to_recipient(
+    claim: Claim, view: SentenceView, recent: list[tuple[Mention, int]], investors: set[str]
+) -> Claim | None:
+    """An instalment or the rest of a round ("首期100亿美元", "其余27.5亿美元") belongs to
+    the company raising it, not to an investor named before it; with no such company in
+    this or the previous paragraph the claim is dropped."""
+    before = view.text[: claim.start - view.start][-6:]
+    if claim.subject not in investors or not _INSTALMENT.search(before):
+        return claim
+    for mention, paragraph in reversed(recent):
+        if view.paragraph - paragraph > _CARRY_PARAGRAPHS:
+            break
+        if mention.type == "organization" and mention.name not in investors:
+            return claim.model_copy(
+                update={"subject": mention.name, "subject_type": "organization"}
+            )
+    return None
+
+
 def _carried_topic(
     view: SentenceView,
     carried: Mention | None,
@@ -254,7 +319,7 @@ def _carried_topic(
     the previous sentence's topic, within this paragraph or the one before; a sentence with
     neither pronoun nor entity carries the topic only inside its paragraph.
     """
-    reach = _CARRY_PARAGRAPHS if view.opens_with_pronoun else 0
+    reach = _CARRY_PARAGRAPHS if view.opens_with_pronoun or view.inner_pronoun else 0
     if view.pronoun_type is not None:
         for mention, paragraph in reversed(recent):
             if view.paragraph - paragraph > reach:

@@ -28,6 +28,7 @@ class LinkCues:
     pronouns: tuple[str, ...]
     typed_pronouns: dict[str, str]
     investor: re.Pattern[str]
+    origin_after: re.Pattern[str]
     openers: re.Pattern[str]
     comparator_before: re.Pattern[str]
     comparator_after: re.Pattern[str]
@@ -48,6 +49,7 @@ def load_link_cues(path: Path | None = None) -> LinkCues:
         pronouns=tuple(sorted(data["pronouns"], key=len, reverse=True)),
         typed_pronouns=dict(data.get("typed_pronouns", {})),
         investor=re.compile(data["investor"]),
+        origin_after=re.compile(data["origin_after"]),
         openers=re.compile(data["openers"]),
         comparator_before=re.compile(data["comparator_before"]),
         comparator_after=re.compile(data["comparator_after"]),
@@ -81,6 +83,7 @@ class SentenceView:
     attribution: str | None
     opens_with_pronoun: bool
     pronoun_type: str | None = None
+    inner_pronoun: bool = False  # a typed pronoun later in the sentence ("并不是这家公司的")
 
 
 def analyse_sentence(
@@ -99,6 +102,8 @@ def analyse_sentence(
             roles.append(Role(m, "attribution"))
         elif before.endswith("对") and _ADDRESSEE_AFTER.match(after):
             roles.append(Role(m, "addressee"))  # "某人对新浪科技表示": told to, not about
+        elif before.endswith("从") and cues.origin_after.match(after):
+            roles.append(Role(m, "origin"))  # "从OpenAI挖角": where from, not about
         elif _is_vendor(m, mentions):
             roles.append(Role(m, "vendor"))
         elif cues.comparator_before.search(before) or cues.comparator_after.match(after):
@@ -115,7 +120,23 @@ def analyse_sentence(
     body = cues.openers.sub("", text, count=1)
     pronoun = next((p for p in cues.pronouns if body.startswith(p)), None)
     kind = cues.typed_pronouns.get(pronoun) if pronoun else None
-    return SentenceView(text, start, paragraph, tuple(roles), attribution, bool(pronoun), kind)
+    inner = None if pronoun else _inner_pronoun(text, cues)
+    return SentenceView(
+        text,
+        start,
+        paragraph,
+        tuple(roles),
+        attribution,
+        bool(pronoun),
+        kind or (cues.typed_pronouns[inner] if inner else None),
+        inner is not None,
+    )
+
+
+def _inner_pronoun(text: str, cues: LinkCues) -> str | None:
+    """A demonstrative typed pronoun of three or more characters anywhere in the sentence
+    ("这家公司", "该模型"): the sentence is about an entity of that type named earlier."""
+    return next((p for p in cues.typed_pronouns if len(p) >= 3 and p in text), None)
 
 
 def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:

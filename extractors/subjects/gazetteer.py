@@ -7,8 +7,11 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors.chinese_script import to_simplified
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_CJK_STEM = re.compile(r"([\u4e00-\u9fff]{2,6})[A-Za-z]{0,2}\d")
 
 
 @dataclass(frozen=True)
@@ -45,11 +48,18 @@ class Gazetteer:
     generic_words: frozenset[str] = frozenset()
     by_alias: dict[str, Entity] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
+    # Chinese stems of versioned names, in simplified script ("升腾" of "昇腾910B"), with
+    # the stem as the gazetteer spells it and the type of entity it names.
+    stems: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for entity in self.entities:
             for alias in (entity.name, *entity.aliases):
                 self.by_alias.setdefault(alias_key(alias), entity)
+                stem = _CJK_STEM.match(alias)
+                if stem and entity.type in ("model", "chip", "product"):
+                    key = to_simplified(stem.group(1))
+                    self.stems.setdefault(key, (stem.group(1), entity.type))
         self.pattern = _alias_pattern(a for e in self.entities for a in (e.name, *e.aliases))
 
     def lookup(self, name: str) -> Entity | None:
@@ -87,7 +97,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         Entity(
             name=e["name"],
             type=e["type"],
-            aliases=tuple(e.get("aliases", ())),
+            aliases=_with_simplified(e.get("aliases", ())),
             family=e.get("family"),
             outlet=bool(e.get("outlet", False)),
         )
@@ -105,3 +115,14 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         org_suffixes=tuple(shapes.get("suffixes", ())),
         generic_words=frozenset(shapes.get("generic_words", ())),
     )
+
+
+def _with_simplified(aliases: list[str]) -> tuple[str, ...]:
+    """Aliases plus their simplified spelling: texts are matched after conversion, which
+    may spell a name otherwise than its owner does (昇騰/昇腾 both become 升腾)."""
+    out = list(aliases)
+    for alias in aliases:
+        simple = to_simplified(alias)
+        if simple not in out:
+            out.append(simple)
+    return tuple(out)

@@ -17,6 +17,14 @@ _BARE_VARIANT = re.compile(
 _EDITIONS = frozenset({"Max", "Pro", "Plus", "Turbo", "Mini", "Flash", "Ultra", "Lite"})
 # How far back (characters) a bare variant may look for its family.
 _VARIANT_REACH = 1500
+# An edition name ("Pro-32k", "Lite-128k") or a size ("405B") standing for a variant of the
+# product named just before it in the same sentence.
+_EDITION_HEAD = re.compile(r"(?:Max|Pro|Plus|Turbo|Mini|Flash|Ultra|Lite|Air|Nano)\b")
+_SIZE_VARIANT = re.compile(
+    r"(?<![A-Za-z0-9.\-])\d{1,4}(?:\.\d)?[BMT](?![A-Za-z0-9])(?=\s*(?:版本|版|参数版|规模版|模型))"
+)
+_EDITION_REACH = 60
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,7 @@ class Mention:
     how: str
     family: str | None = None
     outlet: bool = False
+    base: str | None = None  # the product an edition/size variant belongs to
 
 
 def find_mentions(
@@ -64,12 +73,19 @@ def find_mentions(
     ]
     for s in found:
         candidates.append(_from_shape(s, text, gazetteer))
-    mentions = _non_overlapping(candidates)
+    for m in _SIZE_VARIANT.finditer(text):
+        candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
+    mentions = _attach_editions(text, _non_overlapping(candidates), gazetteer)
     return _resolve_variants(text, mentions, gazetteer)
 
 
 def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mention:
     entity = gazetteer.lookup(s.name)
+    if entity is None and s.type == "organization":
+        # "阿里云智能集团", "百度智能云": a known organization plus a suffix is that organization.
+        word = next((s.name[: -len(x)] for x in gazetteer.org_suffixes if s.name.endswith(x)), "")
+        known = gazetteer.lookup(word) if word else None
+        entity = known if known is not None and known.type == "organization" else None
     if entity is not None:
         return Mention(
             s.start,
@@ -95,6 +111,50 @@ def _non_overlapping(candidates: list[Mention]) -> list[Mention]:
         if all(m.end <= t.start or m.start >= t.end for t in taken):
             taken.append(m)
     return sorted(taken, key=lambda m: m.start)
+
+
+def _attach_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """ "豆包通用模型Pro-32k版" → "豆包 Pro-32k"; "Llama 3.1中，405B版本" → "Llama 3.1 405B".
+
+    An edition-shaped name or a size found without its product takes the nearest model or
+    product named before it in the same sentence (within a short reach); a variant named
+    after another variant of the same product keeps that product. Left alone otherwise.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        is_edition = m.how == "shape" and m.type == "model" and _EDITION_HEAD.match(m.name)
+        if not (is_edition or m.how == "size"):
+            out.append(m)
+            continue
+        host = _host_product(text, m, out)
+        if host is None:
+            if m.how != "size":
+                out.append(m)
+            continue
+        base = host.base or host.name
+        name = f"{base} {m.name}"
+        entity = gazetteer.lookup(name)
+        out.append(
+            replace(
+                m,
+                name=entity.name if entity else name,
+                type=entity.type if entity else host.type,
+                how="variant",
+                family=host.family,
+                base=base,
+            )
+        )
+    return out
+
+
+def _host_product(text: str, m: Mention, earlier: list[Mention]) -> Mention | None:
+    for prev in reversed(earlier):
+        if prev.type not in ("model", "product"):
+            continue
+        if m.start - prev.end > _EDITION_REACH or _SENTENCE_END.search(text[prev.end : m.start]):
+            return None
+        return prev
+    return None
 
 
 def _resolve_variants(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

@@ -19,12 +19,14 @@ from extractors.subjects.gazetteer import Gazetteer
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9.\-])"
     r"(?P<name>[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
-    r"(?: (?P<ver>[kKvV]?\d{1,2}(?:\.\d+)?)(?![\d.]))?)"
+    r"(?: (?P<ver>[kKvV]?\d{1,2}(?:\.\d+)?)(?![\d.])(?: (?P<tail>[A-Z][a-z]{2,}))?)?)"
     r"(?![A-Za-z0-9])"
 )
 _CHIP = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z]{1,2}\d{2,4}[A-Z]?(?![A-Za-z0-9.])")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _DOTTED_VERSION = re.compile(r"(?:[Vv]\d+(?:\.\d+)?|\d+\.\d+)")
+# Versions a known stem may carry: "文心X1", "昇腾910", "豆包1.5".
+_STEM_VERSION = re.compile(r"(?:[A-Za-z]{1,2}\d{1,3}(?:\.\d+)?[A-Za-z]?|\d{2,4}[A-Za-z]?|\d+\.\d+)")
 _MEASURE_AFTER = re.compile(r"[倍%％万亿千百元美个块张年月日天小时秒分点位名家人]")
 _UNITS = re.compile(r"(?i)(?:[KMGTPE]?B(?:/s)?|[KMGTPE]?FLOPS|[KMG]?W|tokens?|x)")
 
@@ -42,9 +44,13 @@ def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     out: list[ShapeMatch] = []
     for m in _LATIN_NAME.finditer(text):
         name = m.group("name")
+        if name.lower() in gazetteer.not_names:
+            continue  # FP16, INT8, HBM3: formats and parts, not actors
         if _CHIP.fullmatch(name):
             out.append(ShapeMatch(m.start(), m.end(), name, "chip"))
             continue
+        if m.group("tail") and m.group("tail").lower() in gazetteer.not_names:
+            name = name[: -len(m.group("tail")) - 1]
         if m.group("ver") and not re.search(r"\d", name.split(" ")[0]):
             head = name.split(" ")[0]
             if len(head) < 3 or head.lower() in gazetteer.not_names or not head[0].isupper():
@@ -68,20 +74,36 @@ def _looks_like_model(name: str, gazetteer: Gazetteer) -> bool:
 
 
 def chinese_versioned(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> list[ShapeMatch]:
-    """A Chinese word glued to a dotted version: ``通义千问2.5`` (tokens: (offset, text))."""
+    """A Chinese word glued to a version: ``通义千问2.5`` (tokens: (offset, text)).
+
+    Any word takes a dotted version. A known stem (one the gazetteer spells with a version,
+    or one this text already gave a dotted version: "文心4.5" then "文心X1") also takes a
+    letter or integer version: ``文心X1``, ``昇腾910``.
+    """
     out: list[ShapeMatch] = []
     toks = list(tokens)
-    for (start, word), (nstart, nxt) in itertools.pairwise(toks):
-        if nstart != start + len(word) or not _CJK_WORD.fullmatch(word):
-            continue
-        version = _DOTTED_VERSION.match(nxt)
-        if not version or version.end() != len(nxt) or word in gazetteer.generic_words:
+    glued = [
+        (start, word, nstart, nxt)
+        for (start, word), (nstart, nxt) in itertools.pairwise(toks)
+        if nstart == start + len(word)
+        and _CJK_WORD.fullmatch(word)
+        and word not in gazetteer.generic_words
+    ]
+    seen = {w for _, w, _, n in glued if _full(_DOTTED_VERSION, n)}
+    for start, word, nstart, nxt in glued:
+        known = word in seen or word in gazetteer.stems
+        if not (_full(_DOTTED_VERSION, nxt) or (known and _full(_STEM_VERSION, nxt))):
             continue
         after = [t for s, t in toks if s == nstart + len(nxt)]
         if after and _MEASURE_AFTER.match(after[0]):
             continue
-        out.append(ShapeMatch(start, nstart + len(nxt), word + nxt, "model"))
+        spelling, kind = gazetteer.stems.get(word, (word, "model"))
+        out.append(ShapeMatch(start, nstart + len(nxt), spelling + nxt, kind))
     return out
+
+
+def _full(pattern: re.Pattern[str], token: str) -> bool:
+    return pattern.fullmatch(token) is not None
 
 
 def organizations(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> list[ShapeMatch]:
