@@ -19,7 +19,9 @@ from extractors.subjects.gazetteer import Gazetteer
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9.\-])"
     r"(?P<name>[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
-    r"(?: (?P<ver>[kKvV]?\d{1,2}(?:\.\d+)?)(?![\d.])(?: (?P<tail>[A-Z][a-z]{2,}))?)?)"
+    r"(?: (?P<ver>[kKvV]?\d{1,2}(?:\.\d+)?)(?![\d.])"
+    r"(?: (?P<size>\d{1,4}(?:\.\d+)?[BM])(?![A-Za-z0-9]))?"  # a size edition: Llama 3.1 405B
+    r"(?: (?P<tail>[A-Z][a-z]{2,}))?)?)"
     r"(?![A-Za-z0-9])"
 )
 _CHIP = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z]{1,2}\d{2,4}[A-Z]?(?![A-Za-z0-9.])")

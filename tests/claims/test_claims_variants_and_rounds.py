@@ -31,6 +31,11 @@ NAME_CASES: list[tuple[str, list[Row]]] = [
         "Qwen2.5系列中，72B版本在超过18万亿tokens上完成预训练。",
         [("Qwen2.5 72B", "training_tokens", 1.8e13, "tokens", None)],
     ),
+    # a size written after a versioned name is part of the name, not a quantity
+    (
+        "阿里训练Qwen 2.5 72B共使用了180万GPU小时。",
+        [("Qwen 2.5 72B", "training_gpu_hours", 1.8e6, "gpu_hours", None)],
+    ),
     # a capitalised word after a versioned name belongs to the name
     (
         "Gemini 2.5 Flash的上下文长度为100万tokens。",
