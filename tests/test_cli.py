@@ -129,3 +129,25 @@ def test_cli_run_twice_keeps_claim_count(tmp_path: Path) -> None:
         assert store.counts().articles == len(list(SAMPLES.iterdir()))
     finally:
         store.close()
+
+
+def test_cli_compare_deepseek_v3_training_cost_on_bundled_corpus(
+    runner: CliRunner, db_url: str, prefect_harness: None
+) -> None:
+    """The bundled corpus reports V3's training cost differently; compare shows and flags it."""
+    ingested = runner.invoke(app, ["--db", db_url, "ingest", str(SAMPLES)])
+    assert ingested.exit_code == 0, ingested.output
+    args = ["--db", db_url, "compare", "--subject", "DeepSeek-V3", "--metric", "training_cost"]
+    as_json = runner.invoke(app, [*args, "--format", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    (timeline,) = json.loads(as_json.stdout)
+    entries = timeline["entries"]
+    assert len({e["article_id"] for e in entries}) >= 3
+    dates = [e["published_at"] for e in entries]
+    assert dates == sorted(dates)
+    assert timeline["conflicts"], "differing reports must be flagged"
+    table = runner.invoke(app, args)
+    assert table.exit_code == 0, table.output
+    assert "conflict" in table.stdout
+    for entry in entries:
+        assert entry["published_at"][:10] in table.stdout
