@@ -40,6 +40,8 @@ class LinkCues:
     ai_context: re.Pattern[str]
     furniture_after: re.Pattern[str]
     verse_line: re.Pattern[str]
+    price_sides: dict[str, str]
+    cache_states: dict[str, str]
 
 
 def load_link_cues(path: Path | None = None) -> LinkCues:
@@ -61,6 +63,8 @@ def load_link_cues(path: Path | None = None) -> LinkCues:
         ai_context=re.compile(pats["ai_context"]),
         furniture_after=re.compile(pats["furniture_after"]),
         verse_line=re.compile(pats["verse_line"]),
+        price_sides=dict(data["price_sides"]),
+        cache_states=dict(data["cache_states"]),
     )
 
 
@@ -264,12 +268,26 @@ def choose_object(q: Quantity, metric: str, view: SentenceView, cues: LinkCues) 
             if word in clause:
                 return stat
         return None
+    if metric == "api_price":
+        return price_side(view.text[:rel_s], view.text[rel_e : rel_e + 12], cues)
     if metric in ("relative_cost", "cost_reduction", "speedup"):
         comps = [
             r.mention for r in view.roles if r.role == "comparator" and r.mention.end <= q.start
         ]
         return comps[-1].name if comps else None
     return None
+
+
+def price_side(before: str, after: str, cues: LinkCues) -> str | None:
+    """'input', 'output' or 'input (cache hit)': the side of the bill a price is for."""
+    lowered = before.lower()
+    found = [(lowered.rfind(word), side) for word, side in cues.price_sides.items()]
+    position, side = max(found)
+    side_name: str | None = side if position >= 0 else None
+    cache = next((state for word, state in cues.cache_states.items() if word in after), None)
+    if cache is None:
+        return side_name
+    return f"{side_name or 'input'} ({cache})"
 
 
 def as_of_date(
