@@ -41,7 +41,7 @@ class LinkCues:
     furniture_after: re.Pattern[str]
     verse_line: re.Pattern[str]
     price_sides: dict[str, str]
-    cache_states: dict[str, str]
+    price_conditions: dict[str, str]
 
 
 def load_link_cues(path: Path | None = None) -> LinkCues:
@@ -64,7 +64,7 @@ def load_link_cues(path: Path | None = None) -> LinkCues:
         furniture_after=re.compile(pats["furniture_after"]),
         verse_line=re.compile(pats["verse_line"]),
         price_sides=dict(data["price_sides"]),
-        cache_states=dict(data["cache_states"]),
+        price_conditions=dict(data["price_conditions"]),
     )
 
 
@@ -278,16 +278,24 @@ def choose_object(q: Quantity, metric: str, view: SentenceView, cues: LinkCues) 
     return None
 
 
+_LEADING_BRACKET = re.compile(r"\s*[（(]([^）)]{1,12})[）)]")
+
+
 def price_side(before: str, after: str, cues: LinkCues) -> str | None:
-    """'input', 'output' or 'input (cache hit)': the side of the bill a price is for."""
+    """'input', 'output', 'input (cache hit)': the side of the bill a price is for and
+    the condition it holds under, so that only like prices are compared."""
     lowered = before.lower()
     found = [(lowered.rfind(word), side) for word, side in cues.price_sides.items()]
     position, side = max(found)
     side_name: str | None = side if position >= 0 else None
-    cache = next((state for word, state in cues.cache_states.items() if word in after), None)
-    if cache is None:
+    bracket = _LEADING_BRACKET.match(after)
+    note = bracket.group(1) if bracket else ""
+    condition = next((c for word, c in cues.price_conditions.items() if word in note), None)
+    if condition is None:
         return side_name
-    return f"{side_name or 'input'} ({cache})"
+    if side_name is None and condition.startswith("cache"):
+        side_name = "input"  # caching applies to input tokens
+    return f"{side_name} ({condition})" if side_name else condition
 
 
 def as_of_date(

@@ -14,9 +14,9 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
     (
         "Qwen2.5-Max每百万输入tokens收费2.4元（标准）或1.2元（夜间），每百万输出tokens收费9.6元。",
         [
-            ("Qwen2.5-Max", "api_price", 2.4, "CNY/Mtok", None),
-            ("Qwen2.5-Max", "api_price", 1.2, "CNY/Mtok", None),
-            ("Qwen2.5-Max", "api_price", 9.6, "CNY/Mtok", None),
+            ("Qwen2.5-Max", "api_price", 2.4, "CNY/Mtok", "input (standard)"),
+            ("Qwen2.5-Max", "api_price", 1.2, "CNY/Mtok", "input (off-peak)"),
+            ("Qwen2.5-Max", "api_price", 9.6, "CNY/Mtok", "output"),
         ],
     ),
     # a percentage near a benchmark name is a score on it

@@ -16,14 +16,14 @@ NAME_CASES: list[tuple[str, list[Row]]] = [
     # an edition name after a product in the same sentence is that product's edition
     (
         "火山引擎推出豆包视觉模型Lite-4k版，输入价格为0.3元/百万tokens。",
-        [("Doubao Lite-4k", "api_price", 0.3, "CNY/Mtok", None)],
+        [("Doubao Lite-4k", "api_price", 0.3, "CNY/Mtok", "input")],
     ),
     # a second edition in the sentence keeps the product of the first
     (
         "豆包Pro-4k版输入价格为0.8元/百万tokens，支持长文本的Pro-256k版为5元/百万tokens。",
         [
-            ("Doubao Pro-4k", "api_price", 0.8, "CNY/Mtok", None),
-            ("Doubao Pro-256k", "api_price", 5, "CNY/Mtok", None),
+            ("Doubao Pro-4k", "api_price", 0.8, "CNY/Mtok", "input"),
+            ("Doubao Pro-256k", "api_price", 5, "CNY/Mtok", "input"),
         ],
     ),
     # a size followed by 版本 is a variant of the model just named
@@ -44,7 +44,7 @@ NAME_CASES: list[tuple[str, list[Row]]] = [
     # a stem the text gave a dotted version also takes a letter version: nearest name wins
     (
         "文心4.5已经上线。文心X1的价格为每百万输入tokens 2元。",
-        [("文心X1", "api_price", 2, "CNY/Mtok", None)],
+        [("文心X1", "api_price", 2, "CNY/Mtok", "input")],
     ),
     # a gazetteer stem with a plain number, written in traditional script
     (
