@@ -22,6 +22,47 @@ QuantityKind = Literal[
 ]
 SubjectType = Literal["model", "organization", "chip", "person", "product", "other"]
 
+CONTRACT_METRICS: frozenset[str] = frozenset(
+    {
+        "parameters",
+        "active_parameters",
+        "training_tokens",
+        "context_length",
+        "training_cost",
+        "inference_cost",
+        "training_gpu_hours",
+        "training_duration",
+        "gpu_count",
+        "gpu_utilization",
+        "profit_margin",
+        "market_share",
+        "benchmark_score",
+        "relative_cost",
+        "cost_reduction",
+        "speedup",
+        "memory_bandwidth",
+        "memory_capacity",
+        "compute_performance",
+        "training_compute",
+        "power",
+        "rd_investment",
+        "hardware_cost",
+        "capex",
+        "revenue",
+        "profit",
+        "funding",
+        "valuation",
+        "market_cap",
+        "net_worth",
+        "annual_compensation",
+        "api_price",
+        "headcount",
+        "user_count",
+        "throughput",
+    }
+)
+"""The metric vocabulary of the claim contract (CLAIMS.md); the project may add more."""
+
 
 class Quantity(BaseModel):
     """A number found in text, normalised to a base unit.

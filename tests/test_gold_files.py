@@ -16,49 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from extractors.models import CONTRACT_METRICS
+
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "tests" / "gold"
 ARTICLE_DIRS = (REPO / "corpus" / "samples", REPO / "tests" / "gold_articles")
 SAMPLES_DIR = REPO / "corpus" / "samples"
 
-# Metric names of the claim contract (CLAIMS.md, "Metrics and base units").
-CONTRACT_METRICS = {
-    "parameters",
-    "active_parameters",
-    "training_tokens",
-    "context_length",
-    "training_cost",
-    "inference_cost",
-    "training_gpu_hours",
-    "training_duration",
-    "gpu_count",
-    "gpu_utilization",
-    "profit_margin",
-    "market_share",
-    "benchmark_score",
-    "relative_cost",
-    "cost_reduction",
-    "speedup",
-    "memory_bandwidth",
-    "memory_capacity",
-    "compute_performance",
-    "training_compute",
-    "power",
-    "rd_investment",
-    "hardware_cost",
-    "capex",
-    "revenue",
-    "profit",
-    "funding",
-    "valuation",
-    "market_cap",
-    "net_worth",
-    "annual_compensation",
-    "api_price",
-    "headcount",
-    "user_count",
-    "throughput",
-}
 
 FIXED_UNITS = {
     "params",

@@ -7,47 +7,10 @@ from collections import Counter
 
 from extractors.linking import load_link_cues
 from extractors.metrics import load_metric_cues
+from extractors.models import CONTRACT_METRICS
 from extractors.segmentation import domain_words
 from extractors.subjects import load_gazetteer
 from extractors.subjects.gazetteer import alias_key
-
-CLAIMS_METRICS = {
-    "parameters",
-    "active_parameters",
-    "training_tokens",
-    "context_length",
-    "training_cost",
-    "inference_cost",
-    "training_gpu_hours",
-    "training_duration",
-    "gpu_count",
-    "gpu_utilization",
-    "profit_margin",
-    "market_share",
-    "benchmark_score",
-    "relative_cost",
-    "cost_reduction",
-    "speedup",
-    "memory_bandwidth",
-    "memory_capacity",
-    "compute_performance",
-    "training_compute",
-    "power",
-    "rd_investment",
-    "hardware_cost",
-    "capex",
-    "revenue",
-    "profit",
-    "funding",
-    "valuation",
-    "market_cap",
-    "net_worth",
-    "annual_compensation",
-    "api_price",
-    "headcount",
-    "user_count",
-    "throughput",
-}
 
 
 def test_gazetteer_aliases_unique() -> None:
@@ -69,8 +32,8 @@ def test_gazetteer_types_and_families_known() -> None:
 
 def test_metric_cues_name_contract_metrics() -> None:
     cues = load_metric_cues()
-    assert {c.metric for c in cues.cues} - {"drop"} <= CLAIMS_METRICS
-    assert set(cues.subjects) <= CLAIMS_METRICS
+    assert {c.metric for c in cues.cues} - {"drop"} <= CONTRACT_METRICS
+    assert set(cues.subjects) <= CONTRACT_METRICS
     assert {c.metric for c in cues.cues} - {"drop"} <= set(cues.subjects)
 
 
