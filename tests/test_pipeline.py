@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from extractors.pipeline import EXTRACTOR_VERSION, Extractor
+from flows.cli.extract_cmd import extract_record
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -28,27 +29,12 @@ def extractor() -> Extractor:
 
 
 def _jsonl(extractor: Extractor, paths: list[Path]) -> str:
-    lines = []
-    for path in paths:
-        result = extractor.extract(path.read_text(encoding="utf-8"), source_name=path.name)
-        art = result.article
-        lines.append(
-            json.dumps(
-                {
-                    "source": str(path),
-                    "article": {
-                        "title": art.title,
-                        "published_at": art.published_at.isoformat() if art.published_at else None,
-                        "author": art.author,
-                        "site": art.site,
-                        "text": art.text,
-                    },
-                    "claims": [c.model_dump() for c in result.claims],
-                },
-                ensure_ascii=False,
-            )
-        )
-    return "\n".join(lines) + "\n"
+    """What `aiclaims extract` prints for these files (the same record builder)."""
+    records = (
+        extract_record(str(path), extractor.extract(path.read_text(encoding="utf-8")))
+        for path in paths
+    )
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
 def _score(gold: Path, jsonl: str) -> dict[str, float]:
