@@ -31,7 +31,9 @@ def extractor() -> Extractor:
 def _jsonl(extractor: Extractor, paths: list[Path]) -> str:
     """What `aiclaims extract` prints for these files (the same record builder)."""
     records = (
-        extract_record(str(path), extractor.extract(path.read_text(encoding="utf-8")))
+        extract_record(
+            str(path), extractor.extract(path.read_text(encoding="utf-8"), source_name=str(path))
+        )
         for path in paths
     )
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
