@@ -110,7 +110,7 @@ def _strict_decode(data: bytes, encoding: str) -> str | None:
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     try:
         text = decoder.decode(data, final=False)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):  # UnicodeError: utf-16/32 without a BOM
         return None
     pending, _ = decoder.getstate()
     if len(pending) > 4:

@@ -100,8 +100,26 @@ def _as_datetime(stamp: time.struct_time | None) -> datetime | None:
         return None
 
 
+#: XML's own encoding detection without a BOM (XML 1.0, appendix F): first bytes → codec
+_XML_SIGNATURES = (
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+    (b"Lo\xa7\x94", "cp037"),
+)
+_DECLARED_ENCODING = re.compile(
+    rb"""^<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})"""
+)
+
+
 def _as_utf8(data: bytes) -> bytes:
-    """UTF-16/32 documents re-encoded so byte patterns can be searched."""
+    """UTF-16/32 and EBCDIC documents re-encoded so byte patterns can be searched.
+
+    An XML parser finds the encoding from a BOM, from the first bytes, or from the
+    declaration: the screen must read the document the same ways, or an
+    ``<!ENTITY`` written in UTF-16 without a BOM would pass it unseen.
+    """
     for bom, codec in (
         (b"\xff\xfe\x00\x00", "utf-32-le"),
         (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -110,6 +128,16 @@ def _as_utf8(data: bytes) -> bytes:
     ):
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, "replace").encode("utf-8")
+    for signature, codec in _XML_SIGNATURES:
+        if data.startswith(signature):
+            return data.decode(codec, "replace").encode("utf-8")
+    declared = _DECLARED_ENCODING.match(data.lstrip()[:256])
+    if declared is not None:
+        try:
+            text = data.decode(declared.group(1).decode("ascii"), "replace")
+        except (LookupError, UnicodeError):
+            return data
+        return data + b"\n" + text.encode("utf-8")
     return data
 
 

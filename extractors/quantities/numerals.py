@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -109,8 +110,13 @@ def parse_chinese_number(s: str) -> float | None:
         if not den or num is None:
             return None
         return sign * abs(num) / abs(den) * (1 if (num < 0) == (den < 0) else -1)
-    value = _parse_unsigned(s)
-    return None if value is None else sign * value
+    try:
+        value = _parse_unsigned(s)
+    except OverflowError:  # 1e999, 10^400: not a number a page can mean
+        return None
+    if value is None or not math.isfinite(value):
+        return None
+    return sign * value
 
 
 def _parse_unsigned(s: str) -> float | None:

@@ -1,0 +1,76 @@
+"""Fixtures of the robustness suite: PostgreSQL from tests/store, helpers to inspect a store."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.store.conftest import pg_admin_url, pg_url  # noqa: F401  (fixtures, re-exported)
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def stored_articles(url: str) -> list:
+    """Every current article of the store at ``url``."""
+    from corpus.store import ClaimStore
+
+    with ClaimStore(url) as store:
+        return store.load_articles(store.article_ids())
+
+
+def cli_env(api_url: str | None = None) -> dict[str, str]:
+    """Environment for a CLI subprocess: the session's Prefect API when there is one."""
+    env = {k: v for k, v in os.environ.items() if k not in ("AICLAIMS_DB", "PREFECT_API_URL")}
+    env["PYTHONPATH"] = str(REPO)
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
+    return env
+
+
+#: Runs the CLI once a gate file exists, its heavy imports done first: two processes
+#: started together then run their flows together instead of one start-up apart.
+GATED_CLI = """
+import pathlib, sys, time
+import corpus.store, extractors.pipeline, flows.cli, flows.ingest
+gate = pathlib.Path(sys.argv[1])
+pathlib.Path(f"{gate}.ready.{sys.argv[2]}").touch()
+deadline = time.monotonic() + 120
+while not gate.exists() and time.monotonic() < deadline:
+    time.sleep(0.01)
+sys.argv = ["aiclaims", *sys.argv[3:]]
+flows.cli.main()
+"""
+
+
+def start_cli(
+    args: list[str], api_url: str | None = None, gate: tuple[Path, str] | None = None
+) -> subprocess.Popen[str]:
+    """``python -m flows.cli ARGS`` in its own process group (so it can be killed whole).
+
+    With ``gate=(path, name)`` the CLI is imported, touches ``path.ready.name`` and
+    waits for ``path`` to exist before it runs.
+    """
+    command = ["-m", "flows.cli"] if gate is None else ["-c", GATED_CLI, str(gate[0]), gate[1]]
+    return subprocess.Popen(
+        [sys.executable, *command, *args],
+        cwd=REPO,
+        env=cli_env(api_url),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+@pytest.fixture
+def api_url(prefect_harness: None) -> str:
+    """The URL of the session's temporary Prefect API, for CLI subprocesses to share."""
+    from prefect.settings import PREFECT_API_URL
+
+    url = PREFECT_API_URL.value()
+    assert url, "the Prefect test harness sets an API URL"
+    return str(url)
