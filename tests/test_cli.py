@@ -120,6 +120,7 @@ def test_cli_run_twice_keeps_claim_count(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr[-3000:]
         outputs.append(proc)
     assert "Claims per subject and metric" in outputs[0].stdout
+    assert "Flow run" not in outputs[0].stderr, "--quiet must silence Prefect's run logs"
     assert "ingest: 0 new" in outputs[1].stderr and " 0 claims added" in outputs[1].stderr
 
     from corpus.store import ClaimStore

@@ -6,6 +6,8 @@ inside the command, so ``aiclaims extract`` and ``--help`` start fast.
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from flows.cli.state import CliState
@@ -31,6 +33,8 @@ def main_options(
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or run logs."),
 ) -> None:
+    if quiet:  # before Prefect is imported: it sets up its logging on import
+        os.environ["PREFECT_LOGGING_LEVEL"] = "CRITICAL"
     ctx.obj = CliState(db_url=db, quiet=quiet)
 
 
