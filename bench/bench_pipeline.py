@@ -19,10 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from extractors import DEFAULT_BACKEND
-
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from extractors import DEFAULT_BACKEND  # noqa: E402
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -33,17 +33,37 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def bodies_path(corpus: Path) -> Path:
+    return corpus.with_name(corpus.name + "_bodies.jsonl")
+
+
+def write_bodies(corpus: Path) -> Path:
+    """The cleaned article body of every page, one JSON string a line (for step 1)."""
+    from extractors.cleaning import clean_page
+
+    out = bodies_path(corpus)
+    with out.open("w", encoding="utf-8") as sink:
+        for path in corpus_files(corpus):
+            body = clean_page(path.read_text(encoding="utf-8"), source_name=path.name).text
+            sink.write(json.dumps(body, ensure_ascii=False) + "\n")
+    return out
+
+
 def step_jieba(corpus: Path, backend: str) -> dict:
+    """Bare ``jieba.lcut`` over the article bodies (cleaned beforehand, not timed)."""
     import jieba
 
     jieba.initialize()
-    size = 0
-    start = time.perf_counter()
-    for path in corpus_files(corpus):
-        text = path.read_text(encoding="utf-8")
-        size += len(text.encode("utf-8"))
-        jieba.lcut(text)
-    return {"seconds": time.perf_counter() - start, "bytes": size}
+    body_bytes = 0
+    seconds = 0.0
+    with bodies_path(corpus).open(encoding="utf-8") as lines:
+        for line in lines:
+            body = json.loads(line)
+            body_bytes += len(body.encode("utf-8"))
+            start = time.perf_counter()
+            jieba.lcut(body)
+            seconds += time.perf_counter() - start
+    return {"seconds": seconds, "body_bytes": body_bytes}
 
 
 def step_extract(corpus: Path, backend: str) -> dict:
@@ -117,6 +137,7 @@ def step_ingest(corpus: Path, backend: str) -> dict:
         "pages": len(files),
         "new": first.new,
         "rerun_new": second.new,
+        "rerun_unchanged": second.unchanged,
         "claims": first.claims_added,
     }
 
@@ -149,9 +170,59 @@ def median_of(step: str, corpus: Path, backend: str, runs: int) -> dict:
     return best
 
 
+def small_corpus_rss(corpus: Path, mb: float, backend: str) -> dict:
+    """Peak RSS of steps 2 and 4 on a smaller corpus: memory must not grow with size."""
+    from bench.make_corpus import make_corpus
+
+    small = corpus.with_name(corpus.name + f"_{mb:g}mb")
+    make_corpus(small, mb)
+    return {
+        "corpus_mb": mb,
+        "extract_peak_rss_mb": run_step("extract", small, backend)["peak_rss_mb"],
+        "ingest_peak_rss_mb": run_step("ingest", small, backend)["peak_rss_mb"],
+    }
+
+
+def print_table(mb: float, pages: int, figures: dict) -> None:
+    jieba_r, extract_r = figures["jieba"], figures["extract"]
+    extract2_r, ingest_r, small = figures["extract2"], figures["ingest"], figures["small"]
+    base = mb / jieba_r["seconds"]
+    rows = [
+        ("1 bare jieba.lcut (article bodies)", base, None, jieba_r["peak_rss_mb"]),
+        ("2 extractor, 1 process", mb / extract_r["seconds"],
+         pages / extract_r["seconds"], extract_r["peak_rss_mb"]),
+        ("3 extractor, 2 processes (Dask)", mb / extract2_r["seconds"],
+         pages / extract2_r["seconds"], None),
+        ("4 ingest via Prefect to SQLite", mb / ingest_r["seconds"],
+         pages / ingest_r["seconds"], ingest_r["peak_rss_mb"]),
+    ]  # fmt: skip
+    print("MB/s: corpus MB (whole pages) per second; step 1 segments only the bodies")
+    print(f"{'step':36} {'MB/s':>8} {'pages/s':>9} {'x jieba':>8} {'peak RSS MB':>12}")
+    for name, mbps, pps, rss in rows:
+        pages_text = f"{pps:9.1f}" if pps else " " * 9
+        rss_text = f"{rss:12.0f}" if rss else " " * 12
+        print(f"{name:36} {mbps:8.2f} {pages_text} {mbps / base:8.2f} {rss_text}")
+    rerun_share = ingest_r["rerun_seconds"] / ingest_r["seconds"]
+    print(
+        f"5 re-ingest, nothing new: {ingest_r['rerun_seconds']:.2f} s = {rerun_share:.1%} of "
+        f"first ({ingest_r['rerun_new']} new, {ingest_r['rerun_unchanged']} unchanged)"
+    )
+    print(
+        f"6 peak RSS at {small['corpus_mb']:g} MB -> {mb:.0f} MB: extractor "
+        f"{small['extract_peak_rss_mb']:.0f} -> {extract_r['peak_rss_mb']:.0f} MB, ingest "
+        f"{small['ingest_peak_rss_mb']:.0f} -> {ingest_r['peak_rss_mb']:.0f} MB"
+    )
+    print(
+        f"ratios: extractor/jieba {rows[1][1] / base:.2f} (target >= 0.8 jieba, >= 4 rjieba); "
+        f"2 proc/1 proc {rows[2][1] / rows[1][1]:.2f} (>= 1.7); "
+        f"ingest/extractor {rows[3][1] / rows[1][1]:.2f} (>= 0.6); rerun {rerun_share:.1%} (< 5%)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0)
+    parser.add_argument("--small-mb", type=float, default=None, help="RSS check (default mb/2)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--backend", default=DEFAULT_BACKEND)
     parser.add_argument("--corpus", type=Path, default=REPO / "bench" / "out" / "corpus")
@@ -166,46 +237,23 @@ def main() -> None:
     from bench.make_corpus import make_corpus
 
     paths = make_corpus(args.corpus, args.mb)
+    write_bodies(args.corpus)
     mb = sum(p.stat().st_size for p in paths) / 2**20
     print(f"corpus: {len(paths)} pages, {mb:.1f} MB; backend {args.backend}; {args.runs} runs")
-    jieba_r = median_of("jieba", args.corpus, args.backend, args.runs)
-    extract_r = median_of("extract", args.corpus, args.backend, args.runs)
-    extract2_r = median_of("extract2", args.corpus, args.backend, args.runs)
-    ingest_r = median_of("ingest", args.corpus, args.backend, max(1, args.runs - 1))
-
-    base = mb / jieba_r["seconds"]
-    rows = [
-        ("1 bare jieba.lcut", base, None, jieba_r["peak_rss_mb"]),
-        ("2 extractor, 1 process", mb / extract_r["seconds"],
-         len(paths) / extract_r["seconds"], extract_r["peak_rss_mb"]),
-        ("3 extractor, 2 processes (Dask)", mb / extract2_r["seconds"],
-         len(paths) / extract2_r["seconds"], None),
-        ("4 ingest via Prefect to SQLite", mb / ingest_r["seconds"],
-         len(paths) / ingest_r["seconds"], ingest_r["peak_rss_mb"]),
-    ]  # fmt: skip
-    print(f"{'step':36} {'MB/s':>8} {'pages/s':>9} {'x jieba':>8} {'peak RSS MB':>12}")
-    for name, mbps, pps, rss in rows:
-        pages = f"{pps:9.1f}" if pps else " " * 9
-        rss_text = f"{rss:12.0f}" if rss else " " * 12
-        print(f"{name:36} {mbps:8.2f} {pages} {mbps / base:8.2f} {rss_text}")
-    rerun_share = ingest_r["rerun_seconds"] / ingest_r["seconds"]
-    print(
-        f"5 re-ingest, nothing new: {ingest_r['rerun_seconds']:.2f} s = {rerun_share:.1%} of first"
-    )
-    print(
-        f"ratios: extractor/jieba {rows[1][1] / base:.2f} (target >= 0.8); "
-        f"2 proc/1 proc {rows[2][1] / rows[1][1]:.2f} (>= 1.7); "
-        f"ingest/extractor {rows[3][1] / rows[1][1]:.2f} (>= 0.6); rerun {rerun_share:.1%} (< 5%)"
-    )
+    figures = {
+        "corpus_mb": mb,
+        "pages": len(paths),
+        "backend": args.backend,
+        "jieba": median_of("jieba", args.corpus, args.backend, args.runs),
+        "extract": median_of("extract", args.corpus, args.backend, args.runs),
+        "extract2": median_of("extract2", args.corpus, args.backend, args.runs),
+        "ingest": median_of("ingest", args.corpus, args.backend, max(1, args.runs - 1)),
+        "small": small_corpus_rss(args.corpus, args.small_mb or args.mb / 2, args.backend),
+    }
+    print_table(mb, len(paths), figures)
     out = REPO / "bench" / "out" / f"bench_pipeline_{args.backend}.json"
-    out.write_text(
-        json.dumps(
-            {"corpus_mb": mb, "pages": len(paths), "backend": args.backend,
-             "jieba": jieba_r, "extract": extract_r, "extract2": extract2_r, "ingest": ingest_r},
-            indent=2,
-        ),
-        encoding="utf-8",
-    )  # fmt: skip
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     print(f"figures written to {out}")
 
 

@@ -1,8 +1,9 @@
 """Generate a benchmark corpus of realistic pages from the bundled sample articles.
 
 Each generated page is a bundled page (with its page furniture) whose digits
-are redrawn at random and whose body paragraphs are shuffled, so pages differ
-in content hash and numbers but keep the shape and size of real news.
+are redrawn at random and whose body paragraphs are shuffled among their own
+places, so pages differ in content hash and numbers but keep the shape and size
+of real news.
 """
 
 from __future__ import annotations
@@ -15,15 +16,29 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "corpus" / "samples"
 DIGIT = re.compile(r"\d")
+_PARAGRAPH = re.compile(r"^\s*(?:<p(?:\s[^>]*)?>)?[^<>]+(?:</p>)?\s*$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_paragraph(line: str) -> bool:
+    """A body paragraph (plain or one ``<p>`` element), not page furniture or markup."""
+    return bool(_PARAGRAPH.match(line)) and len(_CJK.findall(line)) >= 20
 
 
 def vary(page: str, rng: random.Random) -> str:
-    """Redraw digits and shuffle the middle lines of a page."""
+    """Redraw digits and shuffle the body paragraphs among their own places.
+
+    Furniture (menus, bylines, related links) and markup stay where they are, so a
+    generated page is as hard to clean as the page it comes from.
+    """
     lines = page.splitlines()
-    head, middle, tail = lines[:6], lines[6:-12], lines[-12:]
-    rng.shuffle(middle)
-    text = "\n".join(head + middle + tail)
-    return DIGIT.sub(lambda m: str(rng.randrange(10)), text)
+    body = range(6, len(lines) - 12)  # the head holds the title, the tail the furniture
+    places = [i for i in body if is_paragraph(lines[i])]
+    paragraphs = [lines[i] for i in places]
+    rng.shuffle(paragraphs)
+    for i, paragraph in zip(places, paragraphs, strict=True):
+        lines[i] = paragraph
+    return DIGIT.sub(lambda m: str(rng.randrange(10)), "\n".join(lines))
 
 
 def make_corpus(out: Path, megabytes: float, seed: int = 7) -> list[Path]:

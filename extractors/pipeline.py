@@ -24,7 +24,13 @@ from extractors.subjects import find_mentions, load_gazetteer
 if TYPE_CHECKING:
     from spacy.language import Language
 
-EXTRACTOR_VERSION = "claims-0.2.0"
+EXTRACTOR_VERSION = "claims-0.3.0"
+MAX_TEXT_CHARS = 1_000_000
+"""Longest article body extracted (spaCy's own guard); news articles are far shorter."""
+
+
+class ArticleTooLong(ValueError):
+    """The body is longer than MAX_TEXT_CHARS: refused with a clear reason, not a crash."""
 
 
 class Extractor:
@@ -50,6 +56,10 @@ class Extractor:
         text = article.text
         if not text.strip():
             return []
+        if len(text) > MAX_TEXT_CHARS:
+            raise ArticleTooLong(
+                f"article text too long ({len(text):,} characters, limit {MAX_TEXT_CHARS:,})"
+            )
         simple = to_simplified(text)
         doc = self.nlp(simple)
         tokens = [(t.idx, t.text) for t in doc]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger
+from prefect.futures import PrefectFuture
 
 from corpus.documents import SkippedInput, SourceItem
 from corpus.runs import RunReport
@@ -18,12 +20,26 @@ from flows.tasks import (
     extract_batch,
     fetch_url,
     mark_known_task,
-    read_files,
+    read_extract_files,
     store_batch,
     write_changes,
 )
 
 DEFAULT_BATCH = 25
+#: Batches read, extracted or stored at once; finished ones are dropped (with their pages).
+IN_FLIGHT = 4
+
+
+class _Progress:
+    """Merges each finished batch into the run report and logs the progress."""
+
+    def __init__(self, logger: Any, report: RunReport, total: int) -> None:
+        self.logger, self.report, self.total, self.done = logger, report, total, 0
+
+    def add(self, part: RunReport) -> None:
+        self.report.merge(part)
+        self.done += part.seen
+        report_progress(self.logger, min(self.done, self.total), self.total)
 
 
 def batched(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
@@ -43,9 +59,11 @@ def ingest(
 ) -> RunReport:
     """Ingest files, folders, URLs or named sources into the claim store.
 
-    Each batch of pages is read, extracted and stored by its own tasks; each
-    article is stored in its own transaction, so a failure keeps what was
-    already stored. Returns (and stores) the run report. With ``changes_path``,
+    Each batch of pages is read, extracted and stored by its own tasks, with at
+    most ``IN_FLIGHT`` batches under way (memory does not grow with the corpus);
+    each article is stored in its own transaction, so a failure keeps what was
+    already stored. Pages already stored under the same location are neither
+    extracted nor written again. Returns (and stores) the run report. With ``changes_path``,
     what changed since the previous ingest run is logged and written there as JSON.
     """
     from corpus.sources import load_sources, resolve_or_skip
@@ -64,28 +82,35 @@ def ingest(
     specs, unresolved = resolve_or_skip(list(inputs), sources)
     report.failed.extend(unresolved)
 
-    file_items: list[SourceItem] = []
-    url_items: list[SourceItem] = []
+    file_groups: list[tuple[int, list[SourceItem]]] = []  # (size cap, files) per source
+    url_items: list[tuple[int, SourceItem]] = []
     for spec in specs:
-        spec_cap = sources.max_bytes_for(spec) if sources else cap
+        spec_cap = max_bytes or (sources.max_bytes_for(spec) if sources else cap)
         items, skipped = discover_items(
             spec.model_dump_json(exclude_defaults=True), db_url, settings_json, spec_cap
         )
         report.failed.extend(skipped)
-        for item in items:
-            (file_items if item.kind == "file" else url_items).append(item)
+        file_groups.append((spec_cap, [i for i in items if i.kind == "file"]))
+        url_items += [(spec_cap, i) for i in items if i.kind != "file"]
 
-    total = len(file_items) + len(url_items)
+    total = sum(len(files) for _cap, files in file_groups) + len(url_items)
     report_progress(logger, 0, total)
-    stored = []
-    for batch in batched(file_items, batch_size):
-        docs = read_files.submit(batch, cap, db_url)
-        outcomes = extract_batch.submit(docs, backend)
+    progress = _Progress(logger, report, total)
+    stored: deque[PrefectFuture[RunReport]] = deque()
+    file_batches = (
+        (group_cap, batch)
+        for group_cap, files in file_groups
+        for batch in batched(files, batch_size)
+    )
+    for group_cap, batch in file_batches:
+        outcomes = read_extract_files.submit(batch, group_cap, db_url, backend)
         stored.append(store_batch.submit(db_url, outcomes, settings_json))
+        while len(stored) >= IN_FLIGHT:  # bounded: memory stays flat in corpus size
+            progress.add(stored.popleft().result())
 
-    fetched = [fetch_url.submit(item, cap, settings_json) for item in url_items]
+    fetched = [fetch_url.submit(item, item_cap, settings_json) for item_cap, item in url_items]
     fetched_docs: list[Read] = []
-    for item, future in zip(url_items, fetched, strict=True):
+    for (_cap, item), future in zip(url_items, fetched, strict=True):
         try:
             fetched_docs.append(future.result())
         except Exception as err:  # retries used up
@@ -96,12 +121,8 @@ def ingest(
         outcomes = extract_batch.submit(mark_known_task.submit(db_url, batch), backend)
         stored.append(store_batch.submit(db_url, outcomes, settings_json))
 
-    done = 0
-    for future in stored:
-        part = future.result()
-        report.merge(part)
-        done += part.seen
-        report_progress(logger, min(done, total), total)
+    while stored:
+        progress.add(stored.popleft().result())
 
     for skip in report.failed:
         logger.warning(skip.message())

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pipeline import EXTRACTOR_VERSION, Extractor
+from extractors.models import Article
+from extractors.pipeline import EXTRACTOR_VERSION, MAX_TEXT_CHARS, ArticleTooLong, Extractor
 from flows.cli.extract_cmd import extract_record
 
 REPO = Path(__file__).resolve().parents[1]
@@ -93,3 +94,10 @@ def test_pipeline_backends_agree(extractor: Extractor) -> None:
 def test_pipeline_unknown_backend() -> None:
     with pytest.raises(ValueError):
         Extractor(backend="nope")
+
+
+def test_pipeline_overlong_article_is_refused_clearly(extractor: Extractor) -> None:
+    """Past the length limit the extractor refuses with a reason, at once, not a crash."""
+    text = "这是补充说明的文字。" * (MAX_TEXT_CHARS // 10 + 1)
+    with pytest.raises(ArticleTooLong, match="article text too long"):
+        extractor.extract_body(Article(text=text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
@@ -38,9 +39,15 @@ def alembic_config(url: str | None = None) -> Config:
     return config
 
 
+@lru_cache(maxsize=1)
+def _scripts() -> ScriptDirectory:
+    """The shipped migration scripts, read once per process (reading them costs ~10 ms)."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
     """The newest revision this code knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = _scripts().get_current_head()
     assert head is not None, "no migrations shipped"
     return head
 
@@ -53,7 +60,7 @@ def current_revisions(engine: Engine) -> tuple[str, ...]:
 
 def ensure_known(engine: Engine) -> tuple[str, ...]:
     """The database's revisions; raise SchemaTooNewError if the code does not know one."""
-    script = ScriptDirectory.from_config(alembic_config())
+    script = _scripts()
     revisions = current_revisions(engine)
     for revision in revisions:
         try:
@@ -70,8 +77,14 @@ def ensure_known(engine: Engine) -> tuple[str, ...]:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run ``alembic upgrade`` on ``engine`` in one transaction."""
-    ensure_known(engine)
+    """Run ``alembic upgrade`` on ``engine`` in one transaction.
+
+    A database already at the code's head costs one query: opening a store is
+    then cheap enough for every task to open its own.
+    """
+    revisions = ensure_known(engine)
+    if revision == "head" and revisions == (head_revision(),):
+        return
     config = alembic_config()
     with engine.connect() as conn:
         # SQLite: take the write lock first, so a second process opening the same

@@ -119,14 +119,14 @@ class ClaimStore:
         None when that content is not stored (the caller must extract and save).
         """
 
-        def work(s: Session) -> SaveResult | None:
-            same = s.scalar(select(ArticleRow).where(ArticleRow.content_hash == doc.content_hash))
-            if same is None:
-                return None
-            return self._save_known_content(s, same, doc, doc.url or doc.location)
-
-        result: SaveResult | None = self._retrying(work)
+        result: SaveResult | None = self._retrying(lambda s: self._save_known(s, doc))
         return result
+
+    def _save_known(self, s: Session, doc: SourceDocument) -> SaveResult | None:
+        same = s.scalar(select(ArticleRow).where(ArticleRow.content_hash == doc.content_hash))
+        if same is None:
+            return None
+        return self._save_known_content(s, same, doc, doc.url or doc.location)
 
     def _save(self, s: Session, doc: SourceDocument, extraction: Extraction) -> SaveResult:
         content_hash = doc.content_hash
@@ -351,6 +351,26 @@ class ClaimStore:
                 query = select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))
                 known.update(s.scalars(query))
         return known
+
+    def stored_as(self, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which (content hash, doc key) pairs are stored: that content under that key.
+
+        The key is the article's own ``doc_key`` or one of its aliases'; such a page
+        needs no extraction and no write on a re-run.
+        """
+        wanted = set(pairs)
+        found: set[tuple[str, str]] = set()
+        hashes = list(dict.fromkeys(h for h, _ in wanted))
+        with self._read() as s:
+            for chunk in _chunks(hashes):
+                own = select(ArticleRow.content_hash, ArticleRow.doc_key)
+                aliased = select(ArticleRow.content_hash, ArticleAliasRow.doc_key).join(
+                    ArticleAliasRow, ArticleAliasRow.article_id == ArticleRow.id
+                )
+                for query in (own, aliased):
+                    rows = s.execute(query.where(ArticleRow.content_hash.in_(chunk)))
+                    found.update((h, k) for h, k in rows)
+        return found & wanted
 
     def has_content(self, content_hash: str) -> bool:
         with self._read() as s:

@@ -172,12 +172,21 @@ def _fallback_text(raw: str) -> str:
     return html.unescape(_ANY_TAG_RE.sub("", text))
 
 
+# htmldate's extensive search hands free text to dateparser, which costs ~0.4 s a
+# call (per-locale regexes); the page's own date markup is read by _published anyway.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
 def _extract(raw: str) -> Any:
     import trafilatura  # imported on the first HTML page: plain-text runs start faster
 
     try:
         return trafilatura.bare_extraction(
-            raw, with_metadata=True, include_comments=False, include_tables=True
+            raw,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=_DATE_PARAMS,
         )
     except (Exception, RecursionError):
         return None

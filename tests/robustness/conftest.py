@@ -36,11 +36,34 @@ def cli_env(api_url: str | None = None) -> dict[str, str]:
 GATED_CLI = """
 import pathlib, sys, time
 import corpus.store, extractors.pipeline, flows.cli, flows.ingest
-gate = pathlib.Path(sys.argv[1])
-pathlib.Path(f"{gate}.ready.{sys.argv[2]}").touch()
-deadline = time.monotonic() + 120
-while not gate.exists() and time.monotonic() < deadline:
-    time.sleep(0.01)
+from extractors import DEFAULT_BACKEND
+from flows.tasks import extractor_for
+extractor_for(DEFAULT_BACKEND)  # built before the gate, so both runs start their work at once
+gate, name = pathlib.Path(sys.argv[1]), sys.argv[2]
+
+
+def wait_for(done, what):
+    deadline = time.monotonic() + 120
+    while not done():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"gate: timed out waiting for {what}")
+        time.sleep(0.01)
+
+
+start_run = corpus.store.ClaimStore.start_run
+
+
+def start_run_together(self, kind, params):
+    # Both runs record their start, then go on together: they overlap by construction.
+    run_id = start_run(self, kind, params)
+    pathlib.Path(f"{gate}.started.{name}").touch()
+    wait_for(lambda: len(list(gate.parent.glob(gate.name + ".started.*"))) >= 2, "the other run")
+    return run_id
+
+
+corpus.store.ClaimStore.start_run = start_run_together
+pathlib.Path(f"{gate}.ready.{name}").touch()
+wait_for(gate.exists, "the gate")
 sys.argv = ["aiclaims", *sys.argv[3:]]
 flows.cli.main()
 """
@@ -52,7 +75,8 @@ def start_cli(
     """``python -m flows.cli ARGS`` in its own process group (so it can be killed whole).
 
     With ``gate=(path, name)`` the CLI is imported, touches ``path.ready.name`` and
-    waits for ``path`` to exist before it runs.
+    waits for ``path`` to exist before it runs; its ingest run, once recorded as
+    started, waits for the other gated run to start too.
     """
     command = ["-m", "flows.cli"] if gate is None else ["-c", GATED_CLI, str(gate[0]), gate[1]]
     return subprocess.Popen(

@@ -116,7 +116,7 @@ def _run_two_at_once(url: str, corpus: list[Path], api_url: str, gate_dir: Path)
     gate = gate_dir / "go"
     procs = [
         start_cli(
-            ["--db", url, "--quiet", "ingest", "--batch-size", "3", *paths], api_url, (gate, name)
+            ["--db", url, "--quiet", "ingest", "--batch-size", "1", *paths], api_url, (gate, name)
         )
         for name, paths in (("first", first), ("second", second))
     ]
@@ -150,7 +150,11 @@ def _assert_runs_overlapped(url: str) -> None:
 def test_robustness_faults_two_ingests_at_once_sqlite(
     api_url: str, corpus: list[Path], clean_claims: Counter[str], tmp_path: Path
 ) -> None:
+    from corpus.store import ClaimStore
+
     url = f"sqlite:///{tmp_path / 'shared.db'}"
+    with ClaimStore(url):  # migrate first, as a deployment does
+        pass
     _run_two_at_once(url, corpus, api_url, tmp_path)
     _assert_whole(url, clean_claims)
 

@@ -174,15 +174,9 @@ def test_robustness_files_bad_inputs_skipped_good_ones_stored(
     assert run is not None and len(run.failed) == len(report.failed)  # the skips are recorded
 
 
-OVERRIDE_IGNORED = pytest.mark.xfail(
-    strict=True,
-    reason="flows/ingest.py reads every file with the global cap, not the source's max_bytes",
-)
-
-
 @pytest.mark.parametrize(
     "where",
-    ["ingest-option", "sources-settings", pytest.param("source-override", marks=OVERRIDE_IGNORED)],
+    ["ingest-option", "sources-settings", "source-override"],
 )
 def test_robustness_files_size_cap_is_configurable(
     prefect_harness: None, tmp_path: Path, db_url: str, where: str

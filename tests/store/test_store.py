@@ -204,3 +204,33 @@ def test_store_processes_opening_a_new_store_at_once(store_url: str) -> None:
     assert sorted(statuses) == ["new", "unchanged", "unchanged"]
     with ClaimStore(store_url) as s:
         assert (s.counts().articles, s.counts().claims, s.check()) == (1, 2, [])
+
+
+def test_store_stored_as_knows_content_under_own_and_alias_keys(store: ClaimStore) -> None:
+    doc, extraction = cost_page()
+    store.save(doc, extraction)
+    mirror = doc.model_copy(update={"url": "https://mirror.example.org/x", "location": "/m/x"})
+    asked = [
+        (doc.content_hash, doc.url or ""),
+        (doc.content_hash, "https://mirror.example.org/x"),
+        ("0" * 64, doc.url or ""),
+    ]
+    assert store.stored_as(asked) == {asked[0]}
+    store.save(mirror, extraction)  # recorded as a duplicate: an alias of the first
+    assert store.stored_as(asked) == {asked[0], asked[1]}
+
+
+def test_store_reopening_at_head_runs_no_migration(
+    store: ClaimStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corpus.store import schema
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        pytest.fail("a store at head was migrated again")
+
+    monkeypatch.setattr(schema.command, "upgrade", fail)
+    reopened = ClaimStore(store.url)
+    try:
+        assert reopened.counts() == store.counts()
+    finally:
+        reopened.close()
