@@ -23,6 +23,7 @@ from flows.tasks import (
     read_extract_files,
     store_batch,
     write_changes,
+    write_html_report,
 )
 
 DEFAULT_BATCH = 25
@@ -56,6 +57,7 @@ def ingest(
     backend: str = DEFAULT_BACKEND,
     max_bytes: int | None = None,
     changes_path: str | None = None,
+    report_path: str | None = None,
 ) -> RunReport:
     """Ingest files, folders, URLs or named sources into the claim store.
 
@@ -64,7 +66,8 @@ def ingest(
     each article is stored in its own transaction, so a failure keeps what was
     already stored. Pages already stored under the same location are neither
     extracted nor written again. Returns (and stores) the run report. With ``changes_path``,
-    what changed since the previous ingest run is logged and written there as JSON.
+    what changed since the previous ingest run is logged and written there as JSON;
+    with ``report_path`` (or the sources file's), the HTML report is written after the run.
     """
     from corpus.sources import load_sources, resolve_or_skip
     from corpus.store import ClaimStore
@@ -142,4 +145,8 @@ def ingest(
         since = (previous.finished_at or previous.started_at) if previous else report.started_at
         summary = write_changes(db_url, since.isoformat(), str(changes_path))
         logger.info("changes since %s: %s (written to %s)", since, summary, changes_path)
+    report_path = report_path or (sources.settings.report_path if sources else None)
+    if report_path:
+        shown = write_html_report(db_url, str(report_path))
+        logger.info("report of %d claims written to %s", shown, report_path)
     return report

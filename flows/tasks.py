@@ -304,3 +304,15 @@ def write_changes(db_url: str | None, since_iso: str, path: str) -> str:
         f"{len(report.new_claims)} new claims, {len(report.new_keys)} new keys, "
         f"{len(report.moved)} consensus moves, {len(report.new_conflicts)} new conflicts"
     )
+
+
+@task(name="write-report")
+def write_html_report(db_url: str | None, path: str) -> int:
+    """Write the HTML report of the store (after a run, when configured)."""
+    from corpus.report import write_report
+    from corpus.store import ClaimStore
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with ClaimStore(db_url) as store:
+        return write_report(store, target)

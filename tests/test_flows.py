@@ -55,3 +55,19 @@ def test_flows_ingest_writes_changes_since_previous_run(
     report = json.loads(changes.read_text(encoding="utf-8"))
     assert report["new_claims"], "the second run's claims are new since the first run"
     assert {c["location"] for c in report["new_claims"]} == {str(pages[1])}
+
+
+def test_flows_ingest_writes_report_when_configured(
+    prefect_harness: None, db_url: str, tmp_path: Path
+) -> None:
+    from flows.ingest import ingest
+
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        '[settings]\nreport_path = "out/report.html"\n\n'
+        f'[[source]]\nname = "samples"\nkind = "folder"\npath = "{SAMPLES}"\n',
+        encoding="utf-8",
+    )
+    ingest(["samples"], db_url=db_url, sources_file=str(sources))
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "DeepSeek-V3" in page

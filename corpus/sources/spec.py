@@ -184,12 +184,13 @@ class Settings(BaseModel):
     state_dir: Path | None = None
     export_dir: Path | None = None
     changes_path: Path | None = None
+    report_path: Path | None = None
     database: str | None = None
 
     def with_base(self, base: Path) -> Settings:
         updates = {
             field: base / value
-            for field in ("state_dir", "export_dir", "changes_path")
+            for field in ("state_dir", "export_dir", "changes_path", "report_path")
             if isinstance(value := getattr(self, field), Path) and not value.is_absolute()
         }
         return self.model_copy(update=updates) if updates else self

@@ -67,6 +67,7 @@ def ingest(
     ),
     workers: int = typer.Option(2, help="Worker processes of a local Dask cluster."),
     changes: Path = typer.Option(None, help="Write what changed since the last run here."),
+    report: Path = typer.Option(None, help="Write the HTML report here after the run."),
 ) -> None:
     """Ingest pages into the store: read, clean, extract and store their claims.
 
@@ -78,6 +79,7 @@ def ingest(
         dask=dask,
         workers=workers,
         changes_path=str(changes) if changes else None,
+        report_path=str(report) if report else None,
         sources_file=str(sources) if sources else None,
         batch_size=batch_size,
         backend=backend,
