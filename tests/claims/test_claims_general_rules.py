@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.models import Article
 from extractors.pipeline import Extractor
-
-Row = tuple[str, str, float, str, str | None]
+from tests.claims.rows import Row, rows
+from tests.claims.rows import expected as expected_rows
 
 RULE_CASES: list[tuple[str, list[Row]]] = [
     # a per-Mtok phrase before several amounts makes each of them a price
@@ -85,22 +84,11 @@ PASSAGE_CASES: list[tuple[str, list[Row]]] = [
 ]
 
 
-def _rows(extractor: Extractor, text: str) -> list[Row]:
-    claims = extractor.extract_body(Article(text=text))
-    return sorted(
-        {(c.subject, c.metric, round(c.value, 3), c.unit, c.object) for c in claims}, key=str
-    )
-
-
-def _expected(rows: list[Row]) -> list[Row]:
-    return sorted({(s, m, round(float(v), 3), u, o) for s, m, v, u, o in rows}, key=str)
-
-
 @pytest.mark.parametrize("text,expected", RULE_CASES)
 def test_claims_general_cues(extractor: Extractor, text: str, expected: list[Row]) -> None:
-    assert _rows(extractor, text) == _expected(expected)
+    assert rows(extractor, text) == expected_rows(expected)
 
 
 @pytest.mark.parametrize("text,expected", PASSAGE_CASES)
 def test_claims_general_linking(extractor: Extractor, text: str, expected: list[Row]) -> None:
-    assert _rows(extractor, text) == _expected(expected)
+    assert rows(extractor, text) == expected_rows(expected)

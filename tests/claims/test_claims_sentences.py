@@ -6,8 +6,8 @@ import pytest
 
 from extractors.models import Article
 from extractors.pipeline import Extractor
-
-Row = tuple[str, str, float, str, str | None]
+from tests.claims.rows import Row, rows
+from tests.claims.rows import expected as expected_rows
 
 # Own sentences, one behaviour each; expected rows are the full claim set of the text.
 CASES: list[tuple[str, list[Row]]] = [
@@ -88,30 +88,19 @@ PASSAGE_CASES: list[tuple[str, list[Row]]] = [
 ]
 
 
-def _rows(extractor: Extractor, text: str) -> list[Row]:
-    claims = extractor.extract_body(Article(text=text))
-    return sorted(
-        {(c.subject, c.metric, round(c.value, 3), c.unit, c.object) for c in claims}, key=str
-    )
-
-
-def _expected(rows: list[Row]) -> list[Row]:
-    return sorted({(s, m, round(float(v), 3), u, o) for s, m, v, u, o in rows}, key=str)
-
-
 @pytest.mark.parametrize("text,expected", CASES)
 def test_claims_single_sentence(extractor: Extractor, text: str, expected: list[Row]) -> None:
-    assert _rows(extractor, text) == _expected(expected)
+    assert rows(extractor, text) == expected_rows(expected)
 
 
 @pytest.mark.parametrize("text,expected", SHAPE_CASES)
 def test_claims_shape_names(extractor: Extractor, text: str, expected: list[Row]) -> None:
-    assert _rows(extractor, text) == _expected(expected)
+    assert rows(extractor, text) == expected_rows(expected)
 
 
 @pytest.mark.parametrize("text,expected", PASSAGE_CASES)
 def test_claims_context(extractor: Extractor, text: str, expected: list[Row]) -> None:
-    assert _rows(extractor, text) == _expected(expected)
+    assert rows(extractor, text) == expected_rows(expected)
 
 
 def test_claims_offsets_and_provenance(extractor: Extractor) -> None:

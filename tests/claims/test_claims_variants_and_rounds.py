@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.models import Article
 from extractors.pipeline import Extractor
-
-Row = tuple[str, str, float, str, str | None]
+from tests.claims.rows import Row, rows
+from tests.claims.rows import expected as expected_rows
 
 NAME_CASES: list[tuple[str, list[Row]]] = [
     # an edition name after a product in the same sentence is that product's edition
@@ -124,31 +123,20 @@ PASSAGE_CASES: list[tuple[str, list[Row]]] = [
 ]
 
 
-def _rows(extractor: Extractor, text: str) -> list[Row]:
-    claims = extractor.extract_body(Article(text=text))
-    return sorted(
-        {(c.subject, c.metric, round(c.value, 3), c.unit, c.object) for c in claims}, key=str
-    )
-
-
-def _expected(rows: list[Row]) -> list[Row]:
-    return sorted({(s, m, round(float(v), 3), u, o) for s, m, v, u, o in rows}, key=str)
-
-
 @pytest.mark.parametrize("text,expected", NAME_CASES)
 def test_claims_variants_name_subjects(
     extractor: Extractor, text: str, expected: list[Row]
 ) -> None:
-    assert _rows(extractor, text) == _expected(expected)
+    assert rows(extractor, text) == expected_rows(expected)
 
 
 @pytest.mark.parametrize("text,expected", CUE_CASES)
 def test_claims_variants_cues(extractor: Extractor, text: str, expected: list[Row]) -> None:
-    assert _rows(extractor, text) == _expected(expected)
+    assert rows(extractor, text) == expected_rows(expected)
 
 
 @pytest.mark.parametrize("text,expected", PASSAGE_CASES)
 def test_claims_variants_rounds_and_carry(
     extractor: Extractor, text: str, expected: list[Row]
 ) -> None:
-    assert _rows(extractor, text) == _expected(expected)
+    assert rows(extractor, text) == expected_rows(expected)
