@@ -19,17 +19,7 @@ from tests.robustness.generate import (
     make_corpus,
     sample_pages,
 )
-
-
-def _bomb() -> bytes:
-    levels = ['<!ENTITY lol0 "lol">']
-    levels += [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)]
-    return (
-        '<?xml version="1.0"?>\n<!DOCTYPE rss [\n' + "\n".join(levels) + "\n]>\n"
-        '<rss version="2.0"><channel><title>&lol9;</title><item><title>x</title>'
-        "<link>http://example.invalid/a</link></item></channel></rss>"
-    ).encode()
-
+from tests.sources.pages import billion_laughs
 
 SCHEMES_FEED = (
     b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>'
@@ -65,7 +55,7 @@ BAD_FILES: list[tuple[str, Callable[[], bytes], tuple[str, ...]]] = [
         lambda: b'<?xml version="1.0"?><rss version="2.0"><channel><item><ti',
         ("not a valid RSS",),
     ),
-    ("bomb.xml", _bomb, ("ENTITY", "refused")),
+    ("bomb.xml", billion_laughs, ("ENTITY", "refused")),
 ]
 
 
