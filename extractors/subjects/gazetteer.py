@@ -78,7 +78,8 @@ def alias_key(name: str) -> str:
 def _alias_pattern(aliases: object) -> re.Pattern[str]:
     """One alternation, longest alias first; Latin ends must not be glued to Latin/digits."""
     parts = []
-    for alias in sorted(set(aliases), key=lambda a: (-len(a), a)):  # type: ignore[call-overload]
+    aliases_list = list(aliases)  # type: ignore[call-overload]
+    for alias in sorted(set(aliases_list), key=lambda a: (-len(a), a)):
         body = re.escape(alias)
         if _ASCII_ALNUM.fullmatch(alias[0]):
             body = r"(?<![A-Za-z0-9])" + body
@@ -87,7 +88,11 @@ def _alias_pattern(aliases: object) -> re.Pattern[str]:
         if _ASCII_ALNUM.search(alias):
             body = f"(?i:{body})"
         parts.append(body)
-    return re.compile("|".join(parts))
+    # A class of the first characters lets the scan skip most positions at once:
+    # without it the engine tries every alternative at every character.
+    firsts = {c for a in set(aliases_list) for c in (a[0].lower(), a[0].upper())}
+    first_class = "".join(re.escape(c) for c in sorted(firsts))
+    return re.compile(f"(?=[{first_class}])(?:{'|'.join(parts)})")
 
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
