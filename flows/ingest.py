@@ -11,6 +11,7 @@ from prefect import flow, get_run_logger
 from prefect.futures import PrefectFuture
 
 from corpus.documents import SkippedInput, SourceItem
+from corpus.files import DEFAULT_MAX_BYTES
 from corpus.runs import RunReport
 from extractors import DEFAULT_BACKEND
 from flows.progress import report_progress
@@ -76,7 +77,7 @@ def ingest(
     sources = load_sources(Path(sources_file)) if sources_file else None
     settings_json = sources.settings.model_dump_json() if sources else None
     db_url = db_url or (sources.settings.database if sources else None)
-    cap = max_bytes or (sources.settings.max_bytes if sources else 10 * 1024 * 1024)
+    cap = max_bytes or (sources.settings.max_bytes if sources else DEFAULT_MAX_BYTES)
 
     with ClaimStore(db_url) as store:
         previous = store.last_run("ingest")

@@ -164,6 +164,22 @@ def mark_known_task(db_url: str | None, docs: Sequence[Read]) -> list[Outcome | 
     return mark_known(db_url, docs)
 
 
+def extract_one(
+    extractor: Extractor, raw: str, location: str, site: str | None
+) -> Extraction | SkippedInput:
+    """Extract one page; a configured site name wins over the page's own. A failure on
+    one page becomes its skip, so it never sinks the batch."""
+    try:
+        extraction = extractor.extract(raw, source_name=location)
+    except ArticleTooLong as err:
+        return SkippedInput(location=location, reason=str(err), stage="extract")
+    except Exception as err:
+        return SkippedInput(location=location, reason=f"extractor error: {err!r}", stage="extract")
+    if site:
+        extraction.article.site = site
+    return extraction
+
+
 def extract_documents(docs: Sequence[Outcome | SourceDocument], backend: str) -> list[Outcome]:
     """Run the extractor over new pages; everything else passes through."""
     extractor = extractor_for(backend)
@@ -172,17 +188,10 @@ def extract_documents(docs: Sequence[Outcome | SourceDocument], backend: str) ->
         if not isinstance(doc, SourceDocument):
             out.append(doc)
             continue
-        try:
-            extraction = extractor.extract(doc.raw, source_name=doc.location)
-        except ArticleTooLong as err:
-            out.append(SkippedInput(location=doc.location, reason=str(err), stage="extract"))
+        extraction = extract_one(extractor, doc.raw, doc.location, doc.site)
+        if isinstance(extraction, SkippedInput):
+            out.append(extraction)
             continue
-        except Exception as err:  # a bug on one page must not sink the batch
-            reason = f"extractor error: {err!r}"
-            out.append(SkippedInput(location=doc.location, reason=reason, stage="extract"))
-            continue
-        if doc.site:
-            extraction.article.site = doc.site
         if not extraction.article.text.strip():
             reason = "no article text found"
             out.append(SkippedInput(location=doc.location, reason=reason, stage="extract"))
@@ -265,16 +274,10 @@ def reextract_batch(db_url: str | None, article_ids: Sequence[int], backend: str
     extractor = extractor_for(backend)
     with ClaimStore(db_url) as store:
         for article in store.load_articles(article_ids):
-            try:
-                extraction = extractor.extract(article.raw, source_name=article.location)
-            except Exception as err:
-                reason = f"extractor error: {err!r}"
-                report.failed.append(
-                    SkippedInput(location=article.location, reason=reason, stage="extract")
-                )
+            extraction = extract_one(extractor, article.raw, article.location, article.site)
+            if isinstance(extraction, SkippedInput):
+                report.failed.append(extraction)
                 continue
-            if article.site:
-                extraction.article.site = article.site
             added = store.save_reextraction(article.id, extraction)
             if added:
                 report.updated += 1

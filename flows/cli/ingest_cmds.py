@@ -8,7 +8,7 @@ import typer
 
 from extractors import DEFAULT_BACKEND
 from flows.cli.render import print_claims_summary, print_report
-from flows.cli.state import fail, state, stderr
+from flows.cli.state import fail, first_line, state, stderr
 
 SAMPLES = Path(__file__).resolve().parents[2] / "corpus" / "samples"
 
@@ -40,7 +40,7 @@ def _run_ingest(
             else:
                 report = flow(inputs, db_url=st.db_url, **options)
     except Exception as err:  # store unreachable, bad sources file...
-        raise fail(str(err).splitlines()[0] if str(err) else repr(err)) from err
+        raise fail(first_line(err)) from err
     print_report(report)
 
 
@@ -103,7 +103,7 @@ def reextract(
         with prefect_settings(quiet=st.quiet):
             report = reextract_flow(db_url=st.db_url, backend=backend)
     except Exception as err:
-        raise fail(str(err).splitlines()[0] if str(err) else repr(err)) from err
+        raise fail(first_line(err)) from err
     print_report(report)
 
 

@@ -33,3 +33,9 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a one-line error and return the exit to raise."""
     stderr.print(f"[bold red]error:[/] {message}", highlight=False)
     return typer.Exit(code)
+
+
+def first_line(err: BaseException) -> str:
+    """An exception as one line for the user (its first line, or its repr if empty)."""
+    text = str(err)
+    return text.splitlines()[0] if text else repr(err)

@@ -12,7 +12,7 @@ from typing import Any
 import typer
 
 from flows.cli.render import print_timelines
-from flows.cli.state import fail, state, stderr
+from flows.cli.state import fail, first_line, state, stderr
 
 
 class ExportFormat(StrEnum):
@@ -48,7 +48,7 @@ def _open_store(ctx: typer.Context):
     try:
         return ClaimStore(state(ctx).db_url)
     except Exception as err:
-        raise fail(str(err).splitlines()[0] if str(err) else repr(err)) from err
+        raise fail(first_line(err)) from err
 
 
 SubjectOpt = typer.Option(None, "--subject", help="Only this subject (canonical name).")
