@@ -16,6 +16,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "corpus" / "samples"
 DIGIT = re.compile(r"\d")
+# Dates and times keep their digits: redrawn, "2025-01-28T07:45+08:00" would become an
+# impossible time no real page carries, and each page would lose its publication time.
+_TIMESTAMP = re.compile(
+    r"\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?:[+-]\d{2}:\d{2})?"
+)
 _PARAGRAPH = re.compile(r"^\s*(?:<p(?:\s[^>]*)?>)?[^<>]+(?:</p>)?\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -26,7 +31,7 @@ def is_paragraph(line: str) -> bool:
 
 
 def vary(page: str, rng: random.Random) -> str:
-    """Redraw digits and shuffle the body paragraphs among their own places.
+    """Redraw digits (not those of dates and times) and shuffle the body paragraphs.
 
     Furniture (menus, bylines, related links) and markup stay where they are, so a
     generated page is as hard to clean as the page it comes from.
@@ -38,7 +43,16 @@ def vary(page: str, rng: random.Random) -> str:
     rng.shuffle(paragraphs)
     for i, paragraph in zip(places, paragraphs, strict=True):
         lines[i] = paragraph
-    return DIGIT.sub(lambda m: str(rng.randrange(10)), "\n".join(lines))
+    text = "\n".join(lines)
+    pieces, at = [], 0
+    for stamp in _TIMESTAMP.finditer(text):
+        pieces += [_redraw(text[at : stamp.start()], rng), stamp.group()]
+        at = stamp.end()
+    return "".join([*pieces, _redraw(text[at:], rng)])
+
+
+def _redraw(text: str, rng: random.Random) -> str:
+    return DIGIT.sub(lambda m: str(rng.randrange(10)), text)
 
 
 def make_corpus(out: Path, megabytes: float, seed: int = 7) -> list[Path]:

@@ -6,7 +6,7 @@ import hashlib
 from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 
 def content_hash(text: str) -> str:
@@ -44,10 +44,17 @@ class SourceDocument(BaseModel):
     fetched_at: datetime = Field(default_factory=utc_now)
     etag: str | None = None
     last_modified: str | None = None
+    #: A local file's signature when read (``corpus.files.file_signature``), else None.
+    file_signature: str | None = None
+
+    _hashed: tuple[str, str] | None = PrivateAttr(default=None)  # (raw, its hash)
 
     @property
     def content_hash(self) -> str:
-        return content_hash(self.raw)
+        """``content_hash(self.raw)``, computed once per raw text (it is asked often)."""
+        if self._hashed is None or self._hashed[0] is not self.raw:
+            self._hashed = (self.raw, content_hash(self.raw))
+        return self._hashed[1]
 
 
 class SkippedInput(BaseModel):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+import numpy
 import opencc
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
@@ -46,7 +47,26 @@ def to_simplified(text: str) -> str:
     """Simplified-script copy of ``text`` with exactly the same length and offsets."""
     if not text:
         return text
+    whole = _converter("t2s").convert(text)
+    if _aligned(text, whole):
+        return whole  # the usual case: one call instead of one per run of Han characters
     return _HAN_RUN.sub(lambda m: _run_t2s(m.group(0)), text)
+
+
+def _aligned(text: str, converted: str) -> bool:
+    """Same length, and every character outside the Han ranges is where it was: then no
+    conversion moved text (one lengthening and one shortening would move what lies
+    between them), which is what converting run by run guarantees."""
+    if len(converted) != len(text):
+        return False
+    before = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    after = numpy.frombuffer(converted.encode("utf-32-le"), dtype=numpy.uint32)
+    han = (
+        ((before >= 0x3400) & (before <= 0x9FFF))
+        | ((before >= 0xF900) & (before <= 0xFAFF))
+        | ((before >= 0x20000) & (before <= 0x2FFFF))
+    )
+    return bool(numpy.array_equal(before[~han], after[~han]))
 
 
 def is_traditional(text: str, *, min_chars: int = 2) -> bool:

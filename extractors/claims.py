@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractors.claim_spans import BodySpans
 from extractors.linking import (
     LinkCues,
     SentenceView,
@@ -15,7 +16,7 @@ from extractors.linking import (
     choose_subject,
     sentence_topic,
 )
-from extractors.metrics import MetricChoice, MetricCues, choose_metric
+from extractors.metrics import CueHits, MetricChoice, MetricCues, choose_metric
 from extractors.models import Claim, Quantity
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
@@ -24,12 +25,15 @@ _NAME_GLUE_BEFORE = re.compile(r"[A-Za-z][\-_]?\s?$")
 _GLUED = re.compile(r"[@#＠]$")
 _CN_SINGLE = re.compile(r"[一二两三四五六七八九十几]")
 _NAME_GLUE_AFTER = re.compile(r"^[A-Za-z]")
+_NOT_NUMERAL = re.compile(r"[^0-9一二两三四五六七八九十百千万亿兆]")
+_LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
+_COMMAS = "，,、"
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 # Words that restate an earlier figure: "这一数字还是", "已达到", "已是".
 _RESTATES = re.compile(
     r"(?:数字|数据|这一数|该数)[^，,。；]{0,6}$|(?:已达到?|达到了?|已是|还是|增至|升至)\s*$"
 )
-_SENTENCE_FINAL = re.compile(r"[。！？!?；;：:”\"]\s*$")
+_SENTENCE_FINAL = '。！？!?；;：:”"'
 # How many paragraphs a topic may be carried forward.
 _CARRY_PARAGRAPHS = 1
 # Metrics that only exist in the AI field: a shape-only subject needs no further context.
@@ -67,6 +71,18 @@ class BodyAnalysis:
     dates: Sequence[tuple[int, int, str]]
 
 
+@dataclass(frozen=True)
+class _SentenceWork:
+    """One sentence whose numbers are being turned into claims, and what they share."""
+
+    body: BodyAnalysis
+    spans: BodySpans
+    sentence: Sentence
+    view: SentenceView
+    dates: list[tuple[int, int, str]]  # the dates inside the sentence
+    hits: CueHits  # cue matches, searched once for all numbers of the sentence
+
+
 class ClaimBuilder:
     """Build claims from a body analysis (pure; cues loaded once)."""
 
@@ -76,6 +92,7 @@ class ClaimBuilder:
 
     def build(self, body: BodyAnalysis) -> list[Claim]:
         verse = self._verse_paragraphs(body)
+        spans = BodySpans.of(body.mentions, body.quantities, body.dates)
         claims: list[Claim] = []
         carried: Mention | None = None
         carried_paragraph = -10
@@ -88,30 +105,34 @@ class ClaimBuilder:
                 continue
             if s.paragraph != paragraph_seen:
                 paragraph_seen, prev_paragraph_start = s.paragraph, s.start
-            mentions = [m for m in body.mentions if s.start <= m.start and m.end <= s.end]
+            mentions = spans.mentions.within(s.start, s.end)
             view = analyse_sentence(
                 body.simple[s.start : s.end], s.start, s.paragraph, mentions, self.link_cues
             )
             if view.attribution:
                 paragraph_attribution = (s.paragraph, view.attribution)
             topic = _carried_topic(view, carried, carried_paragraph, recent)
-            investors.update(_investors(view))
+            if view.roles:
+                investors.update(_investors(view))
             attribution = view.attribution or (
                 paragraph_attribution[1]
                 if paragraph_attribution and paragraph_attribution[0] == s.paragraph
                 else None
             )
-            for q in body.quantities:
-                if s.start <= q.start and q.end <= s.end:
-                    claim = self._claim(q, s, view, body, topic, attribution)
-                    if claim is not None and claim.metric == "funding":
-                        claim = _to_recipient(claim, view, recent, investors)
-                    if claim is None and claims and claims[-1].start >= prev_paragraph_start:
-                        claim = self._echo(q, s, view, body, claims[-1])
-                    if claim is not None:
-                        claims.append(claim)
-            recent.extend((r.mention, s.paragraph) for r in view.roles if r.role == "topic")
-            own = sentence_topic(view)
+            quantities = spans.quantities.within(s.start, s.end)
+            work = _work(body, spans, s, view) if quantities else None
+            for q in quantities:
+                assert work is not None
+                claim = self._claim(q, work, topic, attribution)
+                if claim is not None and claim.metric == "funding":
+                    claim = _to_recipient(claim, view, recent, investors)
+                if claim is None and claims and claims[-1].start >= prev_paragraph_start:
+                    claim = self._echo(q, work, claims[-1])
+                if claim is not None:
+                    claims.append(claim)
+            if view.roles:
+                recent.extend((r.mention, s.paragraph) for r in view.roles if r.role == "topic")
+            own = sentence_topic(view) if view.roles else None
             if own is not None:
                 carried, carried_paragraph = own, s.paragraph
             elif topic is not None and (view.opens_with_pronoun or not view.roles):
@@ -119,20 +140,19 @@ class ClaimBuilder:
         return _training_to_model(claims, body.mentions)
 
     def _claim(
-        self,
-        q: Quantity,
-        s: Sentence,
-        view: SentenceView,
-        body: BodyAnalysis,
-        carried: Mention | None,
-        attribution: str | None,
+        self, q: Quantity, work: _SentenceWork, carried: Mention | None, attribution: str | None
     ) -> Claim | None:
-        if not self._is_candidate(q, body):
+        body, s, view = work.body, work.sentence, work.view
+        if not self._is_candidate(q, work):
             return None
+        if not view.roles and carried is None:
+            return None  # nothing to be about, whatever the metric (see choose_subject)
         if q.kind == "fraction" and q.unit is None:
             q = q.model_copy(update={"value": q.value * 100, "unit": "%"})
-        chip_after = any(m.type == "chip" and 0 <= m.start - q.end <= 8 for m in body.mentions)
-        choice = choose_metric(q, view.text, s.start, self.metric_cues, chip_after=chip_after)
+        chip_after = work.spans.chips.starts_between(q.end, q.end + 8)
+        choice = choose_metric(
+            q, view.text, s.start, self.metric_cues, chip_after=chip_after, hits=work.hits
+        )
         if choice is None:
             return None
         types = self.metric_cues.subject_types(choice.metric)
@@ -157,21 +177,20 @@ class ClaimBuilder:
             start=q.start,
             end=q.end,
             sentence=s.text,
-            as_of=as_of_date(q, view, body.dates),
+            as_of=as_of_date(q, view, work.dates),
             attribution=attribution,
             object=choose_object(q, choice.metric, view, self.link_cues),
             confidence=_confidence(subject.how, subject.mention.how, choice),
         )
 
-    def _echo(
-        self, q: Quantity, s: Sentence, view: SentenceView, body: BodyAnalysis, last: Claim
-    ) -> Claim | None:
+    def _echo(self, q: Quantity, work: _SentenceWork, last: Claim) -> Claim | None:
         """ "这一数字还是2亿", "已达到3亿": a bare figure restating the paragraph's last count.
 
         Only bare numbers after a restating word, of the last claim's order of magnitude
         (within 100x), for count metrics; they take its subject and metric.
         """
-        if q.unit is not None or last.unit != "count" or not self._is_candidate(q, body):
+        body, s, view = work.body, work.sentence, work.view
+        if q.unit is not None or last.unit != "count" or not self._is_candidate(q, work):
             return None
         if not 0.01 <= q.value / max(last.value, 1.0) <= 100:
             return None
@@ -198,16 +217,15 @@ class ClaimBuilder:
                 "start": q.start,
                 "end": q.end,
                 "sentence": s.text,
-                "as_of": as_of_date(q, view, body.dates),
+                "as_of": as_of_date(q, view, work.dates),
                 "confidence": round(max(0.05, last.confidence - 0.2), 2),
             }
         )
 
-    def _is_candidate(self, q: Quantity, body: BodyAnalysis) -> bool:
+    def _is_candidate(self, q: Quantity, work: _SentenceWork) -> bool:
         """Numbers inside names, dates and page furniture are no claims."""
-        if any(m.start < q.end and q.start < m.end for m in body.mentions):
-            return False
-        if any(d[0] < q.end and q.start < d[1] for d in body.dates):
+        body, spans = work.body, work.spans
+        if spans.mentions.overlaps(q.start, q.end) or spans.dates.overlaps(q.start, q.end):
             return False
         before = body.simple[max(0, q.start - 3) : q.start]
         after = body.simple[q.end : q.end + 12]
@@ -215,8 +233,7 @@ class ClaimBuilder:
             return False
         if _GLUED.search(before):
             return False
-        digits = re.sub(r"[^0-9一二两三四五六七八九十百千万亿兆]", "", q.text)
-        if q.unit in (None, "count") and _CN_SINGLE.fullmatch(digits):
+        if q.unit in (None, "count") and _CN_SINGLE.fullmatch(_NOT_NUMERAL.sub("", q.text)):
             return False  # 一个, 两款, 一台: determiners rather than figures
         return not self.link_cues.furniture_after.match(after)
 
@@ -234,16 +251,26 @@ class ClaimBuilder:
             if _ends_with_comma(prev) and abs(len(prev) - len(line)) <= 2:
                 verse.add(idx)  # the second line of a couplet
                 continue
-            short = 5 <= len(line) <= 24 and not _SENTENCE_FINAL.search(line)
-            short = short and not re.search(r"[0-9A-Za-z]", line)
-            twin = any(
-                abs(len(lines.get(j, "")) - len(line)) <= 1
-                and not _SENTENCE_FINAL.search(lines.get(j, "x。"))
-                for j in (idx - 1, idx + 1)
-            )
-            if short and twin:
+            short = 5 <= len(line) <= 24 and not _ends_sentence(line)
+            short = short and not _LATIN_OR_DIGIT.search(line)
+            if short and _has_twin(lines, idx):
                 verse.add(idx)
         return verse
+
+
+def _work(body: BodyAnalysis, spans: BodySpans, s: Sentence, view: SentenceView) -> _SentenceWork:
+    end = view.start + len(view.text)
+    dates = spans.dates.within(view.start, end)
+    return _SentenceWork(body, spans, s, view, dates, CueHits(view.text))
+
+
+def _has_twin(lines: dict[int, str], idx: int) -> bool:
+    """A neighbouring line of about the same length, also without a sentence end."""
+    line = lines[idx]
+    return any(
+        abs(len(lines.get(j, "")) - len(line)) <= 1 and not _ends_sentence(lines.get(j, "x。"))
+        for j in (idx - 1, idx + 1)
+    )
 
 
 _TRAINING_METRICS = frozenset(
@@ -333,17 +360,32 @@ def _carried_topic(
 
 
 def _ends_with_comma(line: str) -> bool:
-    return bool(re.search(r"[，,、]\s*$", line))
+    return _ends_with(line, _COMMAS)
+
+
+def _ends_sentence(line: str) -> bool:
+    return _ends_with(line, _SENTENCE_FINAL)
+
+
+def _ends_with(line: str, chars: str) -> bool:
+    """The last character before trailing whitespace is one of ``chars``: the test of
+    ``[chars]\\s*$`` (``str.rstrip`` drops exactly what ``\\s`` matches)."""
+    last = line.rstrip()[-1:]
+    return bool(last) and last in chars
 
 
 def _subject_type(kind: str) -> str:
     return kind if kind in ("model", "organization", "chip", "person", "product") else "other"
 
 
+_LINK_PENALTY = {"possessive": 0.05, "explicit": 0.0, "carried": 0.2}
+_FOUND_PENALTY = {"gazetteer": 0.0, "variant": 0.05, "shape": 0.2}
+
+
 def _confidence(link: str, found: str, choice: MetricChoice) -> float:
     score = 0.95
-    score -= {"possessive": 0.05, "explicit": 0.0, "carried": 0.2}.get(link, 0.2)
-    score -= {"gazetteer": 0.0, "variant": 0.05, "shape": 0.2}.get(found, 0.2)
+    score -= _LINK_PENALTY.get(link, 0.2)
+    score -= _FOUND_PENALTY.get(found, 0.2)
     if choice.cue is None:
         score -= 0.2
     elif choice.score > 10:

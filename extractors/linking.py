@@ -9,6 +9,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from extractors.models import Quantity
@@ -18,9 +19,40 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # A chip starts its sentence, or is followed by a verb of description: it is the topic.
 _CHIP_TOPIC_AFTER = re.compile(r"^\s*(?:的|是|采用|基于|集成|提供|拥有|配备|搭载|芯片的|GPU的)")
 _ADDRESSEE_AFTER = re.compile(r"^\s*(?:记者)?(?:表示|透露|称|说|介绍|坦言)")
-_QUALIFIER_BEFORE = re.compile(
-    r"(?:约|大约|近|将近|超过|超|逾|高达|达到?|不到|不足|仅为?|只有|为|是|了|约为|至少|最多)*\s*$"
+# Words that may stand between a subject's 的 and its number ("X的参数约为").
+_QUALIFIER_WORDS = frozenset(
+    [
+        "约",
+        "大约",
+        "近",
+        "将近",
+        "超过",
+        "超",
+        "逾",
+        "高达",
+        "达",
+        "达到",
+        "不到",
+        "不足",
+        "仅",
+        "仅为",
+        "只有",
+        "为",
+        "是",
+        "了",
+        "约为",
+        "至少",
+        "最多",
+    ]
 )
+_LONGEST_QUALIFIER = max(len(w) for w in _QUALIFIER_WORDS)
+_QUALIFIER_ENDS = frozenset(w[-1] for w in _QUALIFIER_WORDS)
+_CLAUSE_SEP = re.compile(r"[，,；;。]")
+_CLAUSE_BREAK = re.compile(r"[，,。；]")
+_REPORT_WORD = re.compile(r"报告|数据|研究|统计|调查|报道|报导")
+_CHIP_OPENER = re.compile(r"[\s\d年月日，,]*")
+_GPU_GAP_BREAK = re.compile(r"[，,。；的]")
+_PAY_CLAUSE_SEP = re.compile(r"[，,；;]")
 
 
 @dataclass(frozen=True)
@@ -42,6 +74,17 @@ class LinkCues:
     verse_line: re.Pattern[str]
     price_sides: dict[str, str]
     price_conditions: dict[str, str]
+
+    @cached_property
+    def pronoun_start(self) -> re.Pattern[str]:
+        """Any pronoun, longest first: ``match`` finds what the first ``startswith`` would."""
+        return re.compile("|".join(re.escape(p) for p in self.pronouns))
+
+    @cached_property
+    def inner_pronoun_hint(self) -> re.Pattern[str] | None:
+        """Any typed pronoun of three or more characters (a quick test before the scan)."""
+        long = [re.escape(p) for p in self.typed_pronouns if len(p) >= 3]
+        return re.compile("|".join(long)) if long else None
 
 
 def load_link_cues(path: Path | None = None) -> LinkCues:
@@ -121,8 +164,7 @@ def analyse_sentence(
         pub = cues.publication.search(text, lead.end()) if lead else None
         if pub is not None and pub.start() - lead.end() <= 4:  # type: ignore[union-attr]
             attribution = pub.group(1)
-    body = cues.openers.sub("", text, count=1)
-    pronoun = next((p for p in cues.pronouns if body.startswith(p)), None)
+    pronoun = _opening_pronoun(text, cues)
     kind = cues.typed_pronouns.get(pronoun) if pronoun else None
     inner = None if pronoun else _inner_pronoun(text, cues)
     return SentenceView(
@@ -137,17 +179,38 @@ def analyse_sentence(
     )
 
 
+def _opening_pronoun(text: str, cues: LinkCues) -> str | None:
+    """The pronoun the sentence opens with once its connectives are dropped."""
+    if not cues.pronouns:
+        return None
+    opener = cues.openers.search(text)
+    if opener is None:
+        pos = 0
+    elif opener.start() == 0:
+        pos = opener.end()
+    else:  # an unanchored opener pattern: drop it as ``sub(count=1)`` would
+        text, pos = text[: opener.start()] + text[opener.end() :], 0
+    found = cues.pronoun_start.match(text, pos)
+    return found.group() if found else None
+
+
 def _inner_pronoun(text: str, cues: LinkCues) -> str | None:
     """A demonstrative typed pronoun of three or more characters anywhere in the sentence
     ("这家公司", "该模型"): the sentence is about an entity of that type named earlier."""
+    hint = cues.inner_pronoun_hint
+    if hint is None or not hint.search(text):
+        return None
     return next((p for p in cues.typed_pronouns if len(p) >= 3 and p in text), None)
 
 
 def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:
-    """ "由阿里巴巴领投", "腾讯、红杉等机构参与", "幻方旗下的": the mention invests or owns."""
-    left = re.split(r"[，,；;。]", text[:s])[-1]
-    right = re.split(r"[，,；;。]", text[e:])[0]
-    return bool(cues.investor.search(right[:12]) or left.endswith("由"))
+    """ "由阿里巴巴领投", "腾讯、红杉等机构参与", "幻方旗下的": the mention invests or owns.
+
+    Only the first 12 characters of the clause after the mention and the character before
+    it count (由 is no clause separator, so it ends the clause part before the mention).
+    """
+    right = _CLAUSE_SEP.split(text[e : e + 12], maxsplit=1)[0]
+    return bool(cues.investor.search(right) or (s > 0 and text[s - 1] == "由"))
 
 
 def _is_vendor(m: Mention, mentions: Sequence[Mention]) -> bool:
@@ -164,12 +227,12 @@ def _citation(before: str, after: str, m: Mention, cues: LinkCues) -> str | None
         return None
     lead = cues.attribution_lead.search(before)
     near = lead is not None and len(before) - lead.end() <= 6
-    if near and not re.search(r"[，,。；]", before[lead.end() :]):  # type: ignore[union-attr]
+    if near and not _CLAUSE_BREAK.search(before, lead.end()):  # type: ignore[union-attr]
         return "source"
     tail = cues.attribution_tail.match(after)
     if tail is None:
         return None
-    return "source" if re.search(r"报告|数据|研究|统计|调查|报道|报导", tail.group()) else "speaker"
+    return "source" if _REPORT_WORD.search(tail.group()) else "speaker"
 
 
 def sentence_topic(view: SentenceView) -> Mention | None:
@@ -183,7 +246,7 @@ def sentence_topic(view: SentenceView) -> Mention | None:
             after = view.text[r.mention.end - view.start :]
             if opener and not _CHIP_TOPIC_AFTER.match(after):
                 continue
-            if opener and not re.fullmatch(r"[\s\d年月日，,]*", opener):
+            if opener and not _CHIP_OPENER.fullmatch(opener):
                 continue
         return r.mention
     return None
@@ -211,7 +274,7 @@ def choose_subject(
     For relative figures "X的5%" names the comparator X, so the possessive rule is skipped.
     """
     rel = q.start - view.start
-    head = _QUALIFIER_BEFORE.sub("", view.text[:rel])
+    head = strip_qualifiers(view.text[:rel])
     if head.endswith("的") and metric not in RELATIVE_METRICS:
         for r in view.roles:
             m = r.mention
@@ -230,6 +293,29 @@ def choose_subject(
     if carried is not None and carried.type in types and view.pronoun_type in (None, carried.type):
         return SubjectChoice(carried, "carried")
     return None
+
+
+def strip_qualifiers(prefix: str) -> str:
+    """``prefix`` without the qualifier words and whitespace it ends with ("的约为 " -> "的").
+
+    The same as removing ``(?:word|...)*\\s*$`` but without a regex search, which tries
+    every position of the prefix: a right-to-left scan can stop once no word can end at
+    a position it reached.
+    """
+    end = len(prefix.rstrip())
+    if prefix[end - 1 : end] not in _QUALIFIER_ENDS:
+        return prefix[:end]
+    joins = {end}  # positions from which the rest of the prefix is qualifier words
+    leftmost = end
+    pos = end - 1
+    while pos >= 0 and leftmost - pos <= _LONGEST_QUALIFIER:
+        for size in range(1, _LONGEST_QUALIFIER + 1):
+            if pos + size in joins and prefix[pos : pos + size] in _QUALIFIER_WORDS:
+                joins.add(pos)
+                leftmost = pos
+                break
+        pos -= 1
+    return prefix[:leftmost]
 
 
 _USE_VERB = re.compile(r"^\s*(?:使用|在用|用过|用上|访问)\s*$")
@@ -253,14 +339,14 @@ def choose_object(q: Quantity, metric: str, view: SentenceView, cues: LinkCues) 
             gap = r.mention.start - q.end
             if r.mention.type == "chip" and 0 <= gap <= 16:
                 between = view.text[rel_e : r.mention.start - view.start]
-                if not re.search(r"[，,。；的]", between):
+                if not _GPU_GAP_BREAK.search(between):
                     return r.mention.name
         return None
     if metric == "benchmark_score":
         marks = [r.mention for r in view.roles if r.mention.type == "benchmark"]
         return min(marks, key=lambda m: abs(m.start - q.start)).name if marks else None
     if metric == "annual_compensation":
-        clause = re.split(r"[，,；;]", view.text[:rel_s])[-1]
+        clause = _PAY_CLAUSE_SEP.split(view.text[:rel_s])[-1]
         pct = cues.percentile.search(clause)
         if pct is not None:
             return f"p{pct.group(1)}"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors.claim_first_chars import FirstCharIndex, char_class, first_chars
 from extractors.models import Quantity
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -33,6 +34,7 @@ _GPU_AFTER = re.compile(
     r"(?:GPU|显卡|加速卡|AI芯片|计算卡|芯片|卡)"
 )
 _GPU_COUNT_CLASSIFIER = re.compile(r"^\s*(?:个|块|张|颗|枚|台|片)")
+_MEMORY_AFTER = re.compile(r"^\s*(?:个|块|张|颗|枚|台|片)?\s*(?:HBM|显存|内存)")
 
 
 @dataclass(frozen=True)
@@ -55,14 +57,80 @@ class MetricChoice:
     score: float
 
 
+CueMatch = tuple[int, int, str]
+
+
 @dataclass
 class MetricCues:
     cues: list[Cue]
     subjects: dict[str, frozenset[str]]
     unit_default: dict[str, str]
+    # Cues per unit category, filled on first use (the same for every caller: no lock needed).
+    _by_category: dict[str, FirstCharIndex[Cue]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _first: list[frozenset[str] | None] = field(init=False, repr=False, compare=False)
+    _triggers: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._first = [first_chars(cue.pattern) for cue in self.cues]
+        known = [chars for chars in self._first if chars]
+        self._triggers = char_class(frozenset().union(*known)) if known else None
 
     def subject_types(self, metric: str) -> frozenset[str]:
         return self.subjects.get(metric, frozenset())
+
+    def accepting(self, category: str) -> FirstCharIndex[Cue]:
+        """The cues that apply to a unit category, in file order."""
+        found = self._by_category.get(category)
+        if found is None:
+            pairs = [
+                (cue, first)
+                for cue, first in zip(self.cues, self._first, strict=True)
+                if _accepts(cue, category)
+            ]
+            found = FirstCharIndex([c for c, _ in pairs], [f for _, f in pairs])
+            self._by_category[category] = found
+        return found
+
+    def first_chars_in(self, sentence: str) -> frozenset[str]:
+        """Which characters that cue matches start with occur in the sentence."""
+        if self._triggers is None:
+            return frozenset()
+        return frozenset(self._triggers.findall(sentence))
+
+
+class CueHits:
+    """The cue matches of one sentence, searched once and shared by all its numbers."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._by_category: dict[str, list[tuple[Cue, list[CueMatch]]]] = {}
+        self._present: frozenset[str] | None = None
+
+    def found(self, cues: MetricCues, category: str) -> list[tuple[Cue, list[CueMatch]]]:
+        """The cues for a unit category that occur in the sentence (with what they
+        require), in file order, each with its matches as (start, end, text)."""
+        found = self._by_category.get(category)
+        if found is None:
+            if self._present is None:
+                self._present = cues.first_chars_in(self.sentence)
+            candidates = cues.accepting(category).candidates(self._present)
+            found = _search(candidates, self.sentence)
+            self._by_category[category] = found
+        return found
+
+
+def _search(cues: list[Cue], sentence: str) -> list[tuple[Cue, list[CueMatch]]]:
+    """The cues that match the sentence (and find what they require in it)."""
+    found = []
+    for cue in cues:
+        if cue.requires is not None and not cue.requires.search(sentence):
+            continue
+        matches = [(m.start(), m.end(), m.group()) for m in cue.pattern.finditer(sentence)]
+        if matches:
+            found.append((cue, matches))
+    return found
 
 
 def load_metric_cues(path: Path | None = None) -> MetricCues:
@@ -97,11 +165,18 @@ def unit_category(q: Quantity, after: str = "", before: str = "") -> str:
 
 
 def choose_metric(
-    q: Quantity, sentence: str, offset: int, cues: MetricCues, *, chip_after: bool = False
+    q: Quantity,
+    sentence: str,
+    offset: int,
+    cues: MetricCues,
+    *,
+    chip_after: bool = False,
+    hits: CueHits | None = None,
 ) -> MetricChoice | None:
     """The metric of ``q`` inside ``sentence`` (which starts at text offset ``offset``).
 
     ``chip_after``: a chip name follows the number closely (makes a count a GPU count).
+    ``hits``: cue matches of this sentence kept from an earlier number of it.
     """
     qs, qe = q.start - offset, q.end - offset
     after = sentence[qe : qe + 40]
@@ -111,25 +186,19 @@ def choose_metric(
     unit = q.unit or ""
     if category == "price" and q.unit and "/" not in q.unit:
         unit = f"{q.unit}/Mtok"
-    gpu_follows = bool(_GPU_AFTER.match(after)) or (
-        chip_after and (category == "count" or bool(_GPU_COUNT_CLASSIFIER.match(after)))
-    )
-    memory_follows = re.match(r"^\s*(?:个|块|张|颗|枚|台|片)?\s*(?:HBM|显存|内存)", after)
-    if category in ("count", "none") and gpu_follows and not memory_follows:
+    if category in ("count", "none") and _gpu_follows(after, category, chip_after):
         return MetricChoice("gpu_count", "count", "GPU", 0.0)
+    if hits is None or hits.sentence != sentence:
+        hits = CueHits(sentence)
     best: MetricChoice | None = None
-    for cue in cues.cues:
-        if not _accepts(cue, category):
-            continue
-        if cue.requires is not None and not cue.requires.search(sentence):
-            continue
-        for m in cue.pattern.finditer(sentence):
-            score = _distance(sentence, m.start(), m.end(), qs, qe, cue)
+    for cue, matches in hits.found(cues, category):
+        for cs, ce, cue_text in matches:
+            score = _distance(sentence, cs, ce, qs, qe, cue)
             if score is None:
                 continue
             if best is None or score < best.score:
                 out_unit = cue.unit or unit
-                best = MetricChoice(cue.metric, out_unit, m.group(), score)
+                best = MetricChoice(cue.metric, out_unit, cue_text, score)
     if best is not None:
         if best.metric == "drop":
             return None
@@ -140,6 +209,14 @@ def choose_metric(
     if default is not None:
         return MetricChoice(default, unit, None, 99.0)
     return None
+
+
+def _gpu_follows(after: str, category: str, chip_after: bool) -> bool:
+    """A GPU word (or a chip name) follows a count, and no memory word: a GPU count."""
+    gpu = bool(_GPU_AFTER.match(after)) or (
+        chip_after and (category == "count" or bool(_GPU_COUNT_CLASSIFIER.match(after)))
+    )
+    return gpu and not _MEMORY_AFTER.match(after)
 
 
 def _accepts(cue: Cue, category: str) -> bool:

@@ -18,13 +18,14 @@ from extractors.linking import load_link_cues
 from extractors.metrics import load_metric_cues
 from extractors.models import Article, Claim, Extraction
 from extractors.quantities import find_quantities
-from extractors.segmentation import build_nlp, split_sentences
+from extractors.segmentation import build_nlp, split_sentences, tokens_in
 from extractors.subjects import find_mentions, load_gazetteer
+from extractors.subjects.windows import TokenWindows
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-EXTRACTOR_VERSION = "claims-0.3.0"
+EXTRACTOR_VERSION = "claims-0.4.0"
 MAX_TEXT_CHARS = 1_000_000
 """Longest article body extracted (spaCy's own guard); news articles are far shorter."""
 
@@ -40,6 +41,7 @@ class Extractor:
         self.backend = backend
         self.gazetteer = load_gazetteer()
         self.nlp: Language = build_nlp(backend, extra_words=self.gazetteer.aliases())
+        self.windows = TokenWindows(self.gazetteer)
         self.builder = ClaimBuilder(load_metric_cues(), load_link_cues())
 
     def extract(self, raw: str, *, source_name: str | None = None) -> Extraction:
@@ -61,17 +63,26 @@ class Extractor:
                 f"article text too long ({len(text):,} characters, limit {MAX_TEXT_CHARS:,})"
             )
         simple = to_simplified(text)
-        doc = self.nlp(simple)
-        tokens = [(t.idx, t.text) for t in doc]
-        mentions = find_mentions(simple, tokens, self.gazetteer)
+        sentences = split_sentences(text)
+        mentions = find_mentions(simple, self.mention_tokens(simple), self.gazetteer)
         reference = article.published_at.date() if article.published_at else None
         dates = [(d.start, d.end, d.value) for d in find_dates(simple, reference=reference)]
         body = BodyAnalysis(
             text=text,
             simple=simple,
-            sentences=split_sentences(text),
+            sentences=sentences,
             mentions=mentions,
             quantities=find_quantities(simple),
             dates=dates,
         )
         return self.builder.build(body)
+
+    def mention_tokens(self, simple: str) -> list[tuple[int, str]]:
+        """Segmenter words of the stretches where a token rule may fire (see
+        :mod:`extractors.subjects.windows`), not of the whole body."""
+        needed = self.windows.spans(simple)
+        tokens = tokens_in(self.nlp, simple, needed)
+        more = self.windows.spans_for_seen(simple, tokens, needed)
+        if more:
+            tokens = sorted(tokens + tokens_in(self.nlp, simple, more))
+        return tokens

@@ -7,7 +7,7 @@ dictionary plus every gazetteer alias) are added once per backend and process.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,6 +66,39 @@ def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int
     out.append(Sentence(s, e, text[s:e], paragraph))
 
 
+def tokens_in(nlp: Language, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+    """The segmenter's words (offset in ``text``, word) of the given spans of ``text``.
+
+    The spans are segmented in one call, joined by line breaks: a line break ends a
+    segmenter run, so each span is cut as if alone.  Spans are (start, end), ascending.
+    """
+    if not spans:
+        return []
+    pieces: list[str] = []
+    starts: list[int] = []  # where each span starts in the joined text
+    shifts: list[int] = []  # what to add to a joined offset in that span
+    at = 0
+    for start, end in spans:
+        pieces.append(text[start:end])
+        starts.append(at)
+        shifts.append(start - at)
+        at += end - start + 1
+    joined = "\n".join(pieces)
+    from spacy.attrs import IDX, LENGTH
+
+    tokens: list[tuple[int, str]] = []
+    span = 0
+    last = len(starts) - 1
+    for idx, length in nlp(joined).to_array([IDX, LENGTH]).tolist():
+        word = joined[idx : idx + length]
+        if word.isspace():
+            continue  # blanks (and the joints) are never part of a name
+        while span < last and idx >= starts[span + 1]:
+            span += 1
+        tokens.append((idx + shifts[span], word))
+    return tokens
+
+
 def domain_words(extra: Iterable[str] = ()) -> list[tuple[str, int | None, str | None]]:
     """Entries of the jieba-format user dictionary plus ``extra`` words (e.g. aliases)."""
     entries: list[tuple[str, int | None, str | None]] = []
@@ -97,22 +130,23 @@ def _load_words(backend: str, words: list[tuple[str, int | None, str | None]]) -
     _loaded_backends.add(backend)
 
 
-class RjiebaTokenizer:
-    """spaCy tokenizer that segments with rjieba (jieba's Rust port) and aligns to the text."""
+class SegmenterTokenizer:
+    """spaCy tokenizer that cuts with jieba or rjieba (same algorithm and dictionary format).
 
-    def __init__(self, vocab: Vocab) -> None:
-        import rjieba
+    Both segmenters return pieces that join back into the text (blanks included), so a
+    blank is kept as a token of its own and no alignment pass is needed: the doc's text is
+    the input, character for character.
+    """
 
+    def __init__(self, vocab: Vocab, cut: Callable[[str], Iterable[str]]) -> None:
         self.vocab = vocab
-        self._cut = rjieba.cut
+        self._cut = cut
 
     def __call__(self, text: str) -> Doc:
         from spacy.tokens import Doc
-        from spacy.util import get_words_and_spaces
 
         words = [w for w in self._cut(text) if w]
-        words, spaces = get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:
@@ -121,8 +155,18 @@ class RjiebaTokenizer:
     def to_bytes(self, **_: Any) -> bytes:
         return b""
 
-    def from_bytes(self, _data: bytes, **_: Any) -> RjiebaTokenizer:
+    def from_bytes(self, _data: bytes, **_: Any) -> SegmenterTokenizer:
         return self
+
+
+def _cut_function(backend: str) -> Callable[[str], Iterable[str]]:
+    if backend == "jieba":
+        import jieba
+
+        return jieba.lcut
+    import rjieba
+
+    return rjieba.cut
 
 
 def build_nlp(backend: str = "jieba", extra_words: Iterable[str] = ()) -> Language:
@@ -136,8 +180,6 @@ def build_nlp(backend: str = "jieba", extra_words: Iterable[str] = ()) -> Langua
     import spacy
 
     _load_words(backend, domain_words(extra_words))
-    if backend == "jieba":
-        return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp = spacy.blank("zh")
-    nlp.tokenizer = RjiebaTokenizer(nlp.vocab)
+    nlp.tokenizer = SegmenterTokenizer(nlp.vocab, _cut_function(backend))
     return nlp

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator, Sequence
+from math import ceil
 from pathlib import Path
 from typing import Any
 
@@ -14,22 +15,25 @@ from corpus.documents import SkippedInput, SourceItem
 from corpus.files import DEFAULT_MAX_BYTES
 from corpus.runs import RunReport
 from extractors import DEFAULT_BACKEND
+from flows.pages import Read
 from flows.progress import report_progress
 from flows.tasks import (
-    Read,
     discover_items,
-    extract_batch,
     fetch_url,
-    mark_known_task,
-    read_extract_files,
-    store_batch,
+    ingest_fetched,
+    ingest_files,
     write_changes,
     write_html_report,
 )
 
 DEFAULT_BATCH = 25
-#: Batches read, extracted or stored at once; finished ones are dropped (with their pages).
+#: Tasks under way at once, each holding at most one batch of pages; finished ones
+#: are dropped (with their pages).
 IN_FLIGHT = 4
+#: Local files are handed out in about this many tasks (Prefect costs ~30 ms a task)...
+FILE_TASKS = 16
+#: ...of at most this many pages each, whole batches (so progress is still reported).
+MAX_TASK_PAGES = 500
 
 
 class _Progress:
@@ -49,6 +53,14 @@ def batched(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
         yield list(items[start : start + size])
 
 
+def task_pages(total: int, batch_size: int) -> int:
+    """Files per ingest task: whole batches, about ``FILE_TASKS`` tasks, at most
+    ``MAX_TASK_PAGES`` pages (one batch at least)."""
+    batches = ceil(total / batch_size)
+    per_task = min(ceil(batches / FILE_TASKS), MAX_TASK_PAGES // batch_size)
+    return batch_size * max(1, per_task)
+
+
 @flow(name="ingest", log_prints=False)
 def ingest(
     inputs: list[str],
@@ -62,11 +74,13 @@ def ingest(
 ) -> RunReport:
     """Ingest files, folders, URLs or named sources into the claim store.
 
-    Each batch of pages is read, extracted and stored by its own tasks, with at
-    most ``IN_FLIGHT`` batches under way (memory does not grow with the corpus);
-    each article is stored in its own transaction, so a failure keeps what was
-    already stored. Pages already stored under the same location are neither
-    extracted nor written again. Returns (and stores) the run report. With ``changes_path``,
+    Local files go to a few tasks (see ``task_pages``) that read, extract and store
+    them a batch at a time, with at most ``IN_FLIGHT`` tasks under way (memory does
+    not grow with the corpus). Each batch is stored in one transaction (should it
+    fail, its pages are stored one by one), so a failure keeps what was already
+    stored. Files unchanged since stored are not even read; pages whose content is
+    already stored under the same location are neither extracted nor written again.
+    Returns (and stores) the run report. With ``changes_path``,
     what changed since the previous ingest run is logged and written there as JSON;
     with ``report_path`` (or the sources file's), the HTML report is written after the run.
     """
@@ -90,10 +104,11 @@ def ingest(
     url_items: list[tuple[int, SourceItem]] = []
     for spec in specs:
         spec_cap = max_bytes or (sources.max_bytes_for(spec) if sources else cap)
-        items, skipped = discover_items(
+        items, skipped, unchanged = discover_items(
             spec.model_dump_json(exclude_defaults=True), db_url, settings_json, spec_cap
         )
         report.failed.extend(skipped)
+        report.unchanged += unchanged
         file_groups.append((spec_cap, [i for i in items if i.kind == "file"]))
         url_items += [(spec_cap, i) for i in items if i.kind != "file"]
 
@@ -101,14 +116,12 @@ def ingest(
     report_progress(logger, 0, total)
     progress = _Progress(logger, report, total)
     stored: deque[PrefectFuture[RunReport]] = deque()
-    file_batches = (
-        (group_cap, batch)
-        for group_cap, files in file_groups
-        for batch in batched(files, batch_size)
+    per_task = task_pages(total, batch_size)
+    file_tasks = (
+        (group_cap, chunk) for group_cap, files in file_groups for chunk in batched(files, per_task)
     )
-    for group_cap, batch in file_batches:
-        outcomes = read_extract_files.submit(batch, group_cap, db_url, backend)
-        stored.append(store_batch.submit(db_url, outcomes, settings_json))
+    for group_cap, chunk in file_tasks:
+        stored.append(ingest_files.submit(chunk, group_cap, db_url, backend, batch_size))
         while len(stored) >= IN_FLIGHT:  # bounded: memory stays flat in corpus size
             progress.add(stored.popleft().result())
 
@@ -122,8 +135,7 @@ def ingest(
                 SkippedInput(location=item.location, reason=str(err), stage="fetch")
             )
     for batch in batched(fetched_docs, batch_size):
-        outcomes = extract_batch.submit(mark_known_task.submit(db_url, batch), backend)
-        stored.append(store_batch.submit(db_url, outcomes, settings_json))
+        stored.append(ingest_fetched.submit(batch, db_url, backend, settings_json))
 
     while stored:
         progress.add(stored.popleft().result())

@@ -2,9 +2,11 @@
 
 Tasks take and return plain data (paths, URLs, JSON strings, pydantic models)
 and open their own store from a URL, so they run the same in threads or on
-Dask workers. Work is batched: Prefect costs milliseconds per task run. Tasks
+Dask workers. Work is batched: Prefect costs tens of milliseconds per task run,
+more when its inputs are large (it walks them looking for futures), so the
+ingest tasks take paths or pages and return counts, never extractions. Tasks
 that carry pages have no cache policy: Prefect would otherwise hash every input
-(whole pages and extractions) to compute a cache key it never uses here.
+to compute a cache key it never uses here.
 """
 
 from __future__ import annotations
@@ -12,46 +14,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
-from pydantic import BaseModel
 
 from corpus.documents import SkippedInput, SourceDocument, SourceItem
 from corpus.runs import RunReport
-from extractors.models import Extraction
-from extractors.pipeline import ArticleTooLong
+from flows.pages import Read, Unchanged, extract_one, extractor_for, ingest_pages, read_files
 
 if TYPE_CHECKING:
     from corpus.fetch import Fetcher
-    from extractors.pipeline import Extractor
-
-
-class Extracted(BaseModel):
-    """A page and what the extractor made of it (None: its content is already stored)."""
-
-    doc: SourceDocument
-    extraction: Extraction | None = None
-
-
-class Unchanged(BaseModel):
-    """A page with nothing to do: a URL answering 304 Not Modified, or content already
-    stored under the same location."""
-
-    location: str
-
-
-Outcome = Extracted | SkippedInput | Unchanged
-Read = SourceDocument | SkippedInput | Unchanged
-
-
-@lru_cache(maxsize=4)
-def extractor_for(backend: str) -> Extractor:
-    """One extractor per process and backend: building it loads the dictionaries."""
-    from extractors.pipeline import Extractor
-
-    return Extractor(backend=backend)
 
 
 @lru_cache(maxsize=8)
@@ -80,8 +53,11 @@ def _transient(task, task_run, state) -> bool:
 @task(name="discover", retries=2, retry_delay_seconds=[1, 5], retry_condition_fn=_transient)
 def discover_items(
     spec_json: str, db_url: str | None, settings_json: str | None, max_bytes: int
-) -> tuple[list[SourceItem], list[SkippedInput]]:
-    """List what a source holds; feed items already stored are dropped without download."""
+) -> tuple[list[SourceItem], list[SkippedInput], int]:
+    """List what a source holds, less what is stored: feed items already stored are
+    dropped without download, files unchanged since stored (same signature) unread.
+    Returns the items left, the skips, and how many files were unchanged."""
+    from corpus.files import file_signature
     from corpus.sources import SourceSpec, discover
     from corpus.store import ClaimStore
 
@@ -93,51 +69,13 @@ def discover_items(
             fetcher=fetcher_for(settings_json),
             max_bytes=max_bytes,
         )
-    return found.items, found.skipped
-
-
-def mark_known(db_url: str | None, docs: Sequence[Read]) -> list[Outcome | SourceDocument]:
-    """Docs whose content is already stored need no extraction.
-
-    Content stored under the same location becomes ``Unchanged`` (nothing to write);
-    content stored elsewhere becomes ``Extracted(doc)`` without extraction (the store
-    records the new location). A page with validators (ETag, Last-Modified) goes the
-    second way so that they are remembered once stored.
-    """
-    from corpus.store import ClaimStore
-
-    fresh = [d for d in docs if isinstance(d, SourceDocument)]
-    if not fresh:
-        return list(docs)
-    with ClaimStore(db_url) as store:
-        known = store.known_contents([d.content_hash for d in fresh])
-        same = store.stored_as((d.content_hash, d.url or d.location) for d in fresh)
-    return [_known_outcome(d, known, same) for d in docs]
-
-
-def _known_outcome(
-    doc: Read, known: set[str], same: set[tuple[str, str]]
-) -> Outcome | SourceDocument:
-    if not isinstance(doc, SourceDocument) or doc.content_hash not in known:
-        return doc
-    if (doc.content_hash, doc.url or doc.location) in same and not (doc.etag or doc.last_modified):
-        return Unchanged(location=doc.location)
-    return Extracted(doc=doc)
-
-
-def read_files(
-    items: Sequence[SourceItem], max_bytes: int, db_url: str | None
-) -> list[Outcome | SourceDocument]:
-    """Read and decode a batch of local files; a bad file becomes a skip, not a failure."""
-    from corpus.sources import SkipError, read_item
-
-    docs: list[Read] = []
-    for item in items:
-        try:
-            docs.append(read_item(item, max_bytes=max_bytes))
-        except SkipError as err:
-            docs.append(err.skipped)
-    return mark_known(db_url, docs)
+        files = [item for item in found.items if item.kind == "file"]
+        signatures = [
+            (item.location, file_signature(item.location, item.encoding)) for item in files
+        ]
+        unchanged = store.unchanged_files((loc, sig) for loc, sig in signatures if sig)
+    items = [item for item in found.items if item.location not in unchanged]
+    return items, found.skipped, len(found.items) - len(items)
 
 
 @task(
@@ -158,111 +96,36 @@ def fetch_url(item: SourceItem, max_bytes: int, settings_json: str | None) -> Re
         return Unchanged(location=item.location)
 
 
-@task(name="mark-known", cache_policy=NO_CACHE)
-def mark_known_task(db_url: str | None, docs: Sequence[Read]) -> list[Outcome | SourceDocument]:
-    """Mark fetched pages whose content is already stored (no extraction needed)."""
-    return mark_known(db_url, docs)
-
-
-def extract_one(
-    extractor: Extractor, raw: str, location: str, site: str | None
-) -> Extraction | SkippedInput:
-    """Extract one page; a configured site name wins over the page's own. A failure on
-    one page becomes its skip, so it never sinks the batch."""
-    try:
-        extraction = extractor.extract(raw, source_name=location)
-    except ArticleTooLong as err:
-        return SkippedInput(location=location, reason=str(err), stage="extract")
-    except Exception as err:
-        return SkippedInput(location=location, reason=f"extractor error: {err!r}", stage="extract")
-    if site:
-        extraction.article.site = site
-    return extraction
-
-
-def extract_documents(docs: Sequence[Outcome | SourceDocument], backend: str) -> list[Outcome]:
-    """Run the extractor over new pages; everything else passes through."""
-    extractor = extractor_for(backend)
-    out: list[Outcome] = []
-    for doc in docs:
-        if not isinstance(doc, SourceDocument):
-            out.append(doc)
-            continue
-        extraction = extract_one(extractor, doc.raw, doc.location, doc.site)
-        if isinstance(extraction, SkippedInput):
-            out.append(extraction)
-            continue
-        if not extraction.article.text.strip():
-            reason = "no article text found"
-            out.append(SkippedInput(location=doc.location, reason=reason, stage="extract"))
-            continue
-        out.append(Extracted(doc=doc, extraction=extraction))
-    return out
-
-
-@task(name="read-extract", cache_policy=NO_CACHE)
-def read_extract_files(
-    items: Sequence[SourceItem], max_bytes: int, db_url: str | None, backend: str
-) -> list[Outcome]:
-    """Read a batch of local files and extract the pages not stored yet (one task: the
-    pages stay where they are read, and a re-run of known files costs one task less)."""
-    return extract_documents(read_files(items, max_bytes, db_url), backend)
-
-
-@task(name="extract-batch", cache_policy=NO_CACHE)
-def extract_batch(docs: Sequence[Outcome | SourceDocument], backend: str) -> list[Outcome]:
-    """Clean and extract claims from a batch of pages (CPU only; safe on Dask workers)."""
-    return extract_documents(docs, backend)
-
-
-def store_outcomes(
-    db_url: str | None, outcomes: Sequence[Outcome], settings_json: str | None = None
+@task(name="ingest-files", cache_policy=NO_CACHE)
+def ingest_files(
+    items: Sequence[SourceItem], max_bytes: int, db_url: str | None, backend: str, batch_size: int
 ) -> RunReport:
-    """Store each extracted article with its claims, one transaction per article.
-
-    (One transaction per batch, with a savepoint per article, measured no faster on
-    SQLite in WAL mode: the cost is the rows, not the commits.)
+    """Read, extract and store local files ``batch_size`` at a time (one transaction,
+    and at most ``batch_size`` pages in memory, each); returns their part of the report.
     """
     from corpus.store import ClaimStore
 
     report = RunReport()
-    pages = [o for o in outcomes if isinstance(o, Extracted)]
-    for outcome in outcomes:
-        if isinstance(outcome, SkippedInput):
-            report.failed.append(outcome)
-        elif isinstance(outcome, Unchanged):
-            report.unchanged += 1
-    if not pages:  # a re-run of known pages opens no store
-        return report
     with ClaimStore(db_url) as store:
-        for page in pages:
-            _store_one(store, page, report, settings_json)
+        for start in range(0, len(items), batch_size):
+            docs = read_files(items[start : start + batch_size], max_bytes)
+            report.merge(ingest_pages(store, docs, backend))
     return report
 
 
-def _store_one(store, outcome: Extracted, report: RunReport, settings_json: str | None) -> None:
-    doc = outcome.doc
-    if outcome.extraction is None:
-        saved = store.save_known(doc)
-        if saved is None:  # the stored copy went away since the batch was read
-            reason = "content vanished from the store during the run; run again"
-            report.failed.append(SkippedInput(location=doc.location, reason=reason, stage="store"))
-            return
-    else:
-        saved = store.save(doc, outcome.extraction)
-    status: Literal["new", "unchanged", "updated", "duplicate"] = saved.status
-    setattr(report, status, getattr(report, status) + 1)
-    report.claims_added += saved.claims_added
-    if doc.etag or doc.last_modified:  # only now that it is stored may a 304 skip it
+@task(name="ingest-fetched", cache_policy=NO_CACHE)
+def ingest_fetched(
+    docs: Sequence[Read], db_url: str | None, backend: str, settings_json: str | None = None
+) -> RunReport:
+    """Extract and store a batch of downloaded pages (one transaction); their HTTP
+    validators are remembered only once the page is stored."""
+    from corpus.store import ClaimStore
+
+    def remember(doc: SourceDocument) -> None:
         fetcher_for(settings_json).remember(doc.url or doc.location, doc.etag, doc.last_modified)
 
-
-@task(name="store-batch", cache_policy=NO_CACHE)
-def store_batch(
-    db_url: str | None, outcomes: Sequence[Outcome], settings_json: str | None = None
-) -> RunReport:
-    """Store a batch of extracted articles; returns the batch's part of the run report."""
-    return store_outcomes(db_url, outcomes, settings_json)
+    with ClaimStore(db_url) as store:
+        return ingest_pages(store, docs, backend, remember)
 
 
 @task(name="reextract-batch", cache_policy=NO_CACHE)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import glob
+import os
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field
@@ -70,12 +73,26 @@ def _discover_folder(spec: SourceSpec) -> Discovery:
         return Discovery(skipped=[SkippedInput(location=str(root), reason=reason)])
     if root.is_file():
         return Discovery(items=[_item(spec, str(root), "file")])
-    files = sorted(
-        p
-        for p in root.glob(spec.glob or DEFAULT_GLOB)
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
-    return Discovery(items=[_item(spec, str(p), "file") for p in files])
+    return Discovery(items=[_item(spec, path, "file") for path in list_files(root, spec.glob)])
+
+
+def list_files(root: Path, pattern: str | None = None) -> list[str]:
+    """The files under ``root`` matching ``pattern``, hidden ones left out, in path order.
+
+    Paths are spelled as ``str(root / relative)``. (``glob.glob`` on strings: pathlib's
+    glob, Path objects and their sorting cost more than the rest of a re-run.)
+    """
+    prefix = str(root)
+    found: list[tuple[list[str], str]] = []
+    for relative in glob.glob(pattern or DEFAULT_GLOB, root_dir=prefix, recursive=True):
+        parts = relative.split(os.sep)
+        if any(part.startswith(".") for part in parts):
+            continue
+        path = relative if prefix == "." else os.path.join(prefix, relative)
+        if os.path.isfile(path):
+            found.append((parts, path))
+    found.sort()
+    return [path for _parts, path in found]
 
 
 def _discover_feed(spec: SourceSpec, fetcher: Fetcher, cap: int) -> Discovery:

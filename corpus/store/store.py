@@ -1,4 +1,4 @@
-"""ClaimStore: articles and their claims in SQLite or PostgreSQL, one transaction per page."""
+"""ClaimStore: articles and their claims in SQLite or PostgreSQL, transaction by transaction."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from corpus.documents import SkippedInput, SourceDocument, utc_now
 from corpus.runs import RunReport
 from corpus.settings import default_db_url, normalise_db_url
-from corpus.store import checks
+from corpus.store import batch, checks, file_states
 from corpus.store.engine import WRITE_LOCK, make_engine
 from corpus.store.models import (
     ClaimFilter,
@@ -25,7 +25,7 @@ from corpus.store.models import (
     StoredArticle,
     StoredClaim,
 )
-from corpus.store.queries import claims_query, norm_key, to_stored_claim
+from corpus.store.queries import claims_query, to_stored_claim
 from corpus.store.schema import require_head, upgrade
 from corpus.store.tables import (
     ArticleAliasRow,
@@ -39,12 +39,7 @@ from extractors.models import Extraction
 
 #: A write that lost a race on a unique constraint is retried this many times.
 WRITE_ATTEMPTS = 3
-_CHUNK = 500
-
-
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+_chunks = batch.chunks
 
 
 class ClaimStore:
@@ -94,12 +89,21 @@ class ClaimStore:
         with Session(self._engine, expire_on_commit=False) as session:
             yield session
 
-    def _retrying(self, work: Any) -> Any:
-        """Run ``work(session)`` in a write transaction, again if it lost a unique race."""
+    @contextmanager
+    def _write_conn(self) -> Iterator[Connection]:
+        """One write transaction on a bare connection (Core statements only)."""
+        with self._engine.connect() as conn:
+            conn.execution_options(**{WRITE_LOCK: True})
+            with conn.begin():
+                yield conn
+
+    def _retrying(self, work: Any, *, core: bool = False) -> Any:
+        """Run ``work(session)`` (``work(connection)`` with ``core``) in a write
+        transaction, again if it lost a unique race."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
-                with self._write() as session:
-                    return work(session)
+                with self._write_conn() if core else self._write() as target:
+                    return work(target)
             except IntegrityError:
                 if attempt == WRITE_ATTEMPTS - 1:
                     raise
@@ -111,6 +115,31 @@ class ClaimStore:
         """Store one page and its claims in one transaction; idempotent (see SaveResult)."""
         result: SaveResult = self._retrying(lambda s: self._save(s, doc, extraction))
         return result
+
+    def save_pages(self, pages: Sequence[batch.Page]) -> list[SaveResult | None]:
+        """Save several pages (document, extraction or None if its content is stored)
+        in one transaction; per page, the result ``save``/``save_known`` would give.
+
+        If the batch fails (not just a lost race), its pages are saved one transaction
+        each, so that a bad page costs only itself: what was saved before it stays.
+        A stored local file's signature is recorded (see ``unchanged_files``).
+        """
+        if not pages:
+            return []
+        try:
+            results: list[SaveResult | None] = self._retrying(
+                lambda conn: batch.save_pages(conn, pages), core=True
+            )
+            return results
+        except Exception:
+            if len(pages) == 1:
+                raise
+        return [result for page in pages for result in self.save_pages([page])]
+
+    def unchanged_files(self, signatures: Iterable[tuple[str, str]]) -> set[str]:
+        """Which (location, signature) files are unchanged since their content was stored."""
+        with self._engine.connect() as conn:
+            return file_states.unchanged_files(conn, signatures)
 
     def save_known(self, doc: SourceDocument) -> SaveResult | None:
         """Record a page whose content is already stored, without extracting it again.
@@ -232,19 +261,7 @@ class ClaimStore:
         )
         s.add(row)
         s.flush()
-        rows = [
-            {
-                **claim.model_dump(),
-                "article_id": article.id,
-                "extraction_id": row.id,
-                "subject_key": norm_key(claim.subject),
-                "object_key": norm_key(claim.object),
-                "extractor_version": extraction.extractor_version,
-                "current": article.current,
-                "created_at": now,
-            }
-            for claim in extraction.claims
-        ]
+        rows = batch.claim_rows(extraction, article.id, row.id, current=article.current)
         if rows:
             s.execute(insert(ClaimRow), rows)
         return len(rows)

@@ -203,3 +203,15 @@ class IngestRunRow(Base):
     params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     errors: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class FileStateRow(Base):
+    """The signature a local file had when its content (``content_hash``) was stored
+    under its location: a re-run finds an unchanged file without reading it."""
+
+    __tablename__ = "file_states"
+
+    location: Mapped[str] = mapped_column(Text, primary_key=True)
+    signature: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)

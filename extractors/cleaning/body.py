@@ -15,7 +15,7 @@ article's own statement, and verse carries numbers that are not claims.
 from __future__ import annotations
 
 from extractors.cleaning.lines import is_citation, is_lone_number, is_prose
-from extractors.cleaning.metadata import Page
+from extractors.cleaning.page import Page
 from extractors.cleaning.structure import repeated_lines
 
 _FURNITURE_PENALTY = 20
@@ -29,7 +29,7 @@ def _score(page: Page, i: int, skip: set[int], repeated: set[str]) -> int:
     line = page.lines[i]
     if i in page.listing or i in skip or line in repeated or page.is_furniture(i):
         return -(_FURNITURE_PENALTY + len(line) // 2)
-    if page.markers.is_profile(line):
+    if page.is_profile(i):
         return -_FURNITURE_PENALTY
     if is_lone_number(line):
         return -_NUMBER_PENALTY
@@ -43,7 +43,7 @@ def _stop_index(page: Page, start: int) -> int:
     seen_prose = False
     for i in range(start, len(page.lines)):
         line = page.lines[i]
-        if seen_prose and (page.markers.is_stop(line) or i in page.listing):
+        if seen_prose and (i in page.listing or page.is_stop(i)):
             return i
         seen_prose = seen_prose or (is_prose(line) and not page.is_furniture(i))
     return len(page.lines)
@@ -89,7 +89,7 @@ def select_body(
     kept = [
         i
         for i in span
-        if _score(page, i, skip, repeated) > -_FURNITURE_PENALTY
+        if scores[i - start] > -_FURNITURE_PENALTY
         and not is_lone_number(page.lines[i])
         and page.lines[i] != title
     ]

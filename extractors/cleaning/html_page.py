@@ -2,22 +2,29 @@
 pipeline (:mod:`extractors.cleaning.text_page`) removes what furniture is left and
 fills metadata the tags lacked.
 
-trafilatura's own date carries no time of day, so the publication time is read
-from the usual tags first (``article:published_time``, ``pubdate``, JSON-LD
-``datePublished``, ``<time datetime>``).  Any parser failure (broken or very
-deeply nested markup) falls back to a plain tag-stripping pass; nothing raises.
+Tags (:mod:`extractors.cleaning.html_tags`) come first; trafilatura's metadata
+(:mod:`extractors.cleaning.html_trafilatura`) only fills what they lack.  Any
+parser failure (broken or very deeply nested markup) falls back to a plain
+tag-stripping pass; nothing raises.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
-from datetime import datetime
 from typing import Any
 
 import lxml.html
 
+from extractors.cleaning.html_tags import (
+    json_ld,
+    meta_map,
+    tag_author,
+    tag_published,
+    tag_site,
+    tag_title,
+)
+from extractors.cleaning.html_trafilatura import TrafilaturaMetadata, main_text, parse_html
 from extractors.cleaning.markers import load_markers
 from extractors.cleaning.text_page import Hints, clean_text_page
 from extractors.dates import parse_datetime
@@ -34,29 +41,6 @@ _ANY_TAG_RE = re.compile(r"<[^>]*>")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _TITLE_SPLIT = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
 
-_DATE_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "og:published_time",
-    "og:release_date",
-    "pubdate",
-    "publishdate",
-    "publish_date",
-    "publish-date",
-    "publishtime",
-    "publish_time",
-    "published_time",
-    "article:publish_time",
-    "article.published",
-    "datepublished",
-    "dc.date.issued",
-    "dc.date",
-    "sailthru.date",
-    "date",
-)
-_AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "sailthru.author")
-_SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "site_name")
-
 
 def looks_like_html(raw: str) -> bool:
     """Markup rather than a text dump: a doctype or several common tags near the top."""
@@ -64,58 +48,6 @@ def looks_like_html(raw: str) -> bool:
     if head.startswith(("<!doctype html", "<html", "<?xml")):
         return True
     return len(_TAG_RE.findall(raw[:20000])) >= 3
-
-
-def _meta_map(tree: Any) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        content = meta.get("content")
-        if key and content and key not in found:
-            found[key] = content.strip()
-    return found
-
-
-def _json_ld(tree: Any) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        stack = data if isinstance(data, list) else [data]
-        for item in stack:
-            if isinstance(item, dict):
-                items.append(item)
-                graph = item.get("@graph")
-                if isinstance(graph, list):
-                    items.extend(g for g in graph if isinstance(g, dict))
-    return items
-
-
-def _name_of(value: Any) -> str | None:
-    if isinstance(value, list) and value:
-        value = value[0]
-    if isinstance(value, dict):
-        value = value.get("name")
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _published(
-    tree: Any, metas: dict[str, str], ld: list[dict[str, Any]], tz: str
-) -> datetime | None:
-    candidates = [metas[k] for k in _DATE_META if k in metas]
-    candidates += [str(item["datePublished"]) for item in ld if item.get("datePublished")]
-    for node in tree.iter("time"):
-        if node.get("datetime"):
-            candidates.append(node.get("datetime"))
-    for value in candidates:
-        parsed = parse_datetime(value, tz)
-        if parsed is not None:
-            return parsed
-    return None
 
 
 def _clean_title(title: str | None, site: str | None) -> str | None:
@@ -135,34 +67,26 @@ def _clean_title(title: str | None, site: str | None) -> str | None:
     return head if len(head) >= 4 else title
 
 
-def _hints(raw: str, doc: Any, tz: str) -> Hints:
-    try:
-        tree = lxml.html.fromstring(raw)
-    except Exception:  # broken markup: keep what trafilatura found
-        tree = None
-    metas = _meta_map(tree) if tree is not None else {}
-    ld = _json_ld(tree) if tree is not None else []
-    site_raw = next((metas[k] for k in _SITE_META if k in metas), None)
-    site_raw = site_raw or next(
-        (_name_of(i.get("publisher")) for i in ld if i.get("publisher")), None
-    )
-    site_raw = site_raw or getattr(doc, "sitename", None)
+def _hints(tree: Any, fallback: TrafilaturaMetadata | None, tz: str) -> Hints:
+    """Tags first; ``fallback`` (trafilatura's metadata, None when it found no text) fills gaps."""
+    metas = meta_map(tree) if tree is not None else {}
+    ld = json_ld(tree) if tree is not None else []
+    title = tag_title(tree, metas) if tree is not None else None
+    published = tag_published(tree, metas, ld, tz) if tree is not None else None
+    site_raw = tag_site(metas, ld)
+    author = tag_author(metas, ld)
+    if fallback is not None:
+        site_raw = site_raw or fallback.sitename
+        author = author or fallback.author
     site = (load_markers().sites.find(site_raw) or site_raw) if site_raw else None
-    h1 = None
-    if tree is not None:
-        h1 = next((" ".join(h.text_content().split()) for h in tree.iter("h1")), None)
-    # trafilatura's own title guess is not used: without a title tag it may promote
-    # the first paragraph, which the text pass then cuts from the body.
-    title = metas.get("og:title") or h1
-    if title is None and tree is not None:
-        title = next((t.text_content() for t in tree.iter("title")), None)
-    author = next((metas[k] for k in _AUTHOR_META if k in metas), None)
-    author = author or next((_name_of(i.get("author")) for i in ld if i.get("author")), None)
-    author = author or getattr(doc, "author", None)
-    published = _published(tree, metas, ld, tz) if tree is not None else None
-    if published is None and getattr(doc, "date", None):
-        published = parse_datetime(doc.date, tz)
     return Hints(_clean_title(title, site), published, author, site)
+
+
+def _lxml_tree(raw: str) -> Any:
+    try:
+        return lxml.html.fromstring(raw)
+    except Exception:  # broken markup: the hints come from trafilatura alone
+        return None
 
 
 def _fallback_text(raw: str) -> str:
@@ -172,31 +96,18 @@ def _fallback_text(raw: str) -> str:
     return html.unescape(_ANY_TAG_RE.sub("", text))
 
 
-# htmldate's extensive search hands free text to dateparser, which costs ~0.4 s a
-# call (per-locale regexes); the page's own date markup is read by _published anyway.
-_DATE_PARAMS = {"extensive_search": False, "original_date": True}
-
-
-def _extract(raw: str) -> Any:
-    import trafilatura  # imported on the first HTML page: plain-text runs start faster
-
-    try:
-        return trafilatura.bare_extraction(
-            raw,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            date_extraction_params=_DATE_PARAMS,
-        )
-    except (Exception, RecursionError):
-        return None
-
-
 def clean_html_page(raw: str, *, default_tz: str) -> Article:
-    doc = _extract(raw)
+    tree = parse_html(raw)
+    text = main_text(tree) if tree is not None else None
+    fallback = TrafilaturaMetadata(tree) if text is not None else None
     try:
-        hints = _hints(raw, doc, default_tz)
+        hints = _hints(tree if tree is not None else _lxml_tree(raw), fallback, default_tz)
     except (Exception, RecursionError):
         hints = Hints()
-    text = getattr(doc, "text", None) or _fallback_text(raw)
-    return clean_text_page(text, default_tz=default_tz, hints=hints)
+    article = clean_text_page(text or _fallback_text(raw), default_tz=default_tz, hints=hints)
+    if article.published_at is None and fallback is not None and fallback.date:
+        # htmldate's search of the whole page is the slowest part of cleaning: asked only
+        # when neither the tags nor the page's own time line gave a time.
+        published = parse_datetime(fallback.date, default_tz)
+        article = article.model_copy(update={"published_at": published})
+    return article

@@ -8,10 +8,13 @@ a breadcrumb is short segments joined by ``>``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from extractors.dates import TIMESTAMP_RE, ascii_digits
 
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+_SPACES = re.compile(_SPACE + _SPACE + "*")  # = _SPACE+, but re scans faster for a plain start
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：、,;!?:…“”「」]")
@@ -20,10 +23,26 @@ _LONE_NUMBER = re.compile(
     r"^[\(（\[【]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})[\)）\]】.、]?$"
 )
 _BREADCRUMB_SEP = re.compile(r"\s*[>›»＞]\s*")
+_BREADCRUMB_MARK = re.compile(r"[>›»＞]")
 _MENU_BAR = re.compile(r"[|｜丨]")
 _NAV_SEP = re.compile(r"\s*[|｜·•/]\s*|\s+")
 _CSS_TOKEN = re.compile(r"\s+[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+\b")
 _NAME_CHARS = re.compile(r"^[\w\u00b7\u30fb·.\- ]{1,24}$")
+# Every date starts with a four-digit year; ascii_digits keeps digits digits, so a
+# line without four digits in a row holds no date and needs no further look.
+_YEAR_DIGITS = re.compile(r"\d\d\d\d")  # (not \d{4}: re scans faster for a plain start)
+# ... and a time of day needs a digit and an hour mark (':' may still be full-width here)
+_HOUR_MARK = re.compile(r"\d\s?[:：时時]")
+_MAX_STAMP_EXTRA = 24
+
+
+# ascii_digits only rewrites full-width digits and －．／： (U+FF0D-FF1A); lines without any skip
+# it (tests/cleaning checks the block covers every character it changes)
+FULLWIDTH_FORMS = re.compile("[\uff0d-\uff1a]")
+
+
+def _ascii_digits(line: str) -> str:
+    return ascii_digits(line) if FULLWIDTH_FORMS.search(line) else line
 
 
 def normalise_text(raw: str) -> list[str]:
@@ -31,8 +50,8 @@ def normalise_text(raw: str) -> list[str]:
     runs of (full-width) spaces to one ASCII space and strip each line.  Chinese
     characters and punctuation are left exactly as they are."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = _INVISIBLE.sub("", text)
-    return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))  # neither pattern spans a newline
+    return [line.strip() for line in text.split("\n")]
 
 
 _CITATION = re.compile(
@@ -67,8 +86,10 @@ def ends_sentence(line: str) -> bool:
 
 def is_breadcrumb(line: str) -> bool:
     """'首页 > 科技 > 正文': two or more short segments joined by '>'."""
+    if len(line) > 80 or not _BREADCRUMB_MARK.search(line):
+        return False
     parts = [p for p in _BREADCRUMB_SEP.split(line) if p]
-    return len(parts) >= 2 and all(len(p) <= 16 for p in parts) and len(line) <= 80
+    return len(parts) >= 2 and all(len(p) <= 16 for p in parts)
 
 
 def breadcrumb_parts(line: str) -> list[str]:
@@ -89,7 +110,9 @@ def is_nav_bar(line: str) -> bool:
 
 def timestamp_in(line: str) -> re.Match[str] | None:
     """The first date-with-time in a line, if any."""
-    for m in TIMESTAMP_RE.finditer(ascii_digits(line)):
+    if _YEAR_DIGITS.search(line) is None or _HOUR_MARK.search(line) is None:
+        return None
+    for m in TIMESTAMP_RE.finditer(_ascii_digits(line)):
         if m["hour"] is not None:
             return m
     return None
@@ -97,13 +120,46 @@ def timestamp_in(line: str) -> re.Match[str] | None:
 
 def is_timestamp_line(line: str) -> bool:
     """A line that is mostly a date/time stamp (possibly with a source name)."""
+    return timestamp_line_match(line) is not None
+
+
+def timestamp_line_match(line: str) -> re.Match[str] | None:
+    """The date-with-time of a timestamp line (see :func:`is_timestamp_line`), else None."""
     m = timestamp_in(line)
-    return m is not None and len(line) - (m.end() - m.start()) <= 24
+    if m is None or len(line) - (m.end() - m.start()) > _MAX_STAMP_EXTRA:
+        return None
+    return m
+
+
+def rows_matching(pattern: re.Pattern[str], lines: list[str]) -> list[int]:
+    """Indices of the lines in which ``pattern`` is found, by one scan of the page.
+
+    The pattern must never match across a newline (no ``\\s`` or negated class).
+    """
+    text = "\n".join(lines)
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    rows: list[int] = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        row = bisect_right(starts, m.start()) - 1
+        rows.append(row)
+        pos = starts[row + 1]  # the next line
+    return rows
+
+
+def timestamp_lines(lines: list[str]) -> list[re.Match[str] | None]:
+    """:func:`timestamp_line_match` of every line (lines without a year skip the work)."""
+    stamps: list[re.Match[str] | None] = [None] * len(lines)
+    for row in rows_matching(_YEAR_DIGITS, lines):
+        stamps[row] = timestamp_line_match(lines[row])
+    return stamps
 
 
 def date_line(line: str) -> re.Match[str] | None:
     """A line that is mostly a date without a time of day ('2025年03月20日 某某网')."""
-    m = TIMESTAMP_RE.search(ascii_digits(line))
+    if _YEAR_DIGITS.search(line) is None:
+        return None
+    m = TIMESTAMP_RE.search(_ascii_digits(line))
     if m is None or m["hour"] is not None or len(line) - (m.end() - m.start()) > 16:
         return None
     return m

@@ -12,49 +12,30 @@ sources printed in a related-stories list.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+from itertools import chain
 
-from extractors.chinese_script import to_simplified
 from extractors.cleaning.lines import (
     breadcrumb_parts,
     date_line,
-    is_breadcrumb,
     is_citation,
     is_name_like,
-    is_nav_bar,
     is_prose,
-    is_timestamp_line,
     is_title_shaped,
     strip_css_tokens,
-    timestamp_in,
 )
 from extractors.cleaning.markers import Markers
+from extractors.cleaning.page import Page
+from extractors.cleaning.pattern_sets import required_text
 from extractors.dates import datetime_from_match
 
 _HEAD_LINES = 15
 _HEADER_SPAN = 6
 _PROFILE_SPAN = 6
-
-
-@dataclass
-class Page:
-    """Non-empty normalised lines plus what the structure pass found."""
-
-    lines: list[str]
-    listing: set[int]
-    markers: Markers
-
-    def is_furniture(self, i: int) -> bool:
-        line = self.lines[i]
-        m = self.markers
-        return (
-            m.is_furniture(line)
-            or m.is_stop(line)
-            or is_breadcrumb(line)
-            or is_nav_bar(line)
-            or is_timestamp_line(line)
-        )
+_PUBLISHED_LABEL = re.compile(r"(发布|发表|更新)(时间|于)")
 
 
 @dataclass(frozen=True)
@@ -64,13 +45,11 @@ class Title:
     consumed: bool  # False when the title is the body's first paragraph (fallback)
 
 
-def _label_value(line: str, labels: tuple[str, ...]) -> str | None:
-    """'作者：张三 来源：X' → '张三' for labels ('作者', ...).
-
-    One-character labels (文) must start a segment; longer ones may follow an
-    outlet name directly ('某某新闻记者 张三').
-    """
-    simple = to_simplified(line)
+@lru_cache(maxsize=16)
+def _label_patterns(
+    labels: tuple[str, ...],
+) -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...]:
+    """The label patterns, each with a quick scan for the labels themselves."""
     value = r"\s*[:：｜|/／ ]\s*([^\s:：｜|/／，,。()（）]{1,20})"
     long_labels = [re.escape(x) for x in labels if len(x) > 1]
     short_labels = [re.escape(x) for x in labels if len(x) == 1]
@@ -79,8 +58,20 @@ def _label_value(line: str, labels: tuple[str, ...]) -> str | None:
         patterns.append(rf"(?:{'|'.join(sorted(long_labels, key=len, reverse=True))})" + value)
     if short_labels:
         patterns.append(rf"(?:^|[\s／/｜|])(?:{'|'.join(short_labels)})" + value)
-    for pattern in patterns:
-        m = re.search(pattern, simple)
+    return tuple((required_text(p), re.compile(p)) for p in patterns)
+
+
+def _label_value(line: str, simple: str, labels: tuple[str, ...]) -> str | None:
+    """'作者：张三 来源：X' → '张三' for labels ('作者', ...); ``simple`` is the
+    line's simplified-script copy.
+
+    One-character labels (文) must start a segment; longer ones may follow an
+    outlet name directly ('某某新闻记者 张三').
+    """
+    for required, pattern in _label_patterns(labels):
+        if required is not None and required.search(simple) is None:
+            continue
+        m = pattern.search(simple)
         if m:
             return line[m.start(1) : m.end(1)]
     return None
@@ -99,7 +90,7 @@ def find_title(page: Page, hint: str | None = None) -> Title:
                 return Title(hint, i, True)
         return Title(hint, -1, True)
     head = range(min(len(lines), _HEAD_LINES))
-    crumbs = [i for i in head if is_breadcrumb(lines[i])]
+    crumbs = [i for i in head if page.is_breadcrumb(i)]
     start = crumbs[0] + 1 if crumbs else 0
     for i in range(start, min(len(lines), start + _HEAD_LINES)):
         line = lines[i]
@@ -115,7 +106,7 @@ def find_title(page: Page, hint: str | None = None) -> Title:
 
 def _profile_near(page: Page, i: int) -> bool:
     stop = min(len(page.lines), i + _PROFILE_SPAN + 1)
-    return any(page.markers.is_profile(page.lines[j]) for j in range(i + 1, stop))
+    return any(page.is_profile(j) for j in range(i + 1, stop))
 
 
 def _stamp_score(page: Page, i: int, title: Title) -> int:
@@ -125,7 +116,7 @@ def _stamp_score(page: Page, i: int, title: Title) -> int:
         score += 3
     if _profile_near(page, i):
         score += 3
-    if re.search(r"(发布|发表|更新)(时间|于)", line):
+    if _PUBLISHED_LABEL.search(line):
         score += 2
     nxt = page.lines[i + 1 : i + 3]
     if len(nxt) == 2 and is_name_like(nxt[0]) and strip_css_tokens(nxt[0]) == nxt[1]:
@@ -136,15 +127,15 @@ def _stamp_score(page: Page, i: int, title: Title) -> int:
 def find_published(page: Page, title: Title, default_tz: str) -> tuple[datetime | None, int | None]:
     """The article's own timestamp and its line index."""
     best: tuple[int, int] | None = None
-    for i, line in enumerate(page.lines):
-        if i in page.listing or not is_timestamp_line(line):
+    for i in range(len(page.lines)):
+        if i in page.listing or not page.is_stamp(i):
             continue
         score = _stamp_score(page, i, title)
         if best is None or score > best[0]:
             best = (score, i)
     if best is None:
         return _published_date_only(page, title, default_tz)
-    m = timestamp_in(page.lines[best[1]])
+    m = page.stamps[best[1]]
     return (datetime_from_match(m, default_tz) if m else None), best[1]
 
 
@@ -176,7 +167,7 @@ def _author_near_stamp(page: Page, stamp: int, title: Title) -> tuple[str | None
         if (
             is_name_like(line)
             and not page.is_furniture(j)
-            and not page.markers.is_profile(line)
+            and not page.is_profile(j)
             and not _is_site_only(strip_css_tokens(line), page.markers)
         ):
             return strip_css_tokens(line), j
@@ -188,7 +179,7 @@ def find_author(page: Page, title: Title, stamp: int | None) -> tuple[str | None
     for i, line in enumerate(page.lines):
         if i in page.listing or len(line) > 40:
             continue
-        value = _label_value(line, page.markers.author_labels)
+        value = _label_value(line, page.simple(i), page.markers.author_labels)
         if value and not _is_site_only(value, page.markers):
             return value, {i}
     if stamp is not None:
@@ -201,23 +192,21 @@ def find_author(page: Page, title: Title, stamp: int | None) -> tuple[str | None
     return None, set()
 
 
-def _zone_sites(page: Page, zone: range, *, skip_prose: bool) -> list[str]:
+def _zone_sites(page: Page, zone: range, *, skip_prose: bool) -> Iterator[str]:
     """Site names in a zone: the deepest breadcrumb crumb first, then marker lines."""
     lines, sites = page.lines, page.markers.sites
-    found: list[str] = []
     for i in zone:
-        if is_breadcrumb(lines[i]):
+        if page.is_breadcrumb(i):
             # the deepest crumb that names a site is the most specific (网易 > 网易号)
             for part in reversed(breadcrumb_parts(lines[i])):
                 if (name := sites.find(part)) is not None:
-                    found.append(name)
+                    yield name
                     break
     for i in zone:
         if i in page.listing or (skip_prose and is_prose(lines[i])):
             continue
-        if (name := sites.find(lines[i])) is not None:
-            found.append(name)
-    return found
+        if (name := page.site(i)) is not None:
+            yield name
 
 
 def find_site(page: Page, title: Title, body: range) -> str | None:
@@ -230,19 +219,21 @@ def find_site(page: Page, title: Title, body: range) -> str | None:
     before = range(0, max(title.index, 0))
     header = range(max(title.index, 0), body.start)
     footer = range(body.stop, len(lines))
-    found = [
-        *_zone_sites(page, before, skip_prose=True),
-        *_zone_sites(page, header, skip_prose=True),
-        *_zone_sites(page, footer, skip_prose=False),
-    ]
-    if found:
-        primary = found[0]
-        channels = [n for n in found if n.startswith(primary) and len(n) > len(primary)]
-        return channels[0] if channels else primary
+    found = chain(
+        _zone_sites(page, before, skip_prose=True),
+        _zone_sites(page, header, skip_prose=True),
+        _zone_sites(page, footer, skip_prose=False),
+    )
+    primary = next(found, None)
+    if primary is not None:
+        if not page.markers.sites.has_channel(primary):  # nothing can refine it
+            return primary
+        channels = (n for n in found if n.startswith(primary) and len(n) > len(primary))
+        return next(channels, primary)
     for i in (*before, *header):
         if is_citation(lines[i]):  # a cited source is not the publishing site
             continue
-        value = _label_value(lines[i], page.markers.source_labels)
+        value = _label_value(lines[i], page.simple(i), page.markers.source_labels)
         if value:
             return page.markers.sites.find(value) or value
     return None

@@ -49,9 +49,13 @@ def _trim_to_rhythm(run: list[int]) -> list[int]:
     return run
 
 
-def listing_lines(lines: list[str]) -> set[int]:
-    """Indices of lines that belong to repeated item lists (other stories)."""
-    stamps = [i for i, line in enumerate(lines) if is_timestamp_line(line)]
+def listing_lines(lines: list[str], *, stamps: list[int] | None = None) -> set[int]:
+    """Indices of lines that belong to repeated item lists (other stories).
+
+    ``stamps`` are the indices of the timestamp lines when the caller knows them.
+    """
+    if stamps is None:
+        stamps = [i for i, line in enumerate(lines) if is_timestamp_line(line)]
     marked: set[int] = set()
     for run in _runs(stamps):
         run = _trim_to_rhythm(run)
@@ -70,5 +74,9 @@ def repeated_lines(lines: list[str], *, keep: set[str] | None = None) -> set[str
     in ``keep`` (the article's title, which dumps often print twice).
     """
     keep = keep or set()
-    counts = Counter(line for line in lines if line and not is_lone_number(line))
-    return {line for line, n in counts.items() if n > 1 and line not in keep}
+    counts = Counter(lines)
+    return {
+        line
+        for line, n in counts.items()
+        if n > 1 and line and line not in keep and not is_lone_number(line)
+    }

@@ -9,13 +9,12 @@ from extractors.cleaning.body import select_body
 from extractors.cleaning.lines import normalise_text
 from extractors.cleaning.markers import load_markers
 from extractors.cleaning.metadata import (
-    Page,
     find_author,
     find_published,
     find_site,
     find_title,
 )
-from extractors.cleaning.structure import listing_lines
+from extractors.cleaning.page import Page
 from extractors.models import Article
 
 
@@ -36,7 +35,7 @@ def clean_text_page(raw: str, *, default_tz: str, hints: Hints | None = None) ->
         return Article(
             title=hints.title, published_at=hints.published_at, author=hints.author, site=hints.site
         )
-    page = Page(lines=lines, listing=listing_lines(lines), markers=load_markers())
+    page = Page(lines, load_markers())
     title = find_title(page, hints.title)
     published, stamp = find_published(page, title, default_tz)
     author, author_lines = find_author(page, title, stamp)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import load_lexicon
+from .numeral_spans import SHAPE_NOT_NUMERAL, SHAPE_NUMBER, SHAPE_WORDISH, numeral_shape
 
-_FINANCIAL_WORDISH = set("伍陆拾肆")
 _WORDS = re.compile("|".join(sorted(load_lexicon().not_numbers, key=len, reverse=True)))
 _PHONE = re.compile(r"1[3-9]\d{9}")
 _DATE_AFTER = re.compile(r"[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
@@ -14,6 +15,11 @@ _DATE_BEFORE = re.compile(r"\d{4}[-/.](?:\d{1,2}[-/.])?\Z")
 _LANDLINE_AFTER = re.compile(r"-\d{7,8}(?!\d)")
 _LANDLINE_BEFORE = re.compile(r"(?<!\d)\d{3,4}-\Z")
 _YEAR_RANGE_AFTER = re.compile(r"[ ]?[-~到至][ ]?(?:\d{4}|\d{2})[ ]?年")
+# is_date_or_time can only say yes when the character after the numeral is in DATE_NEXT,
+# the one before in DATE_PREV, or the numeral is as long as a phone number (11): callers in
+# a hot loop test this first.
+DATE_NEXT = frozenset(":：年财-/.~到至月日号点 ")
+DATE_PREV = frozenset(":：-/.")
 
 
 def is_ascii_letter(c: str) -> bool:
@@ -22,29 +28,50 @@ def is_ascii_letter(c: str) -> bool:
 
 def glued_to_name(text: str, start: int, end: int, has_unit: bool) -> bool:
     """Numbers inside model or chip names: H800, GPT-4o, Qwen2.5, Llama 3, AIME 2024, 25th."""
+    return glued_before(text, start) or (not has_unit and glued_after(text, start, end))
+
+
+def glued_before(text: str, start: int) -> bool:
+    """H800, GPT-4o, Qwen2.5: a Latin letter just before, with or without a unit after."""
     before = text[start - 1] if start else ""
     if is_ascii_letter(before) or before == "_":
         return True
-    if before in "-." and start >= 2 and is_ascii_letter(text[start - 2]):
-        return True
-    if has_unit:
-        return False
+    return before in "-." and start >= 2 and is_ascii_letter(text[start - 2])
+
+
+def glued_after(text: str, start: int, end: int) -> bool:
+    """25th, 4o, Llama 3, AIME 2024: for a bare number (no unit) not glued before."""
     after = text[end] if end < len(text) else ""
     if is_ascii_letter(after) or (after in "-_" and is_ascii_letter(text[end + 1 : end + 2])):
         return True
-    return before == " " and start >= 2 and is_ascii_letter(text[start - 2])
+    return start >= 2 and text[start - 1] == " " and is_ascii_letter(text[start - 2])
 
 
-def is_word_not_number(text: str, start: int, end: int, numeral: str) -> bool:
-    """一些, 统一, 第一, 四川, 入伍...: short all-Chinese numerals that belong to a word."""
-    if start and text[start - 1] == "第":
+def is_word_not_number(
+    text: str, start: int, end: int, numeral: str, shape: int | None = None
+) -> bool:
+    """一些, 统一, 第一, 四川, 入伍...: short all-Chinese numerals that belong to a word.
+
+    Also true for a numeral with no digit at all (几, 多); ``numeral`` is without its sign,
+    ``shape`` its numeral_shape when the caller knows it.
+    """
+    if shape is None:
+        shape = numeral_shape(numeral)
+    if shape == SHAPE_NUMBER:
+        return start > 0 and text[start - 1] == "第"
+    if shape == SHAPE_NOT_NUMERAL or (start and text[start - 1] == "第"):
         return True
-    if len(numeral) == 1 and numeral in _FINANCIAL_WORDISH:
+    if shape == SHAPE_WORDISH:
         return True
-    if len(numeral) > 2 or numeral[:1].isdigit():
-        return False
     lo = max(0, start - 3)
-    return any(m.start() < end and m.end() > start for m in _WORDS.finditer(text, lo, end + 3))
+    return _inside_word(text[lo : end + 3], start - lo, end - lo)
+
+
+@lru_cache(maxsize=1 << 14)
+def _inside_word(window: str, start: int, end: int) -> bool:
+    """A not-a-number word of the lexicon overlaps ``window[start:end]`` (no lookaround in
+    _WORDS, so the window around the numeral decides alone)."""
+    return any(m.start() < end and m.end() > start for m in _WORDS.finditer(window))
 
 
 def is_date_or_time(text: str, start: int, end: int, numeral: str, value: float) -> bool:

@@ -36,10 +36,13 @@ _EXTRA = {
     "％": "%",
     "‰": "‰",
 }
-NORMALISE = {**_FULL_WIDTH, **{ord(k): v for k, v in _EXTRA.items()}}
+NORMALISE: dict[int, int | str] = {**_FULL_WIDTH, **{ord(k): v for k, v in _EXTRA.items()}}
 NORMALISE.pop(ord("，"))  # a clause comma, except between full-width digits (４，５６５)
 _WIDE_THOUSANDS = re.compile("(?<=[０-９])，(?=[０-９]{3})")
 _NEEDS_NORMALISING = re.compile("[" + "".join(chr(c) for c in NORMALISE) + "]")
+# Characters to map are rare in a body, so replacing each hit beats str.translate (which
+# looks up every character of the text).
+_MAPPED = {chr(k): v if isinstance(v, str) else chr(v) for k, v in NORMALISE.items()}
 
 DIGITS: dict[str, int] = {}
 for _chars, _value in (
@@ -66,6 +69,7 @@ LATIN_MULTIPLIERS = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 
 _ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3}){1,10}|\d{0,40})(?:\.\d{1,30})?")
 _TOKEN = re.compile(rf"\d[\d,]*(?:\.\d+)?|\.\d+|[{CN_CHARS}]|[{LOOSE}]")
+_PLAIN_AMOUNT = re.compile(rf"({_ARABIC.pattern})([{''.join(BIG_UNITS)}]?)")
 _SCI = re.compile(r"(-?)(\d*\.?\d+)(?:[eE]([-+]?\d{1,3})|\^(-*\+?-?)(\d{1,3}))")
 
 
@@ -75,17 +79,25 @@ def normalise(text: str) -> str:
         return text
     if "，" in text:
         text = _WIDE_THOUSANDS.sub(",", text)
-    return text.translate(NORMALISE)
+    return _NEEDS_NORMALISING.sub(_mapped_char, text)
 
 
-@lru_cache(maxsize=8192)
-def parse_chinese_number(s: str) -> float | None:
+def _mapped_char(m: re.Match[str]) -> str:
+    return _MAPPED[m.group()]
+
+
+def parse_numeral(s: str) -> float | None:
     """Read one numeral string (any script) as a float, or ``None`` if it is not one.
 
     Handles signs (负, -), 点 decimals, 分之 fractions with 又 mixed numbers,
     big-unit stacking (万亿, 万万), abbreviated tails (一万三 = 13000),
     loose markers (一千多万 = 1e7), digit strings (二零二四 = 2024) and k/M/B suffixes.
     """
+    plain = _PLAIN_AMOUNT.fullmatch(s)
+    if plain is not None and plain[1]:
+        # 2048, 1,234.5, 557万, 2.9兆: most numerals in news; same value as the general path.
+        value = float(plain[1].replace(",", ""))
+        return value * BIG_UNITS[plain[2]] if plain[2] else value
     s = normalise(s).replace(" ", "")
     if not s or len(s) > 120:
         return None
@@ -117,6 +129,10 @@ def parse_chinese_number(s: str) -> float | None:
     if value is None or not math.isfinite(value):
         return None
     return sign * value
+
+
+# Cached for callers reading numerals one by one; the finder caches whole readings instead.
+parse_chinese_number = lru_cache(maxsize=1 << 16)(parse_numeral)
 
 
 def _parse_unsigned(s: str) -> float | None:

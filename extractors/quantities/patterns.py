@@ -26,14 +26,21 @@ def _symbols(lex: Lexicon) -> str:
     return "|".join(re.escape(s) for s in sorted(lex.symbols, key=len, reverse=True))
 
 
-def build_master(lex: Lexicon) -> re.Pattern[str]:
-    """One pass finds every numeral; the alternatives are tried longest-form first."""
+def build_master(lex: Lexicon, fractions: bool = True) -> re.Pattern[str]:
+    """One pass finds every numeral; the alternatives are tried longest-form first.
+
+    Without ``fractions`` the pattern lacks the 分之 forms (pct, frac) and matches exactly
+    what the full one does outside the FRACTION_CHARS stretches that end at a 分.
+    """
     pct_den = "|".join(["百万万", "百万", "千万", "万万", *"百佰千仟万"])
-    return re.compile(
+    fraction_forms = (
         rf"(?P<pct>(?P<pden>{pct_den}){_DE}分{_DE}之{_DE}(?P<pnum>{_SIGNED}{_MULT}))"
         rf"|(?P<frac>(?:(?P<fwhole>{_SIGNED}){_DE}又{_DE})?(?P<fden>{_SIGNED}){_DE}分{_DE}之"
-        rf"{_DE}(?P<fnum>{_SIGNED}))"
-        r"|(?P<slash>(?<![\d/.])(?:(?P<sw>\d{1,6}) )?(?P<sn>-?\d{1,6})/(?P<sd>\d{1,6})(?![\d/.]))"
+        rf"{_DE}(?P<fnum>{_SIGNED}))|"
+    )
+    return re.compile(
+        (fraction_forms if fractions else "")
+        + r"(?P<slash>(?<![\d/.])(?:(?P<sw>\d{1,6}) )?(?P<sn>-?\d{1,6})/(?P<sd>\d{1,6})(?![\d/.]))"
         r"|(?P<half>半(?=[成折])|(?<=打)对(?=折))"
         r"|(?P<fan>翻了?(?:(?P<fann>[一两二三四\d])[ ]?番|番))"
         rf"|(?P<plain>(?:(?P<sym>{_symbols(lex)})[ ]?)?(?P<num>{_SIGNED}{_LATIN_TAIL}{_MULT}))"
@@ -76,8 +83,17 @@ HALF = re.compile("半")
 BIG_UNIT_TAIL = re.compile(rf"[{''.join(BIG_UNITS)}]+\Z")
 LEX = load_lexicon()
 MASTER = build_master(LEX)
+MASTER_NO_FRACTION = build_master(LEX, fractions=False)
+# Everything a pct or frac match can hold before its 分 (numerals, signs, spaces, 又), besides
+# decimal digits: where the text up to the next 分 holds anything else, neither form matches.
+FRACTION_CHARS = frozenset(",. -负又点几多余" + CN_CHARS)
 UNIT = build_unit(LEX)
 PRICE_PER = build_price_per(LEX)
 UNIT_FIRST = frozenset(s[0].lower() for s in (*LEX.units, *LEX.currencies)) | set(
     "abcdefghijklmnopqrstuvwxyz"
+)
+# Every character whose lower case is in UNIT_FIRST (A-Z, the Kelvin sign...): lower() maps
+# no character outside the BMP into UNIT_FIRST.
+UNIT_START = UNIT_FIRST | frozenset(
+    c for c in map(chr, range(0x10000)) if c != c.lower() and c.lower() in UNIT_FIRST
 )

@@ -8,14 +8,16 @@ from .lexicon import load_lexicon
 
 _LEX = load_lexicon()
 _BEFORE = re.compile("(?:" + "|".join(sorted(_LEX.before, key=len, reverse=True)) + r")[ ]?\Z")
-_BEFORE_LAST = frozenset(w[-1] for w in _LEX.before) | {" "}
-_AFTER_FIRST = frozenset("左上以+多余 ")
+# The last character of a qualifier before / first after: callers in a hot loop test these
+# before calling.
+BEFORE_LAST = frozenset(w[-1] for w in _LEX.before) | {" "}
+AFTER_FIRST = frozenset("左上以+多余 ")
 _AFTER = re.compile(r"[ ]?(?:左右|上下|以上|以下|以内|\+|(?:多|余)(?![\u4e00-\u9fff]))")
 
 
 def qualifier_before(text: str, start: int) -> str | None:
     """The qualifier written just before ``start``, if any."""
-    if not start or text[start - 1] not in _BEFORE_LAST:
+    if not start or text[start - 1] not in BEFORE_LAST:
         return None
     m = _BEFORE.search(text, max(0, start - 4), start)
     if m is None:
@@ -30,7 +32,7 @@ def qualifier_before(text: str, start: int) -> str | None:
 
 def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
     """The qualifier written just after ``end`` and where it ends."""
-    if text[end : end + 1] not in _AFTER_FIRST:
+    if text[end : end + 1] not in AFTER_FIRST:
         return None
     m = _AFTER.match(text, end)
     if m is None:

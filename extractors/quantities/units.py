@@ -3,24 +3,44 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .lexicon import UnitInfo
 from .numerals import DIGITS, parse_chinese_number
-from .patterns import CENTS, LEX, PRICE_PER, SUBUNIT, UNIT, UNIT_FIRST
+from .patterns import CENTS, LEX, PRICE_PER, SUBUNIT, UNIT, UNIT_START
 
 _WEEK_WORD = re.compile(r"[\u4e00-\u9fff](?<![内后时的左前])")
+# First characters SUBUNIT (with a 角/分 digit), CENTS and PRICE_PER can match at: where the
+# text goes on with anything else the regex is not tried.
+_SUBUNIT_FIRST = frozenset("又零0123456789两" + "".join(DIGITS))
+_CENTS_FIRST = _SUBUNIT_FIRST | frozenset("十")
+_PRICE_PER_FIRST = frozenset(" /每")
+_TAIL_FIRST = _CENTS_FIRST | _PRICE_PER_FIRST
+_info_by_surface: dict[tuple[str, str], UnitInfo] = {}  # (group, matched text) -> unit
 
 
-@dataclass(frozen=True)
 class UnitReading:
     """A unit found at ``end``: value = raw * factor + offset (offset in the base unit)."""
 
-    unit: str
-    factor: float
-    kind: str
-    end: int
-    offset: float = 0.0
-    half: bool = False
+    __slots__ = ("end", "factor", "half", "kind", "offset", "unit")
+
+    def __init__(
+        self,
+        unit: str,
+        factor: float,
+        kind: str,
+        end: int,
+        offset: float = 0.0,
+        half: bool = False,
+    ) -> None:
+        self.unit = unit
+        self.factor = factor
+        self.kind = kind
+        self.end = end
+        self.offset = offset
+        self.half = half
+
+    def with_unit(self, unit: str) -> UnitReading:
+        return UnitReading(unit, self.factor, self.kind, self.end, self.offset, self.half)
 
 
 def _digit(c: str) -> float:
@@ -34,22 +54,35 @@ def read_unit(text: str, end: int, symbol_iso: str | None) -> UnitReading | None
     nxt = text[end : end + 1]
     if nxt == " ":
         nxt = text[end : end + 6].lstrip(" ")[:1]
-    if nxt.lower() not in UNIT_FIRST:
+    if nxt not in UNIT_START:
         return None
     m = UNIT.match(text, end)
     if m is None:
         return None
-    if m.group("cur") is not None:
-        info = LEX.currencies[_squash(m.group("cur"))]
-        return _money_tail(text, m.end(), info.unit)
-    if m.group("chiph") is not None:
+    group = m.lastgroup or "unit"  # always one of cur, chiph, unit
+    if group == "chiph":
         return UnitReading("gpu_hours", 1.0, "dimension", m.end())
-    surface = _squash(m.group("unit"))
-    if surface == "周" and _WEEK_WORD.match(text, m.end()):
+    info = _unit_info(group, m.group(group))
+    if group == "cur":
+        end = m.end()
+        if text[end : end + 1] not in _TAIL_FIRST:
+            return UnitReading(info.unit, 1.0, "money", end, 0.0)  # no 角分, 美分 or /token
+        return _money_tail(text, end, info.unit)
+    if info is _WEEK and _WEEK_WORD.match(text, m.end()):
         return None  # 周活跃, 周末, 周年: not weeks
-    info = LEX.units[surface]
     half = info.unit not in ("count",) and text.startswith("半", m.end())
     return UnitReading(info.unit, info.factor, info.kind, m.end() + half, half=half)
+
+
+def _unit_info(group: str, matched: str) -> UnitInfo:
+    info = _info_by_surface.get((group, matched))
+    if info is None:
+        table = LEX.currencies if group == "cur" else LEX.units
+        info = _info_by_surface[group, matched] = table[_squash(matched)]
+    return info
+
+
+_WEEK = LEX.units["周"]
 
 
 def _squash(surface: str) -> str:
@@ -59,7 +92,9 @@ def _squash(surface: str) -> str:
 def _money_tail(text: str, end: int, iso: str) -> UnitReading:
     """元 may be followed by 角/毛/分 (123元1角1分); 美元 by 美分."""
     offset = 0.0
-    if iso == "CNY":
+    if text[end : end + 1] not in _CENTS_FIRST:
+        pass
+    elif iso == "CNY":
         sub = SUBUNIT.match(text, end)
         if sub and sub.end() > end and (sub.group("j") or sub.group("f")):
             offset = sum(
@@ -76,7 +111,7 @@ def _money_tail(text: str, end: int, iso: str) -> UnitReading:
 
 
 def _price_or_money(text: str, end: int, iso: str, offset: float) -> UnitReading:
-    per = PRICE_PER.match(text, end)
+    per = PRICE_PER.match(text, end) if text[end : end + 1] in _PRICE_PER_FIRST else None
     if per is None:
         return UnitReading(iso, 1.0, "money", end, offset)
     tokens = LEX.price_per[(per.group("per") or "").lower()]

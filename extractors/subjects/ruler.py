@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -50,15 +51,14 @@ def find_mentions(
     ``tokens`` are the segmenter's words as (offset, text).
     """
     candidates: list[Mention] = []
-    assert gazetteer.pattern is not None
-    for m in gazetteer.pattern.finditer(text):
-        entity = gazetteer.lookup(m.group())
+    for start, end, alias in gazetteer.find_aliases(text):
+        entity = gazetteer.lookup(alias)
         if entity is not None:
             candidates.append(
                 Mention(
-                    m.start(),
-                    m.end(),
-                    m.group(),
+                    start,
+                    end,
+                    alias,
                     entity.name,
                     entity.type,
                     "gazetteer",
@@ -97,7 +97,7 @@ def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mentio
             entity.family,
             entity.outlet,
         )
-    head = re.split(r"[\d.\- ]", s.name, maxsplit=1)[0]
+    head = shapes.name_head(s.name)
     head_entity = gazetteer.lookup(head) if head else None
     family = head_entity.family if head_entity else None
     return Mention(s.start, s.end, text[s.start : s.end], s.name, s.type, "shape", family)
@@ -106,11 +106,15 @@ def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mentio
 def _non_overlapping(candidates: list[Mention]) -> list[Mention]:
     """Longest first; on equal spans the gazetteer wins over a shape."""
     ranked = sorted(candidates, key=lambda m: (-(m.end - m.start), m.how != "gazetteer", m.start))
+    starts: list[int] = []  # the taken mentions, kept in text order
     taken: list[Mention] = []
     for m in ranked:
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
-            taken.append(m)
-    return sorted(taken, key=lambda m: m.start)
+        i = bisect.bisect_right(starts, m.start)
+        if (i and taken[i - 1].end > m.start) or (i < len(taken) and taken[i].start < m.end):
+            continue
+        starts.insert(i, m.start)
+        taken.insert(i, m)
+    return taken
 
 
 def _attach_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -160,11 +164,14 @@ def _host_product(text: str, m: Mention, earlier: list[Mention]) -> Mention | No
 def _resolve_variants(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """A bare "V3"/"R1"/"Max" inherits the most recent family (or model) that accepts it."""
     out = list(mentions)
+    ends = [x.end for x in mentions]  # mentions do not overlap: ends ascend with starts
     for m in _BARE_VARIANT.finditer(text):
-        if any(not (m.end() <= x.start or m.start() >= x.end) for x in mentions):
-            continue
+        i = bisect.bisect_right(ends, m.start())  # mentions[:i] end at or before the variant
+        if i < len(mentions) and mentions[i].start < m.end():
+            continue  # part of a name already found
+        first = bisect.bisect_right(ends, m.start() - _VARIANT_REACH)
+        earlier = mentions[first:i]
         token = m.group()
-        earlier = [x for x in mentions if x.end <= m.start() and m.start() - x.end < _VARIANT_REACH]
         resolved = _inherit(token, earlier, gazetteer)
         if resolved is not None:
             out.append(replace(resolved, start=m.start(), end=m.end(), text=token))

@@ -29,6 +29,16 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _DOTTED_VERSION = re.compile(r"(?:[Vv]\d+(?:\.\d+)?|\d+\.\d+)")
 # Versions a known stem may carry: "文心X1", "昇腾910", "豆包1.5".
 _STEM_VERSION = re.compile(r"(?:[A-Za-z]{1,2}\d{1,3}(?:\.\d+)?[A-Za-z]?|\d{2,4}[A-Za-z]?|\d+\.\d+)")
+_DIGIT = re.compile(r"\d")
+_HEAD_END = re.compile(r"[\d.\- ]")
+
+
+def name_head(name: str) -> str:
+    """The name before its first digit, dot, hyphen or space ("Qwen" of "Qwen2.5-Max")."""
+    return _HEAD_END.split(name, maxsplit=1)[0]
+
+
+_LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _MEASURE_AFTER = re.compile(r"[倍%％万亿千百元美个块张年月日天小时秒分点位名家人]")
 _UNITS = re.compile(r"(?i)(?:[KMGTPE]?B(?:/s)?|[KMGTPE]?FLOPS|[KMG]?W|tokens?|x)")
 
@@ -53,7 +63,7 @@ def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             continue
         if m.group("tail") and m.group("tail").lower() in gazetteer.not_names:
             name = name[: -len(m.group("tail")) - 1]
-        if m.group("ver") and not re.search(r"\d", name.split(" ")[0]):
+        if m.group("ver") and not _DIGIT.search(name.split(" ")[0]):
             head = name.split(" ")[0]
             if len(head) < 3 or head.lower() in gazetteer.not_names or not head[0].isupper():
                 name = head
@@ -67,7 +77,7 @@ def _looks_like_model(name: str, gazetteer: Gazetteer) -> bool:
     letters = sum(c.isalpha() for c in name)
     if letters < 2 or name.lower() in gazetteer.not_names or _UNITS.fullmatch(name):
         return False
-    head = re.split(r"[\d.\- ]", name, maxsplit=1)[0]
+    head = name_head(name)
     if head.lower() in gazetteer.not_names:
         return False
     has_digit = any(c.isdigit() for c in name)
@@ -84,24 +94,44 @@ def chinese_versioned(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -
     """
     out: list[ShapeMatch] = []
     toks = list(tokens)
-    glued = [
-        (start, word, nstart, nxt)
-        for (start, word), (nstart, nxt) in itertools.pairwise(toks)
-        if nstart == start + len(word)
-        and _CJK_WORD.fullmatch(word)
-        and word not in gazetteer.generic_words
-    ]
+    glued = _glued_to_versions(toks, gazetteer)
     seen = {w for _, w, _, n in glued if _full(_DOTTED_VERSION, n)}
+    after_of: dict[int, str] = {}
+    for offset, token in toks if glued else ():
+        after_of.setdefault(offset, token)
     for start, word, nstart, nxt in glued:
         known = word in seen or word in gazetteer.stems
         if not (_full(_DOTTED_VERSION, nxt) or (known and _full(_STEM_VERSION, nxt))):
             continue
-        after = [t for s, t in toks if s == nstart + len(nxt)]
-        if after and _MEASURE_AFTER.match(after[0]):
+        after = after_of.get(nstart + len(nxt))
+        if after and (_MEASURE_AFTER.match(after) or _UNITS.fullmatch(after)):
             continue
         spelling, kind = gazetteer.stems.get(word, (word, "model"))
         out.append(ShapeMatch(start, nstart + len(nxt), spelling + nxt, kind))
     return out
+
+
+def dotted_words(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> set[str]:
+    """Words these tokens show glued to a dotted version ("文心" of "文心4.5")."""
+    glued = _glued_to_versions(list(tokens), gazetteer)
+    return {w for _, w, _, n in glued if _full(_DOTTED_VERSION, n)}
+
+
+def _glued_to_versions(
+    toks: list[tuple[int, str]], gazetteer: Gazetteer
+) -> list[tuple[int, str, int, str]]:
+    """(start, word, next start, next) of Chinese words directly followed by a version-like
+    token."""
+    return [
+        (start, word, nstart, nxt)
+        for (start, word), (nstart, nxt) in itertools.pairwise(toks)
+        # the rare case first: most token pairs end here (every version, dotted or stem,
+        # starts with a Latin letter or a digit of any script)
+        if ((first := nxt[:1]) in _LATIN_LETTERS or first.isdigit())
+        and nstart == start + len(word)
+        and _CJK_WORD.fullmatch(word)
+        and word not in gazetteer.generic_words
+    ]
 
 
 def _full(pattern: re.Pattern[str], token: str) -> bool:
@@ -111,14 +141,14 @@ def _full(pattern: re.Pattern[str], token: str) -> bool:
 def organizations(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> list[ShapeMatch]:
     """``<word><suffix>`` organization names from segmenter tokens."""
     out: list[ShapeMatch] = []
-    toks = list(tokens)
-    suffixes = gazetteer.org_suffixes
-    for (start, word), (nstart, nxt) in itertools.pairwise(toks):
+    suffixes = frozenset(gazetteer.org_suffixes)
+    for (start, word), (nstart, nxt) in itertools.pairwise(tokens):
+        if nxt not in suffixes:  # the rare case first: most token pairs end here
+            continue
         if nstart != start + len(word) or not _CJK_WORD.fullmatch(word):
             continue
-        if word in gazetteer.generic_words or any(word.endswith(s) for s in ("的", "了")):
+        if word in gazetteer.generic_words or word.endswith(("的", "了")):
             continue
-        if nxt in suffixes:
-            name = word if nxt in ("公司", "集团") else word + nxt
-            out.append(ShapeMatch(start, nstart + len(nxt), name, "organization"))
+        name = word if nxt in ("公司", "集团") else word + nxt
+        out.append(ShapeMatch(start, nstart + len(nxt), name, "organization"))
     return out

@@ -1,0 +1,86 @@
+"""Offset lookups over the mentions, quantities and dates of one body.
+
+Claim building asks, for every sentence and every number, which spans lie inside a
+sentence or overlap a number. Scanning every span each time is quadratic in the body
+length; these indexes sort the spans once and answer with a binary search. Results keep
+the input order, so callers see exactly what a linear filter would give them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Generic, TypeVar
+
+from extractors.models import Quantity
+from extractors.subjects import Mention
+
+T = TypeVar("T")
+
+
+class SpanIndex(Generic[T]):
+    """Items with a ``(start, end)`` span, searchable by offset."""
+
+    def __init__(self, items: Sequence[T], starts: list[int], ends: list[int]) -> None:
+        """``starts[i]`` and ``ends[i]`` are the offsets of ``items[i]``."""
+        self._items = items
+        self._in_order = starts == sorted(starts)
+        if self._in_order:
+            self._order = list(range(len(items)))
+        else:
+            self._order = sorted(range(len(items)), key=starts.__getitem__)
+            starts = [starts[i] for i in self._order]
+            ends = [ends[i] for i in self._order]
+        self._starts, self._ends = starts, ends
+        # The largest end among the first k spans (by start): overlap tests in one bisect.
+        self._max_ends = list(accumulate(ends, max))
+
+    def within(self, lo: int, hi: int) -> list[T]:
+        """Items with ``lo <= start`` and ``end <= hi``, in input order."""
+        first, last = bisect_left(self._starts, lo), bisect_right(self._starts, hi)
+        if first == last:
+            return []
+        ends, items = self._ends, self._items
+        if self._in_order:
+            return [items[k] for k in range(first, last) if ends[k] <= hi]
+        order = self._order
+        picked = sorted(order[k] for k in range(first, last) if ends[k] <= hi)
+        return [items[i] for i in picked]
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """Whether any item has ``start < hi`` and ``lo < end``."""
+        count = bisect_left(self._starts, hi)
+        return count > 0 and self._max_ends[count - 1] > lo
+
+    def starts_between(self, lo: int, hi: int) -> bool:
+        """Whether any item starts at an offset in ``[lo, hi]``."""
+        return bisect_right(self._starts, hi) > bisect_left(self._starts, lo)
+
+
+@dataclass(frozen=True)
+class BodySpans:
+    """The span indexes claim building needs for one body."""
+
+    mentions: SpanIndex[Mention]
+    chips: SpanIndex[Mention]
+    quantities: SpanIndex[Quantity]
+    dates: SpanIndex[tuple[int, int, str]]
+
+    @classmethod
+    def of(
+        cls,
+        mentions: Sequence[Mention],
+        quantities: Sequence[Quantity],
+        dates: Sequence[tuple[int, int, str]],
+    ) -> BodySpans:
+        chips = [m for m in mentions if m.type == "chip"]
+        return cls(
+            mentions=SpanIndex(mentions, [m.start for m in mentions], [m.end for m in mentions]),
+            chips=SpanIndex(chips, [m.start for m in chips], [m.end for m in chips]),
+            quantities=SpanIndex(
+                quantities, [q.start for q in quantities], [q.end for q in quantities]
+            ),
+            dates=SpanIndex(dates, [d[0] for d in dates], [d[1] for d in dates]),
+        )

@@ -1,0 +1,80 @@
+"""A page's non-empty lines with the per-line facts the cleaner asks about.
+
+Title, time, author, body and site finding all ask the same questions of the
+same lines (is it furniture, a stop marker, a profile line, a timestamp?).  Each
+answer is computed at most once per line and kept here; the simplified-script
+copies of the lines that the marker patterns need are made for the whole page
+in one go.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.cleaning.lines import is_breadcrumb, is_nav_bar, timestamp_lines
+from extractors.cleaning.markers import Markers
+from extractors.cleaning.simplified import simplified_lines
+from extractors.cleaning.structure import listing_lines
+
+
+class Page:
+    """Non-empty normalised lines plus what the structure pass found."""
+
+    def __init__(self, lines: list[str], markers: Markers) -> None:
+        self.lines = lines
+        self.markers = markers
+        self.stamps: list[re.Match[str] | None] = timestamp_lines(lines)
+        stamp_rows = [i for i, m in enumerate(self.stamps) if m is not None]
+        self.listing: set[int] = listing_lines(lines, stamps=stamp_rows)
+        n = len(lines)
+        self.simple_lines = simplified_lines(lines)
+        self._furniture: list[bool | None] = [None] * n
+        self._stop: list[bool | None] = [None] * n
+        self._profile: list[bool | None] = [None] * n
+        self._crumb: list[bool | None] = [None] * n
+        self._site: dict[int, str | None] = {}
+
+    def simple(self, i: int) -> str:
+        """Simplified-script copy of line ``i`` (same length and offsets)."""
+        return self.simple_lines[i]
+
+    def is_stamp(self, i: int) -> bool:
+        """Line ``i`` is mostly a date-with-time stamp."""
+        return self.stamps[i] is not None
+
+    def is_breadcrumb(self, i: int) -> bool:
+        v = self._crumb[i]
+        if v is None:
+            v = self._crumb[i] = is_breadcrumb(self.lines[i])
+        return v
+
+    def is_stop(self, i: int) -> bool:
+        v = self._stop[i]
+        if v is None:
+            v = self._stop[i] = self.markers.is_stop(self.lines[i], simple=self.simple(i))
+        return v
+
+    def is_profile(self, i: int) -> bool:
+        v = self._profile[i]
+        if v is None:
+            v = self._profile[i] = self.markers.is_profile(self.lines[i], simple=self.simple(i))
+        return v
+
+    def is_furniture(self, i: int) -> bool:
+        v = self._furniture[i]
+        if v is None:
+            line = self.lines[i]
+            v = self._furniture[i] = (
+                self.stamps[i] is not None
+                or self.is_breadcrumb(i)
+                or is_nav_bar(line)
+                or self.markers.is_furniture(line, simple=self.simple(i))
+                or self.is_stop(i)
+            )
+        return v
+
+    def site(self, i: int) -> str | None:
+        """The site named by a marker in line ``i``, if any."""
+        if i not in self._site:
+            self._site[i] = self.markers.sites.find(self.lines[i])
+        return self._site[i]

@@ -1,0 +1,216 @@
+"""Turning one MASTER match into a Candidate: numeral value, guards, unit and qualifier."""
+
+from __future__ import annotations
+
+import re
+
+from .guards import (
+    DATE_NEXT,
+    DATE_PREV,
+    glued_after,
+    glued_before,
+    is_date_or_time,
+    is_word_not_number,
+)
+from .numeral_spans import SHAPE_NUMBER, longest_numeral, numeral_value, read_numeral
+from .numerals import BIG_UNITS
+from .patterns import LEX, UNIT_START
+from .qualifiers import AFTER_FIRST, BEFORE_LAST, qualifier_after, qualifier_before
+from .units import UnitReading, read_unit
+
+# Multiplier characters that may also begin a unit word (兆 of 兆瓦); read_unit is
+# None at the others.
+_BIG_UNIT_STARTS_UNIT = frozenset(BIG_UNITS) & UNIT_START
+_PCT_DEN = {"百": 1, "佰": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "百万": 1e-4}
+_PCT_DEN |= {"千万": 1e-5, "万万": 1e-6, "百万万": 1e-8}
+
+
+class Candidate:
+    """A quantity before conversion to the public model (a slotted class: built per match)."""
+
+    __slots__ = (
+        "end",
+        "factor",
+        "kind",
+        "numeral",
+        "qualifier",
+        "raw",
+        "start",
+        "unit",
+        "value",
+        "value_max",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: float,
+        value_max: float | None = None,
+        unit: str | None = None,
+        kind: str = "number",
+        qualifier: str = "exact",
+        numeral: str = "",
+        raw: float = 0.0,
+        factor: float = 1.0,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.value_max = value_max
+        self.unit = unit
+        self.kind = kind
+        self.qualifier = qualifier
+        self.numeral = numeral
+        self.raw = raw
+        self.factor = factor
+
+
+def read_match(text: str, m: re.Match[str]) -> Candidate | None:
+    """The quantity a MASTER match stands for, or None when the guards reject it."""
+    kind = m.lastgroup
+    if kind == "plain":
+        return read_plain(text, m)
+    start, end = m.span()
+    if kind == "pct":
+        value, _, used = longest_numeral(m.group("pnum"))
+        if value is None:
+            return None
+        end = m.start("pnum") + used
+        factor = _PCT_DEN[m.group("pden")]
+        cand = Candidate(start, end, value * factor, None, "%", "percent", "exact", m.group(0))
+        cand.raw, cand.factor = value, factor
+        return _finish(text, cand)
+    if kind in ("frac", "slash"):
+        value, _ = numeral_value(m, m.group(0))
+        if value is None:
+            return None
+        if m.group("fwhole" if kind == "frac" else "sw"):
+            return _finish(text, Candidate(start, end, value, numeral=m.group(0), raw=value))
+        return _finish(
+            text,
+            Candidate(
+                start, end, value * 100, None, "%", "fraction", numeral=m.group(0), raw=value * 100
+            ),
+        )
+    if kind == "fan":
+        value, _ = numeral_value(m, m.group(0))
+        return Candidate(start, end, value or 2.0, None, "x", "dimension", numeral=m.group(0))
+    reading = read_unit(text, end, None)  # half: 半成, 半折, 打对折
+    if reading is None:
+        return None
+    value = 50.0 if text[end] == "折" or m.group(0) == "对" else 0.5 * reading.factor
+    return _finish(
+        text,
+        Candidate(
+            start,
+            reading.end,
+            value,
+            None,
+            "%",
+            "percent",
+            numeral="半",
+            raw=0.5,
+            factor=reading.factor,
+        ),
+    )
+
+
+def read_plain(text: str, m: re.Match[str]) -> Candidate | None:
+    """read_match for the commonest kind, a numeral with or without a currency symbol."""
+    sym, num = m.group("sym", "num")
+    n_start = m.start("num")
+    prev = text[n_start - 1] if n_start else ""
+    if sym is None and prev.isascii() and prev and glued_before(text, n_start):
+        return None  # H800, GPT-4: whatever follows, part of a name
+    value, value_max, used, shape, loose = read_numeral(num)
+    if value is None:
+        return None
+    n_end = n_start + used
+    if sym is None and used >= 2 and text[n_end - 1] in _BIG_UNIT_STARTS_UNIT:
+        reading = read_unit(text, n_end - 1, None)
+        if reading is not None and reading.end > n_end:
+            # 150兆瓦: the last numeral character (兆) begins a unit word, not a multiplier.
+            value, value_max, used, shape, loose = read_numeral(text[n_start : n_end - 1])
+            if value is None:
+                return None
+            n_end = n_start + used
+    numeral = text[n_start:n_end]
+    if shape == SHAPE_NUMBER:
+        if prev == "第":
+            return None  # 第2024: an ordinal
+    elif is_word_not_number(text, n_start, n_end, numeral.lstrip("-负"), shape):
+        return None
+    if sym is None:
+        nxt = text[n_end : n_end + 1]
+        if (len(numeral) >= 11 or nxt in DATE_NEXT or prev in DATE_PREV) and is_date_or_time(
+            text, n_start, n_end, numeral, value
+        ):
+            return None
+        reading = read_unit(text, n_end, None) if nxt in UNIT_START or nxt == " " else None
+        if reading is None:
+            if ((nxt and nxt.isascii()) or prev == " ") and glued_after(text, n_start, n_end):
+                return None  # 4o, 25th, Llama 3
+        elif reading.unit == "CNY":
+            reading = _prefixed_currency(text, n_start, reading)
+    else:
+        reading = read_unit(text, n_end, LEX.symbols[sym])
+    start = m.start()
+    end = n_end if reading is None else reading.end
+    if value_max is not None:
+        qualifier = "range"
+    elif loose:
+        qualifier = "more_than"
+    elif (start and text[start - 1] in BEFORE_LAST) or text[end : end + 1] in AFTER_FIRST:
+        qualifier = _qualifier_around(text, start, end)
+    else:
+        qualifier = "exact"
+    if reading is None:
+        return Candidate(start, end, value, value_max, None, "number", qualifier, numeral, value)
+    raw = value + (0.5 if reading.half else 0.0)
+    scale = reading.factor
+    if raw >= 10 and text.startswith("折", end - 1):
+        if raw == 10:
+            return None  # 十折 is no discount at all
+        scale = 1.0  # 75折, 五五折: two digits already give the percentage
+    return Candidate(
+        start,
+        end,
+        raw * scale + reading.offset,
+        None if value_max is None else value_max * scale,
+        reading.unit,
+        reading.kind,
+        qualifier,
+        numeral,
+        raw,
+        scale,
+    )
+
+
+def _prefixed_currency(text: str, start: int, reading: UnitReading) -> UnitReading:
+    """新台币2,296亿元: a currency name just before the amount overrides the generic 元."""
+    before = text[max(0, start - 6) : start].rstrip(" 约近超逾")
+    for name, iso in LEX.prefixes.items():
+        if before.endswith(name):
+            return reading.with_unit(iso)
+    return reading
+
+
+def _finish(text: str, cand: Candidate) -> Candidate:
+    """Attach a qualifier written before or after the quantity (outside its text)."""
+    if cand.qualifier == "exact":
+        cand.qualifier = _qualifier_around(text, cand.start, cand.end)
+    return cand
+
+
+def _qualifier_around(text: str, start: int, end: int) -> str:
+    """The qualifier written just before ``start`` or else just after ``end``, or "exact"."""
+    if start and text[start - 1] in BEFORE_LAST:
+        qualifier = qualifier_before(text, start)
+        if qualifier is not None:
+            return qualifier
+    if text[end : end + 1] in AFTER_FIRST:
+        after = qualifier_after(text, end)
+        if after is not None:
+            return after[0]
+    return "exact"
