@@ -57,6 +57,8 @@ def _aligned(text: str, converted: str) -> bool:
     """Same length, and every character outside the Han ranges is where it was: then no
     conversion moved text (one lengthening and one shortening would move what lies
     between them), which is what converting run by run guarantees."""
+    if converted == text:
+        return True  # a simplified body: nothing converted
     if len(converted) != len(text):
         return False
     before = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)

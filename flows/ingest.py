@@ -48,6 +48,19 @@ class _Progress:
         report_progress(self.logger, min(self.done, self.total), self.total)
 
 
+def _in_flight() -> int:
+    """File tasks under way at once: ``IN_FLIGHT`` on Dask, where each task has a process
+    of its own, one on the default thread pool, where the extractor's Python holds the
+    GIL and a second thread only contends for it (measured: ingest 15-25 % slower with
+    four threads than with one)."""
+    from prefect.context import FlowRunContext
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    return 1 if isinstance(runner, ThreadPoolTaskRunner) else IN_FLIGHT
+
+
 def batched(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
@@ -117,12 +130,13 @@ def ingest(
     progress = _Progress(logger, report, total)
     stored: deque[PrefectFuture[RunReport]] = deque()
     per_task = task_pages(total, batch_size)
+    in_flight = _in_flight()
     file_tasks = (
         (group_cap, chunk) for group_cap, files in file_groups for chunk in batched(files, per_task)
     )
     for group_cap, chunk in file_tasks:
         stored.append(ingest_files.submit(chunk, group_cap, db_url, backend, batch_size))
-        while len(stored) >= IN_FLIGHT:  # bounded: memory stays flat in corpus size
+        while len(stored) >= in_flight:  # bounded: memory stays flat in corpus size
             progress.add(stored.popleft().result())
 
     fetched = [fetch_url.submit(item, item_cap, settings_json) for item_cap, item in url_items]
