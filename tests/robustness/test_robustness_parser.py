@@ -61,7 +61,7 @@ ONE_OFFS: list[str] = [
 ]
 
 
-def _elapsed(fn: Callable[[str], object], text: str, repeats: int = 3) -> float:
+def _elapsed(fn: Callable[[str], object], text: str, repeats: int = 5) -> float:
     best = math.inf
     for _ in range(repeats):
         start = time.perf_counter()
@@ -91,7 +91,7 @@ def test_robustness_parser_find_quantities_is_linear(name: str, piece: str) -> N
     _assert_sane(find_quantities(large), large)
     t_small, t_large = _elapsed(find_quantities, small), _elapsed(find_quantities, large)
     # 4x the input may cost at most ~8x (timer noise on tiny times is absorbed by the floor)
-    assert t_large <= 8 * max(t_small, 0.005), (name, t_small, t_large)
+    assert t_large <= 8 * max(t_small, 0.01), (name, t_small, t_large)
     assert t_large < 3.0, (name, t_large)
 
 
