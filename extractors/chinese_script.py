@@ -53,6 +53,15 @@ def to_simplified(text: str) -> str:
     return _HAN_RUN.sub(lambda m: _run_t2s(m.group(0)), text)
 
 
+def to_simplified_lines(lines: list[str]) -> list[str]:
+    """``[to_simplified(line) for line in lines]`` in one converter call.
+
+    OpenCC's dictionaries are line-based, so no phrase matches across a line break and
+    the lines joined convert as they would one by one.  Lines hold no line break.
+    """
+    return to_simplified("\n".join(lines)).split("\n") if lines else []
+
+
 def _aligned(text: str, converted: str) -> bool:
     """Same length, and every character outside the Han ranges is where it was: then no
     conversion moved text (one lengthening and one shortening would move what lies

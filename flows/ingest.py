@@ -88,10 +88,10 @@ def ingest(
     """Ingest files, folders, URLs or named sources into the claim store.
 
     Local files go to a few tasks (see ``task_pages``) that read, extract and store
-    them a batch at a time, with at most ``IN_FLIGHT`` tasks under way (memory does
-    not grow with the corpus). Each batch is stored in one transaction (should it
-    fail, its pages are stored one by one), so a failure keeps what was already
-    stored. Files unchanged since stored are not even read; pages whose content is
+    them a batch at a time, with a bounded number of tasks under way (see
+    ``_in_flight``; memory does not grow with the corpus). Each batch is stored in one
+    transaction (should it fail, its pages are stored one by one), so a failure keeps
+    what was already stored. Files unchanged since stored are not even read; pages whose content is
     already stored under the same location are neither extracted nor written again.
     Returns (and stores) the run report. With ``changes_path``,
     what changed since the previous ingest run is logged and written there as JSON;

@@ -13,6 +13,7 @@ from extractors import BACKENDS
 from extractors.models import Article
 from extractors.pipeline import EXTRACTOR_VERSION, MAX_TEXT_CHARS, ArticleTooLong, Extractor
 from flows.cli.extract_cmd import extract_record
+from flows.pages import extractor_for
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -25,19 +26,9 @@ PAGES = sorted(
 )
 
 
-_EXTRACTORS: dict[str, Extractor] = {}
-
-
-def _extractor(backend: str) -> Extractor:
-    """One extractor per backend for this module (building one loads the dictionary)."""
-    if backend not in _EXTRACTORS:
-        _EXTRACTORS[backend] = Extractor(backend=backend)
-    return _EXTRACTORS[backend]
-
-
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return _extractor("rjieba")
+    return extractor_for("rjieba")
 
 
 def _jsonl(extractor: Extractor, paths: list[Path]) -> str:
@@ -76,14 +67,14 @@ def test_pipeline_offsets_invariant(extractor: Extractor, path: Path) -> None:
 def test_pipeline_seed_score(backend: str) -> None:
     if not (SHARED / "score.py").exists():
         pytest.skip("../shared not present")
-    extractor = _extractor(backend)
+    extractor = extractor_for(backend)
     strict = _score(SHARED / "gold", _jsonl(extractor, sorted(SHARED.glob("seeds/*.txt"))))
     assert strict["f1"] >= 0.95 and strict["precision"] >= 0.95
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_pipeline_own_gold_score(backend: str) -> None:
-    extractor = _extractor(backend)
+    extractor = extractor_for(backend)
     gold = REPO / "tests" / "gold"
     golds = sorted(gold.glob("*.json"))
     if not golds or not (SHARED / "score.py").exists():

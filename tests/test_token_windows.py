@@ -13,20 +13,13 @@ from extractors.cleaning import clean_page
 from extractors.pipeline import Extractor
 from extractors.segmentation import split_sentences, tokens_in
 from extractors.subjects import find_mentions
+from flows.pages import extractor_for
 
 REPO = Path(__file__).resolve().parents[1]
 PAGES = sorted([*REPO.glob("corpus/samples/*"), *REPO.glob("tests/gold_articles/*")])
-
-_EXTRACTORS: dict[str, Extractor] = {}
 _RUN_RE = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1fA-Za-z0-9+#&._%-]+"
 )
-
-
-def _extractor(backend: str) -> Extractor:
-    if backend not in _EXTRACTORS:
-        _EXTRACTORS[backend] = Extractor(backend=backend)
-    return _EXTRACTORS[backend]
 
 
 def _whole(extractor: Extractor, text: str) -> list[tuple[int, str]]:
@@ -50,13 +43,13 @@ WINDOW_CASES = [
 @pytest.mark.parametrize(("text", "windows"), WINDOW_CASES, ids=[c[0] for c in WINDOW_CASES])
 def test_token_windows_runs_around_triggers(text: str, windows: list[str]) -> None:
     simple = to_simplified(text)  # the extractor looks at the simplified body
-    spans = _extractor("rjieba").windows.spans(simple)
+    spans = extractor_for("rjieba").windows.spans(simple)
     assert [simple[s:e] for s, e in spans] == windows
 
 
 def test_token_windows_reach_words_seen_with_dotted_versions() -> None:
     """ "文心4.5" makes 文心 a stem, so a later "文心X1" sentence needs tokens too."""
-    extractor = _extractor("rjieba")
+    extractor = extractor_for("rjieba")
     text = "百度发布文心4.5。\n随后推出文心X1，售价更低。"
     first = extractor.windows.spans(text)
     tokens = tokens_in(extractor.nlp, text, first)
@@ -83,7 +76,7 @@ def test_token_windows_reach_words_seen_with_dotted_versions() -> None:
     ],
 )
 def test_tokens_in_same_as_whole_text(backend: str, text: str) -> None:
-    extractor = _extractor(backend)
+    extractor = extractor_for(backend)
     spans = [(s.start, s.end) for s in split_sentences(text)]
     assert tokens_in(extractor.nlp, text, spans) == _whole(extractor, text)
     runs = [(m.start(), min(m.end() + 1, len(text))) for m in _RUN_RE.finditer(text)]
@@ -93,7 +86,7 @@ def test_tokens_in_same_as_whole_text(backend: str, text: str) -> None:
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
 def test_token_windows_same_mentions_as_whole_body(path: Path) -> None:
-    extractor = _extractor("rjieba")
+    extractor = extractor_for("rjieba")
     article = clean_page(path.read_text(encoding="utf-8"), source_name=path.name)
     simple = to_simplified(article.text)
     gated = extractor.mention_tokens(simple)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
@@ -451,8 +450,3 @@ class ClaimStore:
         """Consistency problems, one line each; an empty list means the store is whole."""
         with self._read() as s:
             return checks.run_checks(s)
-
-    def last_ingest_time(self) -> datetime | None:
-        """When the newest article was ingested (None for an empty store)."""
-        with self._read() as s:
-            return s.scalar(select(func.max(ArticleRow.ingested_at)))

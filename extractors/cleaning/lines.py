@@ -18,7 +18,6 @@ _SPACES = re.compile(_SPACE + _SPACE + "*")  # = _SPACE+, but re scans faster fo
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：、,;!?:…“”「」]")
-_SENTENCE_END = re.compile(r"[。！？!?…”」）)]$")
 _LONE_NUMBER = re.compile(
     r"^[\(（\[【]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})[\)）\]】.、]?$"
 )
@@ -34,15 +33,6 @@ _YEAR_DIGITS = re.compile(r"\d\d\d\d")  # (not \d{4}: re scans faster for a plai
 # ... and a time of day needs a digit and an hour mark (':' may still be full-width here)
 _HOUR_MARK = re.compile(r"\d\s?[:：时時]")
 _MAX_STAMP_EXTRA = 24
-
-
-# ascii_digits only rewrites full-width digits and －．／： (U+FF0D-FF1A); lines without any skip
-# it (tests/cleaning checks the block covers every character it changes)
-FULLWIDTH_FORMS = re.compile("[\uff0d-\uff1a]")
-
-
-def _ascii_digits(line: str) -> str:
-    return ascii_digits(line) if FULLWIDTH_FORMS.search(line) else line
 
 
 def normalise_text(raw: str) -> list[str]:
@@ -80,10 +70,6 @@ def is_prose(line: str) -> bool:
     return bool(_SENTENCE_PUNCT.search(line)) or len(line) >= 40
 
 
-def ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line))
-
-
 def is_breadcrumb(line: str) -> bool:
     """'首页 > 科技 > 正文': two or more short segments joined by '>'."""
     if len(line) > 80 or not _BREADCRUMB_MARK.search(line):
@@ -112,7 +98,7 @@ def timestamp_in(line: str) -> re.Match[str] | None:
     """The first date-with-time in a line, if any."""
     if _YEAR_DIGITS.search(line) is None or _HOUR_MARK.search(line) is None:
         return None
-    for m in TIMESTAMP_RE.finditer(_ascii_digits(line)):
+    for m in TIMESTAMP_RE.finditer(ascii_digits(line)):
         if m["hour"] is not None:
             return m
     return None
@@ -159,7 +145,7 @@ def date_line(line: str) -> re.Match[str] | None:
     """A line that is mostly a date without a time of day ('2025年03月20日 某某网')."""
     if _YEAR_DIGITS.search(line) is None:
         return None
-    m = TIMESTAMP_RE.search(_ascii_digits(line))
+    m = TIMESTAMP_RE.search(ascii_digits(line))
     if m is None or m["hour"] is not None or len(line) - (m.end() - m.start()) > 16:
         return None
     return m

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.chinese_script import to_simplified_lines
 from extractors.cleaning.lines import is_breadcrumb, is_nav_bar, timestamp_lines
 from extractors.cleaning.markers import Markers
-from extractors.cleaning.simplified import simplified_lines
 from extractors.cleaning.structure import listing_lines
 
 
@@ -27,7 +27,7 @@ class Page:
         stamp_rows = [i for i, m in enumerate(self.stamps) if m is not None]
         self.listing: set[int] = listing_lines(lines, stamps=stamp_rows)
         n = len(lines)
-        self.simple_lines = simplified_lines(lines)
+        self.simple_lines = to_simplified_lines(lines)
         self._furniture: list[bool | None] = [None] * n
         self._stop: list[bool | None] = [None] * n
         self._profile: list[bool | None] = [None] * n

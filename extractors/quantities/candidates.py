@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .guards import (
     DATE_NEXT,
@@ -25,45 +26,20 @@ _PCT_DEN = {"百": 1, "佰": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "百万": 1
 _PCT_DEN |= {"千万": 1e-5, "万万": 1e-6, "百万万": 1e-8}
 
 
+@dataclass(slots=True, eq=False)
 class Candidate:
-    """A quantity before conversion to the public model (a slotted class: built per match)."""
+    """A quantity before conversion to the public model (slotted: one is built per match)."""
 
-    __slots__ = (
-        "end",
-        "factor",
-        "kind",
-        "numeral",
-        "qualifier",
-        "raw",
-        "start",
-        "unit",
-        "value",
-        "value_max",
-    )
-
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        value: float,
-        value_max: float | None = None,
-        unit: str | None = None,
-        kind: str = "number",
-        qualifier: str = "exact",
-        numeral: str = "",
-        raw: float = 0.0,
-        factor: float = 1.0,
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.value = value
-        self.value_max = value_max
-        self.unit = unit
-        self.kind = kind
-        self.qualifier = qualifier
-        self.numeral = numeral
-        self.raw = raw
-        self.factor = factor
+    start: int
+    end: int
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    kind: str = "number"
+    qualifier: str = "exact"
+    numeral: str = ""
+    raw: float = 0.0
+    factor: float = 1.0
 
 
 def read_match(text: str, m: re.Match[str]) -> Candidate | None:

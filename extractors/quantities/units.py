@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .lexicon import UnitInfo
 from .numerals import DIGITS, parse_chinese_number
@@ -18,26 +19,16 @@ _TAIL_FIRST = _CENTS_FIRST | _PRICE_PER_FIRST
 _info_by_surface: dict[tuple[str, str], UnitInfo] = {}  # (group, matched text) -> unit
 
 
+@dataclass(slots=True, eq=False)
 class UnitReading:
     """A unit found at ``end``: value = raw * factor + offset (offset in the base unit)."""
 
-    __slots__ = ("end", "factor", "half", "kind", "offset", "unit")
-
-    def __init__(
-        self,
-        unit: str,
-        factor: float,
-        kind: str,
-        end: int,
-        offset: float = 0.0,
-        half: bool = False,
-    ) -> None:
-        self.unit = unit
-        self.factor = factor
-        self.kind = kind
-        self.end = end
-        self.offset = offset
-        self.half = half
+    unit: str
+    factor: float
+    kind: str
+    end: int
+    offset: float = 0.0
+    half: bool = False
 
     def with_unit(self, unit: str) -> UnitReading:
         return UnitReading(unit, self.factor, self.kind, self.end, self.offset, self.half)

@@ -95,7 +95,7 @@ def chinese_versioned(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -
     out: list[ShapeMatch] = []
     toks = list(tokens)
     glued = _glued_to_versions(toks, gazetteer)
-    seen = {w for _, w, _, n in glued if _full(_DOTTED_VERSION, n)}
+    seen = _dotted(glued)
     after_of: dict[int, str] = {}
     for offset, token in toks if glued else ():
         after_of.setdefault(offset, token)
@@ -113,8 +113,11 @@ def chinese_versioned(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -
 
 def dotted_words(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> set[str]:
     """Words these tokens show glued to a dotted version ("文心" of "文心4.5")."""
-    glued = _glued_to_versions(list(tokens), gazetteer)
-    return {w for _, w, _, n in glued if _full(_DOTTED_VERSION, n)}
+    return _dotted(_glued_to_versions(list(tokens), gazetteer))
+
+
+def _dotted(glued: list[tuple[int, str, int, str]]) -> set[str]:
+    return {word for _, word, _, version in glued if _full(_DOTTED_VERSION, version)}
 
 
 def _glued_to_versions(

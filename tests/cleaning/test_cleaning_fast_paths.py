@@ -15,9 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.chinese_script import to_simplified
+from extractors.chinese_script import to_simplified, to_simplified_lines
 from extractors.cleaning.lines import (
-    FULLWIDTH_FORMS,
     date_line,
     rows_matching,
     timestamp_in,
@@ -25,8 +24,7 @@ from extractors.cleaning.lines import (
 )
 from extractors.cleaning.markers import load_markers
 from extractors.cleaning.pattern_sets import MatchSet, PatternSet, literal_trie, required_text
-from extractors.cleaning.simplified import simplified_lines
-from extractors.dates import TIMESTAMP_RE, ascii_digits
+from extractors.dates import FULLWIDTH_FORMS, TIMESTAMP_RE, ascii_digits
 
 MARKER_DATA = tomllib.loads(
     resources.files("extractors").joinpath("data", "cleaning_markers.toml").read_text("utf-8")
@@ -196,10 +194,10 @@ SIMPLIFIED_PAGES = [
 
 @pytest.mark.parametrize("lines", SIMPLIFIED_PAGES)
 def test_simplified_lines_equal_line_by_line_conversion(lines: list[str]) -> None:
-    assert simplified_lines(lines) == [to_simplified(line) for line in lines]
+    assert to_simplified_lines(lines) == [to_simplified(line) for line in lines]
 
 
-def test_lines_fullwidth_forms_cover_every_character_ascii_digits_changes() -> None:
+def test_dates_fullwidth_forms_cover_every_character_ascii_digits_changes() -> None:
     probe = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
     converted = ascii_digits(probe)
     assert len(converted) == len(probe)
