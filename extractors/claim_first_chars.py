@@ -21,6 +21,18 @@ T = TypeVar("T")
 _MAX_RANGE = 256
 _MAX_ANSWERS = 4096
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_STRING_START = ((sre.AT, sre.AT_BEGINNING), (sre.AT, sre.AT_BEGINNING_STRING))
+# Character categories as they are written inside a class; kept among first characters as
+# these escapes (first_chars gives None when one is there: it cannot spell them out).
+_CATEGORY_ESCAPE = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+_ESCAPES = frozenset(_CATEGORY_ESCAPE.values())
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
@@ -38,7 +50,30 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
         chars, nullable = _sequence(list(parsed))
     except (_Unknown, re.error, RecursionError):
         return None
-    return None if nullable or not chars else frozenset(chars)
+    if nullable or not chars or any(c in _ESCAPES for c in chars):
+        return None  # may match empty, or a class such as \d is among the first characters
+    return frozenset(chars)
+
+
+def opening_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a pattern anchored at the string start (a leading ``^`` or ``\\A``, no
+    MULTILINE): a one-character pattern that every non-empty match's first character
+    matches. A string whose first character it does not match gets at most an empty
+    match from ``pattern``. None when the pattern is not so anchored or the characters
+    cannot be told."""
+    if pattern.flags & (re.IGNORECASE | re.MULTILINE):
+        return None
+    try:
+        parsed = list(_parser.parse(pattern.pattern, pattern.flags))
+        if not parsed or parsed[0] not in _STRING_START:
+            return None
+        chars, _nullable = _sequence(parsed[1:])
+    except (_Unknown, re.error, RecursionError):
+        return None
+    if not chars:
+        return None
+    parts = sorted(c if c in _ESCAPES else re.escape(c) for c in chars)
+    return re.compile("[" + "".join(parts) + "]", pattern.flags & re.ASCII)
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
@@ -87,7 +122,9 @@ def _char_class(items: list[tuple[Any, Any]]) -> set[str]:
             out.add(chr(av))
         elif op is sre.RANGE and av[1] - av[0] <= _MAX_RANGE:
             out.update(chr(c) for c in range(av[0], av[1] + 1))
-        else:  # negated class, \d, \w, wide range
+        elif op is sre.CATEGORY and av in _CATEGORY_ESCAPE:
+            out.add(_CATEGORY_ESCAPE[av])
+        else:  # negated class, wide range
             raise _Unknown
     return out
 
@@ -111,6 +148,14 @@ class FirstCharIndex(Generic[T]):
         self._by_char = {char: tuple(found) for char, found in by_char.items()}
         # Answers by the set of characters present: sentences share few such sets.
         self._answers: dict[frozenset[str], list[T]] = {}
+
+    @property
+    def items(self) -> tuple[T, ...]:
+        """All items, in input order."""
+        return self._items
+
+    def __len__(self) -> int:
+        return len(self._items)
 
     def candidates(self, present: frozenset[str]) -> list[T]:
         found = self._answers.get(present)

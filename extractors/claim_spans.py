@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import attrgetter, itemgetter
 from typing import Generic, TypeVar
 
 from extractors.models import Quantity
@@ -27,15 +28,15 @@ class SpanIndex(Generic[T]):
         """``starts[i]`` and ``ends[i]`` are the offsets of ``items[i]``."""
         self._items = items
         self._in_order = starts == sorted(starts)
-        if self._in_order:
-            self._order = list(range(len(items)))
-        else:
+        self._order: list[int] = []  # positions by start; only read when not in order
+        if not self._in_order:
             self._order = sorted(range(len(items)), key=starts.__getitem__)
             starts = [starts[i] for i in self._order]
             ends = [ends[i] for i in self._order]
         self._starts, self._ends = starts, ends
         # The largest end among the first k spans (by start): overlap tests in one bisect.
-        self._max_ends = list(accumulate(ends, max))
+        # Ends that never decrease (spans that do not nest) are their own running maximum.
+        self._max_ends = ends if ends == sorted(ends) else list(accumulate(ends, max))
 
     def within(self, lo: int, hi: int) -> list[T]:
         """Items with ``lo <= start`` and ``end <= hi``, in input order."""
@@ -44,6 +45,8 @@ class SpanIndex(Generic[T]):
             return []
         ends, items = self._ends, self._items
         if self._in_order:
+            if self._max_ends[last - 1] <= hi:  # no span of the range reaches past hi
+                return list(items[first:last])
             return [items[k] for k in range(first, last) if ends[k] <= hi]
         order = self._order
         picked = sorted(order[k] for k in range(first, last) if ends[k] <= hi)
@@ -77,10 +80,17 @@ class BodySpans:
     ) -> BodySpans:
         chips = [m for m in mentions if m.type == "chip"]
         return cls(
-            mentions=SpanIndex(mentions, [m.start for m in mentions], [m.end for m in mentions]),
-            chips=SpanIndex(chips, [m.start for m in chips], [m.end for m in chips]),
-            quantities=SpanIndex(
-                quantities, [q.start for q in quantities], [q.end for q in quantities]
-            ),
-            dates=SpanIndex(dates, [d[0] for d in dates], [d[1] for d in dates]),
+            mentions=_by_attributes(mentions),
+            chips=_by_attributes(chips),
+            quantities=_by_attributes(quantities),
+            dates=SpanIndex(dates, list(map(_first, dates)), list(map(_second, dates))),
         )
+
+
+_start, _end = attrgetter("start"), attrgetter("end")
+_first, _second = itemgetter(0), itemgetter(1)
+
+
+def _by_attributes(items: Sequence[T]) -> SpanIndex[T]:
+    """The index of items with ``start`` and ``end`` attributes."""
+    return SpanIndex(items, list(map(_start, items)), list(map(_end, items)))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from extractors.claim_spans import BodySpans
 from extractors.linking import (
@@ -33,6 +35,7 @@ CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _RESTATES = re.compile(
     r"(?:数字|数据|这一数|该数)[^，,。；]{0,6}$|(?:已达到?|达到了?|已是|还是|增至|升至)\s*$"
 )
+_CHIP_COUNT_UNITS = (None, "count", "none")
 _SENTENCE_FINAL = '。！？!?；;：:”"'
 # How many paragraphs a topic may be carried forward.
 _CARRY_PARAGRAPHS = 1
@@ -71,9 +74,9 @@ class BodyAnalysis:
     dates: Sequence[tuple[int, int, str]]
 
 
-@dataclass(frozen=True)
-class _SentenceWork:
-    """One sentence whose numbers are being turned into claims, and what they share."""
+class _SentenceWork(NamedTuple):
+    """One sentence whose numbers are being turned into claims, and what they share
+    (a named tuple: immutable, and cheaper to make than a frozen dataclass)."""
 
     body: BodyAnalysis
     spans: BodySpans
@@ -100,26 +103,27 @@ class ClaimBuilder:
         investors: set[str] = set()  # names seen putting money in (领投, 出资)
         paragraph_attribution: tuple[int, str] | None = None
         paragraph_seen, prev_paragraph_start = -1, 0
+        simple, link_cues = body.simple, self.link_cues
+        mentions_within, quantities_within = spans.mentions.within, spans.quantities.within
         for s in body.sentences:
-            if s.paragraph in verse:
+            paragraph, start, end = s.paragraph, s.start, s.end
+            if paragraph in verse:
                 continue
-            if s.paragraph != paragraph_seen:
-                paragraph_seen, prev_paragraph_start = s.paragraph, s.start
-            mentions = spans.mentions.within(s.start, s.end)
-            view = analyse_sentence(
-                body.simple[s.start : s.end], s.start, s.paragraph, mentions, self.link_cues
-            )
+            if paragraph != paragraph_seen:
+                paragraph_seen, prev_paragraph_start = paragraph, start
+            mentions = mentions_within(start, end)
+            view = analyse_sentence(simple[start:end], start, paragraph, mentions, link_cues)
             if view.attribution:
-                paragraph_attribution = (s.paragraph, view.attribution)
+                paragraph_attribution = (paragraph, view.attribution)
             topic = _carried_topic(view, carried, carried_paragraph, recent)
-            if view.roles:
+            if mentions:  # each mention has a role: the same test as ``view.roles``
                 investors.update(_investors(view))
             attribution = view.attribution or (
                 paragraph_attribution[1]
-                if paragraph_attribution and paragraph_attribution[0] == s.paragraph
+                if paragraph_attribution and paragraph_attribution[0] == paragraph
                 else None
             )
-            quantities = spans.quantities.within(s.start, s.end)
+            quantities = quantities_within(start, end)
             work = _work(body, spans, s, view) if quantities else None
             for q in quantities:
                 assert work is not None
@@ -130,26 +134,32 @@ class ClaimBuilder:
                     claim = self._echo(q, work, claims[-1])
                 if claim is not None:
                     claims.append(claim)
-            if view.roles:
-                recent.extend((r.mention, s.paragraph) for r in view.roles if r.role == "topic")
-            own = sentence_topic(view) if view.roles else None
+            own = None
+            if mentions:
+                recent.extend((r.mention, paragraph) for r in view.roles if r.role == "topic")
+                own = sentence_topic(view)
             if own is not None:
-                carried, carried_paragraph = own, s.paragraph
-            elif topic is not None and (view.opens_with_pronoun or not view.roles):
-                carried, carried_paragraph = topic, s.paragraph
+                carried, carried_paragraph = own, paragraph
+            elif topic is not None and (view.opens_with_pronoun or not mentions):
+                carried, carried_paragraph = topic, paragraph
         return _training_to_model(claims, body.mentions)
 
     def _claim(
         self, q: Quantity, work: _SentenceWork, carried: Mention | None, attribution: str | None
     ) -> Claim | None:
         body, s, view = work.body, work.sentence, work.view
-        if not self._is_candidate(q, work):
-            return None
+        # Both tests only reject, so the cheap one goes first.
         if not view.roles and carried is None:
             return None  # nothing to be about, whatever the metric (see choose_subject)
+        if not self._is_candidate(q, work):
+            return None
         if q.kind == "fraction" and q.unit is None:
             q = q.model_copy(update={"value": q.value * 100, "unit": "%"})
-        chip_after = work.spans.chips.starts_between(q.end, q.end + 8)
+        # choose_metric reads chip_after only for the categories "count" and "none", which
+        # only these units give (see unit_category).
+        chip_after = q.unit in _CHIP_COUNT_UNITS and work.spans.chips.starts_between(
+            q.end, q.end + 8
+        )
         choice = choose_metric(
             q, view.text, s.start, self.metric_cues, chip_after=chip_after, hits=work.hits
         )
@@ -224,27 +234,30 @@ class ClaimBuilder:
 
     def _is_candidate(self, q: Quantity, work: _SentenceWork) -> bool:
         """Numbers inside names, dates and page furniture are no claims."""
-        body, spans = work.body, work.spans
-        if spans.mentions.overlaps(q.start, q.end) or spans.dates.overlaps(q.start, q.end):
+        spans, start, end, unit = work.spans, q.start, q.end, q.unit
+        if spans.mentions.overlaps(start, end) or spans.dates.overlaps(start, end):
             return False
-        before = body.simple[max(0, q.start - 3) : q.start]
-        after = body.simple[q.end : q.end + 12]
-        if q.unit is None and (_NAME_GLUE_BEFORE.search(before) or _NAME_GLUE_AFTER.match(after)):
+        simple = work.body.simple
+        before = simple[max(0, start - 3) : start]
+        after = simple[end : end + 12]
+        if unit is None and (_NAME_GLUE_BEFORE.search(before) or _NAME_GLUE_AFTER.match(after)):
             return False
         if _GLUED.search(before):
             return False
-        if q.unit in (None, "count") and _CN_SINGLE.fullmatch(_NOT_NUMERAL.sub("", q.text)):
+        if (unit is None or unit == "count") and _is_determiner(q.text):
             return False  # 一个, 两款, 一台: determiners rather than figures
         return not self.link_cues.furniture_after.match(after)
 
     def _verse_paragraphs(self, body: BodyAnalysis) -> set[int]:
         """Lines of verse: ending in a comma, couplets of short unpunctuated lines, quotes."""
-        lines: dict[int, str] = {}
+        parts: dict[int, list[str]] = {}
         for s in body.sentences:
-            lines[s.paragraph] = lines.get(s.paragraph, "") + s.text
+            parts.setdefault(s.paragraph, []).append(s.text)
+        lines = {idx: "".join(texts) for idx, texts in parts.items()}
         verse: set[int] = set()
+        verse_line = self.link_cues.verse_line
         for idx, line in lines.items():
-            if self.link_cues.verse_line.match(line) or _ends_with_comma(line):
+            if verse_line.match(line) or _ends_with_comma(line):
                 verse.add(idx)
                 continue
             prev = lines.get(idx - 1, "")
@@ -258,9 +271,14 @@ class ClaimBuilder:
         return verse
 
 
+@lru_cache(maxsize=1024)
+def _is_determiner(numeral: str) -> bool:
+    """A number written with one Chinese digit and no other digit or place word."""
+    return _CN_SINGLE.fullmatch(_NOT_NUMERAL.sub("", numeral)) is not None
+
+
 def _work(body: BodyAnalysis, spans: BodySpans, s: Sentence, view: SentenceView) -> _SentenceWork:
-    end = view.start + len(view.text)
-    dates = spans.dates.within(view.start, end)
+    dates = spans.dates.within(view.start, view.start + len(view.text))
     return _SentenceWork(body, spans, s, view, dates, CueHits(view.text))
 
 
@@ -281,6 +299,8 @@ _TRAINING_METRICS = frozenset(
 def _training_to_model(claims: list[Claim], mentions: Sequence[Mention]) -> list[Claim]:
     """ "这家公司的训练费用": training figures are about a model. An organization's training
     figure goes to its model when the article names exactly one model of its family."""
+    if not any(c.metric in _TRAINING_METRICS and c.subject_type == "organization" for c in claims):
+        return claims  # nothing to move (the loop below would copy the list unchanged)
     families = {m.name: m.family for m in mentions if m.type == "organization" and m.family}
     models: dict[str, set[str]] = {}
     for m in mentions:
@@ -307,11 +327,13 @@ _PAYS = re.compile(r"^\s*(?:将|已|则|还|也|共)?(?:出资|投资|注资|认
 
 def _investors(view: SentenceView) -> set[str]:
     """Names that put money in: investor roles and "X(将)出资/投资..."."""
-    out = {r.mention.name for r in view.roles if r.role == "investor"}
+    out = set()
     for r in view.roles:
-        after = view.text[r.mention.end - view.start :]
-        if r.mention.type == "organization" and _PAYS.match(after):
-            out.add(r.mention.name)
+        m = r.mention
+        if r.role == "investor" or (
+            m.type == "organization" and _PAYS.match(view.text[m.end - view.start :])
+        ):
+            out.add(m.name)
     return out
 
 
@@ -383,11 +405,17 @@ _FOUND_PENALTY = {"gazetteer": 0.0, "variant": 0.05, "shape": 0.2}
 
 
 def _confidence(link: str, found: str, choice: MetricChoice) -> float:
+    return _confidence_of(link, found, choice.cue is None, choice.score > 10)
+
+
+@lru_cache(maxsize=256)
+def _confidence_of(link: str, found: str, no_cue: bool, far_cue: bool) -> float:
+    """The confidence of a claim: a pure function of a few small facts, so it is cached."""
     score = 0.95
     score -= _LINK_PENALTY.get(link, 0.2)
     score -= _FOUND_PENALTY.get(found, 0.2)
-    if choice.cue is None:
+    if no_cue:
         score -= 0.2
-    elif choice.score > 10:
+    elif far_cue:
         score -= 0.1
     return round(max(0.05, min(1.0, score)), 2)

@@ -9,6 +9,7 @@ as ordinary digits.  Offsets always index the text as given.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Literal
 
@@ -61,14 +62,22 @@ _REL_MONTH = {
 }
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
-_YEAR = rf"(?P<year>(?<![\d.])\d{{4}}(?!\d)|[{_CN}]{{4}}|{'|'.join(_REL_YEAR)})"
 _SP = r"\s?"
-# Each pattern opens with a lookahead on the characters it can start with: a lookbehind
-# first would be tried at every position, the class lets the engine skip ahead.
-_YEAR_FIRST = rf"(?=[\d{_CN}{''.join(sorted({w[0] for w in _REL_YEAR}))}])"
+# Each pattern opens with a character class, the characters it can start with, and only then
+# looks behind or branches: the engine skips to those characters at once, where a leading
+# lookbehind (or lookahead) would be tried at every position.  A branch checks the
+# consumed first character with a lookbehind; the branches of a group never share a first
+# character, so the matches are those of the plain alternation (tests/test_dates.py
+# compares them with it).
+_YEAR = (
+    rf"(?P<year>[\d{_CN}{''.join(w[0] for w in _REL_YEAR)}]"
+    r"(?:(?<=\d)(?<![\d.].)\d{3}(?!\d)"  # 2024, not glued to a digit or a dot
+    rf"|(?<=[{_CN}])[{_CN}]{{3}}"  # 二〇二四
+    + "".join(f"|(?<={w[0]}){w[1:]}" for w in _REL_YEAR)  # 今年, 去年...
+    + "))"
+)
 _DATE_RE = re.compile(
-    _YEAR_FIRST
-    + _YEAR
+    _YEAR
     + rf"{_SP}年?"
     + r"(?:"
     + rf"(?:{_SP}(?:第?(?P<quarter>[一二三四1-4])(?:季度|季)|Q(?P<q>[1-4])))"
@@ -77,12 +86,18 @@ _DATE_RE = re.compile(
     + r")?"
 )
 _ISO_RE = re.compile(
-    r"(?=\d)(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"
+    r"(?P<year>\d(?<![\d.].)\d{3})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"
 )
+# Every ISO date holds four digits and a separator: most texts have none, and skip _ISO_RE.
+_ISO_MARK = re.compile(r"[-/.](?<=\d{4}[-/.])")
 _REL_MONTH_RE = re.compile("|".join(sorted(_REL_MONTH, key=len, reverse=True)))
 _MONTH_DAY_RE = re.compile(
-    rf"(?=[\d{_CN}十])(?<![\d年.])(?P<month>{_SMALL})月(?P<day>{_SMALL})[日号號]"
+    rf"(?P<month>[\d{_CN}十](?<![\d年.].)(?:(?<=\d)\d?|(?<=[{_CN}十])[{_CN}十]{{0,2}}))"
+    rf"月(?P<day>{_SMALL})[日号號]"
 )
+# Every character a match of _DATE_RE or _MONTH_DAY_RE may hold: each match lies within one
+# stretch of them (see _matches_in_stretches).
+_DATE_STRETCH = re.compile(rf"[\d\s{_CN}十今本去前明后後年月份日号號第季度Q上下半]*")
 
 
 _FULLWIDTH_PAIRS = tuple(zip("０１２３４５６７８９：／－．", "0123456789:/-.", strict=True))
@@ -178,6 +193,26 @@ def _shift_month(ref: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _matches_in_stretches(
+    pattern: re.Pattern[str], text: str, mark: str
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (_DATE_RE or _MONTH_DAY_RE) in the stretches of date
+    characters around each ``mark``: those of ``pattern.finditer(text)`` in them.
+
+    A match only holds date characters, so it lies within one stretch, and the scan of
+    ``finditer`` starts afresh at each stretch; the lookarounds still see the characters
+    around the stretch (the one after it is no digit).  Only the stretches holding a 年
+    (a 月) can give a year (a month-day) mention, and most of a text is no such stretch.
+    """
+    stop = 0
+    backwards = ""
+    while (at := text.find(mark, stop)) != -1:
+        backwards = backwards or text[::-1]
+        start = len(text) - _DATE_STRETCH.match(backwards, len(text) - at).end()  # type: ignore[union-attr]
+        stop = _DATE_STRETCH.match(text, at).end()  # type: ignore[union-attr]
+        yield from pattern.finditer(text, start, stop)
+
+
 def find_dates(text: str, *, reference: date | None = None) -> list[DateMention]:
     """Every date or period in ``text``, in order, without overlaps.
 
@@ -196,17 +231,18 @@ def find_dates(text: str, *, reference: date | None = None) -> list[DateMention]
             found.append(mention)
             taken.append((mention.start, mention.end))
 
-    for m in _ISO_RE.finditer(norm):
+    for m in _ISO_RE.finditer(norm) if _ISO_MARK.search(norm) else ():
         year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
         if 1800 <= year <= 2199 and _valid_day(year, month, day):
             add(_mention(text, m.start(), m.end(), f"{year}-{month:02d}-{day:02d}", "day"))
-    for m in _DATE_RE.finditer(norm):
+    # A year match only makes a mention with a 年 (in 今年 too), a month-day one has a 月.
+    for m in _matches_in_stretches(_DATE_RE, norm, "年"):
         add(_from_date_match(text, m, reference))
-    if reference is not None:
+    if reference is not None and "月" in norm:
         for m in _REL_MONTH_RE.finditer(norm):
             year, month = _shift_month(reference, _REL_MONTH[m.group(0)])
             add(_mention(text, m.start(), m.end(), f"{year}-{month:02d}", "month"))
-        for m in _MONTH_DAY_RE.finditer(norm):
+        for m in _matches_in_stretches(_MONTH_DAY_RE, norm, "月"):
             md_month, md_day = _small_number(m["month"]), _small_number(m["day"])
             if md_month and md_day and _valid_day(reference.year, md_month, md_day):
                 value = f"{reference.year}-{md_month:02d}-{md_day:02d}"

@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
+from extractors.claim_first_chars import opening_class
 from extractors.models import Quantity
 from extractors.subjects import Mention
 
@@ -53,6 +55,8 @@ _REPORT_WORD = re.compile(r"报告|数据|研究|统计|调查|报道|报导")
 _CHIP_OPENER = re.compile(r"[\s\d年月日，,]*")
 _GPU_GAP_BREAK = re.compile(r"[，,。；的]")
 _PAY_CLAUSE_SEP = re.compile(r"[，,；;]")
+# Only these may be cited for a sentence's figures or speak in it.
+_CITED_TYPES = ("organization", "person")
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,12 @@ class LinkCues:
     def pronoun_start(self) -> re.Pattern[str]:
         """Any pronoun, longest first: ``match`` finds what the first ``startswith`` would."""
         return re.compile("|".join(re.escape(p) for p in self.pronouns))
+
+    @cached_property
+    def opener_start(self) -> re.Pattern[str] | None:
+        """What the first character of a sentence must match for ``openers`` (anchored at
+        the start) to drop anything; None when that cannot be told (always run it)."""
+        return opening_class(self.openers)
 
     @cached_property
     def inner_pronoun_hint(self) -> re.Pattern[str] | None:
@@ -111,16 +121,18 @@ def load_link_cues(path: Path | None = None) -> LinkCues:
     )
 
 
-@dataclass(frozen=True)
-class Role:
+# The per-mention, per-sentence and per-number results below are named tuples: as
+# immutable as frozen dataclasses, and several times cheaper to make on this hot path.
+
+
+class Role(NamedTuple):
     """A mention and what it does in its sentence: topic, comparator or attribution."""
 
     mention: Mention
     role: str
 
 
-@dataclass(frozen=True)
-class SentenceView:
+class SentenceView(NamedTuple):
     """One sentence in simplified script with its mentions and their roles."""
 
     text: str
@@ -139,26 +151,36 @@ def analyse_sentence(
     """Give each mention of the sentence a role and find who the sentence cites."""
     roles: list[Role] = []
     attribution: str | None = None
+    comparator_before, comparator_after = cues.comparator_before.search, cues.comparator_after.match
     for m in mentions:
-        before = text[max(0, m.start - start - 12) : m.start - start]
-        after = text[m.end - start : m.end - start + 40]
-        cited = "source" if m.outlet else _citation(before, after, m, cues)
+        rel_start, rel_end = m.start - start, m.end - start
+        before = text[max(0, rel_start - 12) : rel_start]
+        after = text[rel_end : rel_end + 40]
+        mention_type = m.type
+        if m.outlet:
+            cited: str | None = "source"
+        elif mention_type in _CITED_TYPES:
+            cited = _citation(before, after, m, cues)
+        else:
+            cited = None  # what _citation gives for other types, without the call
         if cited is not None:
             attribution = attribution or m.name
+        last = before[-1:]
         if cited == "source":
-            roles.append(Role(m, "attribution"))
-        elif before.endswith("对") and _ADDRESSEE_AFTER.match(after):
-            roles.append(Role(m, "addressee"))  # "某人对新浪科技表示": told to, not about
-        elif before.endswith("从") and cues.origin_after.match(after):
-            roles.append(Role(m, "origin"))  # "从OpenAI挖角": where from, not about
-        elif _is_vendor(m, mentions):
-            roles.append(Role(m, "vendor"))
-        elif cues.comparator_before.search(before) or cues.comparator_after.match(after):
-            roles.append(Role(m, "comparator"))
-        elif _in_investor_clause(text, m.start - start, m.end - start, cues):
-            roles.append(Role(m, "investor"))
+            role = "attribution"
+        elif last == "对" and _ADDRESSEE_AFTER.match(after):
+            role = "addressee"  # "某人对新浪科技表示": told to, not about
+        elif last == "从" and cues.origin_after.match(after):
+            role = "origin"  # "从OpenAI挖角": where from, not about
+        elif mention_type == "organization" and _is_vendor(m, mentions):
+            role = "vendor"
+        elif comparator_before(before) or comparator_after(after):
+            role = "comparator"
+        elif _in_investor_clause(text, rel_start, rel_end, cues):
+            role = "investor"
         else:
-            roles.append(Role(m, "topic"))
+            role = "topic"
+        roles.append(Role(m, role))
     if attribution is None:
         lead = cues.attribution_lead.search(text)
         pub = cues.publication.search(text, lead.end()) if lead else None
@@ -183,7 +205,11 @@ def _opening_pronoun(text: str, cues: LinkCues) -> str | None:
     """The pronoun the sentence opens with once its connectives are dropped."""
     if not cues.pronouns:
         return None
-    opener = cues.openers.search(text)
+    # An anchored opener pattern only matches empty when the first character cannot begin
+    # it: then there is nothing to drop, as when it finds nothing.
+    start = cues.opener_start
+    skip = start is not None and not start.match(text)
+    opener = None if skip else cues.openers.search(text)
     if opener is None:
         pos = 0
     elif opener.start() == 0:
@@ -209,7 +235,10 @@ def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:
     Only the first 12 characters of the clause after the mention and the character before
     it count (由 is no clause separator, so it ends the clause part before the mention).
     """
-    right = _CLAUSE_SEP.split(text[e : e + 12], maxsplit=1)[0]
+    right = text[e : e + 12]
+    sep = _CLAUSE_SEP.search(right)  # the clause part: what ``split(maxsplit=1)[0]`` keeps
+    if sep is not None:
+        right = right[: sep.start()]
     return bool(cues.investor.search(right) or (s > 0 and text[s - 1] == "由"))
 
 
@@ -223,7 +252,7 @@ def _is_vendor(m: Mention, mentions: Sequence[Mention]) -> bool:
 def _citation(before: str, after: str, m: Mention, cues: LinkCues) -> str | None:
     """ "source" when the sentence cites ``m`` for its figures (据X, X的报告显示), "speaker"
     when ``m`` only says something (X表示) and may still be the subject, else None."""
-    if m.type not in ("organization", "person"):
+    if m.type not in _CITED_TYPES:
         return None
     lead = cues.attribution_lead.search(before)
     near = lead is not None and len(before) - lead.end() <= 6
@@ -252,8 +281,7 @@ def sentence_topic(view: SentenceView) -> Mention | None:
     return None
 
 
-@dataclass(frozen=True)
-class SubjectChoice:
+class SubjectChoice(NamedTuple):
     mention: Mention
     how: str  # possessive / explicit / carried
 
@@ -273,20 +301,20 @@ def choose_subject(
 
     For relative figures "X的5%" names the comparator X, so the possessive rule is skipped.
     """
-    rel = q.start - view.start
-    head = strip_qualifiers(view.text[:rel])
-    if head.endswith("的") and metric not in RELATIVE_METRICS:
+    text, offset = view.text, view.start
+    rel = q.start - offset
+    if not 0 <= rel <= len(text):  # where the slice ``text[:rel]`` would end
+        rel = slice(rel).indices(len(text))[1]
+    head = _head_end(text, rel)  # the length of the number's head without qualifiers
+    if head > 0 and text[head - 1] == "的" and metric not in RELATIVE_METRICS:
         for r in view.roles:
             m = r.mention
-            if m.type in types and m.end - view.start == len(head) - 1:
+            if m.type in types and m.end - offset == head - 1:
                 return SubjectChoice(m, "possessive")
-    preceding = [
-        r.mention
-        for r in view.roles
-        if r.role == "topic" and r.mention.type in types and r.mention.end <= q.start
-    ]
-    if preceding:
-        return SubjectChoice(preceding[-1], "explicit")
+    for r in reversed(view.roles):  # the last preceding topic
+        m = r.mention
+        if r.role == "topic" and m.type in types and m.end <= q.start:
+            return SubjectChoice(m, "explicit")
     used = _used_product(q, view, types) if metric == "user_count" else None
     if used is not None:
         return SubjectChoice(used, "explicit")
@@ -302,20 +330,27 @@ def strip_qualifiers(prefix: str) -> str:
     every position of the prefix: a right-to-left scan can stop once no word can end at
     a position it reached.
     """
-    end = len(prefix.rstrip())
-    if prefix[end - 1 : end] not in _QUALIFIER_ENDS:
-        return prefix[:end]
+    return prefix[: _head_end(prefix, len(prefix))]
+
+
+def _head_end(text: str, end: int) -> int:
+    """The length of ``strip_qualifiers(text[:end])`` (``0 <= end <= len(text)``), worked
+    out on ``text`` itself rather than on a copy of the prefix."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1  # what ``rstrip`` drops
+    if end == 0 or text[end - 1] not in _QUALIFIER_ENDS:
+        return end
     joins = {end}  # positions from which the rest of the prefix is qualifier words
     leftmost = end
     pos = end - 1
     while pos >= 0 and leftmost - pos <= _LONGEST_QUALIFIER:
         for size in range(1, _LONGEST_QUALIFIER + 1):
-            if pos + size in joins and prefix[pos : pos + size] in _QUALIFIER_WORDS:
+            if pos + size in joins and text[pos : pos + size] in _QUALIFIER_WORDS:
                 joins.add(pos)
                 leftmost = pos
                 break
         pos -= 1
-    return prefix[:leftmost]
+    return leftmost
 
 
 _USE_VERB = re.compile(r"^\s*(?:使用|在用|用过|用上|访问)\s*$")
@@ -388,6 +423,8 @@ def as_of_date(
     q: Quantity, view: SentenceView, dates: Sequence[tuple[int, int, str]]
 ) -> str | None:
     """The date of the sentence nearest before the number (else the first after it)."""
+    if not dates:
+        return None
     end = view.start + len(view.text)
     inside = [d for d in dates if view.start <= d[0] and d[1] <= end]
     before = [d for d in inside if d[1] <= q.start]

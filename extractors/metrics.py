@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from extractors.claim_first_chars import FirstCharIndex, char_class, first_chars
 from extractors.models import Quantity
@@ -27,11 +30,12 @@ _PER_MTOK = re.compile(
     r"^\s*(?:/|每)\s*(?:百万|1[Mm]|[Mm]illion|100万)\s*(?:个)?\s*(?:tokens?|词元|Tokens?)"
 )
 # A GPU word after a count (possibly with a vendor/chip name between) makes it a GPU count.
+_GPU_WORDS = ("GPU", "显卡", "加速卡", "AI芯片", "计算卡", "芯片", "卡")
 _GPU_AFTER = re.compile(
     r"^\s*(?:个|块|张|颗|枚|台|片|张卡|块卡)?\s*"
     r"(?:(?:英伟达|NVIDIA|Nvidia|AMD|华为)\s*)?"
     r"(?:(?:(?!的)[A-Za-z0-9\u4e00-\u9fff]){0,12}?\s*)"
-    r"(?:GPU|显卡|加速卡|AI芯片|计算卡|芯片|卡)"
+    r"(?:" + "|".join(_GPU_WORDS) + ")"
 )
 _GPU_COUNT_CLASSIFIER = re.compile(r"^\s*(?:个|块|张|颗|枚|台|片)")
 _MEMORY_AFTER = re.compile(r"^\s*(?:个|块|张|颗|枚|台|片)?\s*(?:HBM|显存|内存)")
@@ -49,8 +53,11 @@ class Cue:
     requires: re.Pattern[str] | None = None
 
 
-@dataclass(frozen=True)
-class MetricChoice:
+class MetricChoice(NamedTuple):
+    """A metric and unit for a number, the cue text that gave it and its distance score.
+
+    A named tuple (immutable, and cheaper to make than a frozen dataclass)."""
+
     metric: str
     unit: str
     cue: str | None
@@ -103,6 +110,8 @@ class MetricCues:
 class CueHits:
     """The cue matches of one sentence, searched once and shared by all its numbers."""
 
+    __slots__ = ("_by_category", "_present", "sentence")
+
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         self._by_category: dict[str, list[tuple[Cue, list[CueMatch]]]] = {}
@@ -113,23 +122,46 @@ class CueHits:
         require), in file order, each with its matches as (start, end, text)."""
         found = self._by_category.get(category)
         if found is None:
-            if self._present is None:
-                self._present = cues.first_chars_in(self.sentence)
-            candidates = cues.accepting(category).candidates(self._present)
+            index = cues.accepting(category)
+            if len(index) < _INDEX_FROM:
+                candidates: Sequence[Cue] = index.items  # the index would only drop some
+            else:
+                if self._present is None:
+                    self._present = cues.first_chars_in(self.sentence)
+                candidates = index.candidates(self._present)
             found = _search(candidates, self.sentence)
             self._by_category[category] = found
         return found
 
 
-def _search(cues: list[Cue], sentence: str) -> list[tuple[Cue, list[CueMatch]]]:
-    """The cues that match the sentence (and find what they require in it)."""
+# Categories with fewer cues than this run them all: finding which characters cue matches
+# start with in the sentence would cost more than the searches it can save.
+_INDEX_FROM = 3
+
+
+def _search(cues: Sequence[Cue], sentence: str) -> list[tuple[Cue, list[CueMatch]]]:
+    """The cues that match the sentence (and find what they require in it).
+
+    Most candidate cues do not match: one ``search`` rules them out. When it finds a
+    non-empty match, ``finditer`` from its end yields exactly the rest of what a scan of
+    the whole sentence yields (the scan resumes there, and ``pos`` keeps the real string
+    start for anchors and look-behinds); an empty first match falls back to the full scan.
+    """
     found = []
     for cue in cues:
         if cue.requires is not None and not cue.requires.search(sentence):
             continue
-        matches = [(m.start(), m.end(), m.group()) for m in cue.pattern.finditer(sentence)]
-        if matches:
-            found.append((cue, matches))
+        pattern = cue.pattern
+        first = pattern.search(sentence)
+        if first is None:
+            continue
+        start, end = first.span()
+        if end > start:
+            matches = [(start, end, first.group())]
+            matches += [(*m.span(), m.group()) for m in pattern.finditer(sentence, end)]
+        else:
+            matches = [(*m.span(), m.group()) for m in pattern.finditer(sentence)]
+        found.append((cue, matches))
     return found
 
 
@@ -156,12 +188,35 @@ def unit_category(q: Quantity, after: str = "", before: str = "") -> str:
     """The cue-file category of a quantity's unit."""
     if q.unit is None:
         return "none"
-    if _PRICE.fullmatch(q.unit):
+    category, currency = _unit_kind(q.unit)
+    if currency and (_PER_MTOK.match(after) or _PER_MTOK_BEFORE.search(before)):
         return "price"
-    if _CURRENCY.fullmatch(q.unit):
-        per_mtok = _PER_MTOK.match(after) or _PER_MTOK_BEFORE.search(before)
-        return "price" if per_mtok else "currency"
-    return q.unit
+    return category
+
+
+@lru_cache(maxsize=512)
+def _unit_kind(unit: str) -> tuple[str, bool]:
+    """The category of a unit before its context is read, and whether it is a currency
+    (which a per-million-tokens phrase around it turns into a price)."""
+    if _PRICE.fullmatch(unit):
+        return "price", False
+    if _CURRENCY.fullmatch(unit):
+        return "currency", True
+    return unit, False
+
+
+def _category_in(q: Quantity, sentence: str, qs: int, qe: int) -> str:
+    """``unit_category`` of ``q`` at ``sentence[qs:qe]``, slicing its context only for
+    currencies (the only units whose category depends on it)."""
+    if q.unit is None:
+        return "none"
+    category, currency = _unit_kind(q.unit)
+    if currency and (
+        _PER_MTOK.match(sentence[qe : qe + 40])
+        or _PER_MTOK_BEFORE.search(sentence[max(0, qs - 40) : qs])
+    ):
+        return "price"
+    return category
 
 
 def choose_metric(
@@ -175,36 +230,39 @@ def choose_metric(
 ) -> MetricChoice | None:
     """The metric of ``q`` inside ``sentence`` (which starts at text offset ``offset``).
 
-    ``chip_after``: a chip name follows the number closely (makes a count a GPU count).
+    ``chip_after``: a chip name follows the number closely (makes a count a GPU count;
+    only read for counts and bare numbers).
     ``hits``: cue matches of this sentence kept from an earlier number of it.
     """
     qs, qe = q.start - offset, q.end - offset
-    after = sentence[qe : qe + 40]
-    category = unit_category(q, after, sentence[max(0, qs - 40) : qs])
+    category = _category_in(q, sentence, qs, qe)
     if category == "GB" and _PER_SECOND_BEFORE.search(sentence[max(0, qs - 8) : qs]):
         return MetricChoice("memory_bandwidth", "GB/s", "每秒", 0.0)
     unit = q.unit or ""
     if category == "price" and q.unit and "/" not in q.unit:
         unit = f"{q.unit}/Mtok"
-    if category in ("count", "none") and _gpu_follows(after, category, chip_after):
+    small = category in ("count", "none")
+    if small and _gpu_follows(sentence[qe : qe + 40], category, chip_after):
         return MetricChoice("gpu_count", "count", "GPU", 0.0)
     if hits is None or hits.sentence != sentence:
         hits = CueHits(sentence)
-    best: MetricChoice | None = None
+    # The best match so far, kept as parts: a choice is only built for the winner.
+    best_score: float = 0.0
+    best_cue: Cue | None = None
+    best_text = ""
     for cue, matches in hits.found(cues, category):
         for cs, ce, cue_text in matches:
             score = _distance(sentence, cs, ce, qs, qe, cue)
             if score is None:
                 continue
-            if best is None or score < best.score:
-                out_unit = cue.unit or unit
-                best = MetricChoice(cue.metric, out_unit, cue_text, score)
-    if best is not None:
-        if best.metric == "drop":
+            if best_cue is None or score < best_score:
+                best_score, best_cue, best_text = score, cue, cue_text
+    if best_cue is not None:
+        if best_cue.metric == "drop":
             return None
-        if category in ("none", "count") and q.value < 1000 and best.score > 2:
+        if small and q.value < 1000 and best_score > 2:
             return None  # a small bare number needs its cue right beside it
-        return best
+        return MetricChoice(best_cue.metric, best_cue.unit or unit, best_text, best_score)
     default = cues.unit_default.get(category)
     if default is not None:
         return MetricChoice(default, unit, None, 99.0)
@@ -213,10 +271,16 @@ def choose_metric(
 
 def _gpu_follows(after: str, category: str, chip_after: bool) -> bool:
     """A GPU word (or a chip name) follows a count, and no memory word: a GPU count."""
-    gpu = bool(_GPU_AFTER.match(after)) or (
+    gpu = (_may_name_gpu(after) and bool(_GPU_AFTER.match(after))) or (
         chip_after and (category == "count" or bool(_GPU_COUNT_CLASSIFIER.match(after)))
     )
     return gpu and not _MEMORY_AFTER.match(after)
+
+
+def _may_name_gpu(text: str) -> bool:
+    """Whether ``text`` may hold a GPU word: each of ``_GPU_WORDS`` holds GPU, 卡 or 芯片
+    (so ``_GPU_AFTER``, which ends in one, cannot match a text without them)."""
+    return "卡" in text or "GPU" in text or "芯片" in text
 
 
 def _accepts(cue: Cue, category: str) -> bool:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from extractors import dates
 from extractors.dates import find_dates, parse_datetime
 
 REF = date(2025, 3, 28)
@@ -82,3 +86,66 @@ PARSE_CASES = [
 def test_dates_parse_datetime(text: str, tz: str, expected: str | None) -> None:
     parsed = parse_datetime(text, tz)
     assert (parsed.isoformat() if parsed else None) == expected
+
+
+# The date patterns as written before each was made to open with a character class (and
+# the texts the gates of find_dates let through), for the equivalence test below.
+_CN = "〇零○一二两三四五六七八九"
+_SMALL = rf"(?:\d{{1,2}}|[{_CN}十]{{1,3}})"
+_PLAIN_YEAR = rf"(?P<year>(?<![\d.])\d{{4}}(?!\d)|[{_CN}]{{4}}|今年|本年|去年|前年|明年|后年|後年)"
+_PLAIN_DATE_RE = re.compile(
+    _PLAIN_YEAR
+    + r"\s?年?(?:(?:\s?(?:第?(?P<quarter>[一二三四1-4])(?:季度|季)|Q(?P<q>[1-4])))"
+    + r"|(?P<half>上半年|下半年)"
+    + rf"|(?:\s?(?P<month>{_SMALL})\s?月(?:份)?(?:\s?(?P<day>{_SMALL})\s?[日号號])?))?"
+)
+_PLAIN_ISO_RE = re.compile(
+    r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"
+)
+_PLAIN_MONTH_DAY_RE = re.compile(rf"(?<![\d年.])(?P<month>{_SMALL})月(?P<day>{_SMALL})[日号號]")
+
+_DATE_PIECES = [
+    *"0123456789.-/ 年月日号第季度Q上下半份十一二三四〇两",
+    "2024",
+    "今年",
+    "后年",
+    "二〇二四",
+]
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=14).map("".join))
+def test_dates_patterns_match_as_plain_ones(text: str) -> None:
+    assert _found(dates._DATE_RE, text) == _found(_PLAIN_DATE_RE, text)
+    iso = _found(dates._ISO_RE, text)
+    assert iso == _found(_PLAIN_ISO_RE, text)
+    assert not iso or dates._ISO_MARK.search(text)
+    assert _found(dates._MONTH_DAY_RE, text) == _found(_PLAIN_MONTH_DAY_RE, text)
+    for pattern in (dates._DATE_RE, dates._MONTH_DAY_RE):  # matches hold date characters only
+        assert all(dates._DATE_STRETCH.fullmatch(m.group()) for m in pattern.finditer(text))
+
+
+_STRETCH_PIECES = [*_DATE_PIECES, "中", "。", "，", "a", "月27日", "去年10月7日"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.sampled_from(_STRETCH_PIECES), max_size=16).map("".join),
+    st.sampled_from([None, REF]),
+)
+def test_dates_stretch_scan_same_as_whole_text(text: str, reference: date | None) -> None:
+    """Scanning only the stretches of date characters holding a 年 (a 月) finds the dates
+    a scan of the whole text finds."""
+    fast = find_dates(text, reference=reference)
+    whole = pytest.MonkeyPatch()
+    whole.setattr(
+        dates, "_matches_in_stretches", lambda pattern, text, _mark: pattern.finditer(text)
+    )
+    try:
+        assert fast == find_dates(text, reference=reference)
+    finally:
+        whole.undo()

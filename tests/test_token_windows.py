@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extractors import BACKENDS
 from extractors.chinese_script import to_simplified
@@ -94,3 +96,51 @@ def test_token_windows_same_mentions_as_whole_body(path: Path) -> None:
     assert set(gated) <= set(whole)
     gaz = extractor.gazetteer
     assert find_mentions(simple, gated, gaz) == find_mentions(simple, whole, gaz)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_token_windows_segmenter_skips_unread_lexical_attributes(backend: str) -> None:
+    """Only offsets and texts are read back from the segmenting pipeline, so spaCy is not
+    asked to compute like_num, shape... for each new string; the language stays known."""
+    from spacy.attrs import LANG
+
+    nlp = extractor_for(backend).nlp
+    assert list(nlp.vocab.lex_attr_getters) == [LANG]
+    assert nlp.vocab.lang == "zh"
+    text = "新模型参数达到987654321个，约为1.60亿美元"
+    tokens = [(t.idx, t.text) for t in nlp(text)]
+    assert "".join(word for _, word in tokens) == text
+    assert all(text[i : i + len(word)] == word for i, word in tokens)
+
+
+_GLUE_PIECES = [
+    *"约为的了，。 a",
+    "1.60",
+    "亿",
+    "公司",
+    "科技",
+    "集团",
+    "某某",
+    "初创",
+    "文心",
+    "4.5",
+    "X1",
+    "V3",
+    "增长",
+    "升腾",
+    "910B",
+    "千问",
+    "2.5",
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.lists(st.sampled_from(_GLUE_PIECES), max_size=14).map("".join))
+def test_token_windows_left_out_change_no_mention(backend: str, text: str) -> None:
+    """Windows where no rule can fire are not segmented: the mentions stay those of the
+    whole text's words."""
+    extractor = extractor_for(backend)
+    gaz = extractor.gazetteer
+    gated = extractor.mention_tokens(text)
+    assert find_mentions(text, gated, gaz) == find_mentions(text, _whole(extractor, text), gaz)

@@ -20,7 +20,7 @@ def clean_page(raw: str, *, source_name: str | None = None, default_tz: str = "+
     page itself names none.  ``default_tz`` is given to times printed without a
     zone (+08:00 suits mainland, Hong Kong and Taiwan sites).
     """
-    if not raw or not raw.strip():
+    if not raw or raw.isspace():  # (= nothing left once stripped, without copying the page)
         return Article(text="")
     if looks_like_html(raw):
         article = clean_html_page(raw, default_tz=default_tz)

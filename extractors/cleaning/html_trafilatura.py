@@ -36,6 +36,11 @@ _TEASER_BLOCKS = (
     "boolean(.//*[contains(translate(@id, 'T', 't'), 'teaser')"
     " or contains(translate(@class, 'T', 't'), 'teaser')])"
 )
+# Every id or class value below the root, as plain strings.  A value holding 'teaser'
+# once its T's are lowered holds 'easer' as it is (no T in it), so a page without any
+# 'easer' has no teaser block and the translate() test of every element is skipped.
+_ID_CLASS_VALUES = ".//*/@id | .//*/@class"
+_TEASER_CORE = "easer"
 # readability drops these before extracting; their text is code, not page text
 _CODE_TAGS = ("script", "style", "fencedframe")
 # readability writes this into kept video iframes
@@ -77,7 +82,14 @@ def _extract(tree: Any, quick: bool) -> Any:
 def _xpath(expression: str) -> Any:
     from lxml.etree import XPath
 
-    return XPath(expression)
+    return XPath(expression, smart_strings=False)
+
+
+def _has_teaser_blocks(tree: Any) -> bool:
+    """:data:`_TEASER_BLOCKS` of ``tree``, with a quick look for its core word first."""
+    if _TEASER_CORE not in "\n".join(_xpath(_ID_CLASS_VALUES)(tree)):
+        return False
+    return bool(_xpath(_TEASER_BLOCKS)(tree))
 
 
 def _text_bound(tree: Any) -> int:
@@ -88,13 +100,37 @@ def _text_bound(tree: Any) -> int:
     space may be put at each element boundary (two per element) and readability
     labels kept video iframes.
     """
-    words = tree.text_content().split()
+    return _word_bound(tree.text_content(), tree) + _element_bound(tree)
+
+
+def _word_bound(text: str, tree: Any) -> int:
+    """The words of the page's ``text`` but those of code, each with one space."""
+    words = text.split()
     chars = sum(map(len, words))
     for element in tree.iter(*_CODE_TAGS):
         chars -= sum(map(len, (element.text or "").split()))
+    return chars + len(words)
+
+
+def _element_bound(tree: Any) -> int:
+    """What element boundaries and video labels may add to a text drawn from ``tree``."""
     elements = int(_xpath("count(descendant-or-self::*)")(tree))
     iframes = int(_xpath("count(.//iframe)")(tree))
-    return chars + len(words) + 2 * elements + _IFRAME_TEXT * iframes
+    return 2 * elements + _IFRAME_TEXT * iframes
+
+
+def _page_could_double(tree: Any, found: int) -> bool:
+    """``2 * found < _text_bound(tree)``, mostly without splitting the page into words.
+
+    Words separated by at least one space each take no more room than the text they
+    come from, one space more at most: so the bound is at most the text's length + 1
+    plus the element part, and a ``found`` past that half settles it.
+    """
+    text = tree.text_content()
+    elements = _element_bound(tree)
+    if 2 * found >= len(text) + 1 + elements:
+        return False
+    return 2 * found < _word_bound(text, tree) + elements
 
 
 def _needs_full_cascade(tree: Any, doc: Any) -> bool:
@@ -123,9 +159,9 @@ def _needs_full_cascade(tree: Any, doc: Any) -> bool:
         return True
     if len(body.findall(".//table")) > len(body.findall(".//p")):
         return True
-    if _xpath(f"boolean({SANITIZED_XPATH})")(body) or _xpath(_TEASER_BLOCKS)(tree):
+    if _xpath(f"boolean({SANITIZED_XPATH})")(body) or _has_teaser_blocks(tree):
         return True
-    return 2 * found < _text_bound(tree)
+    return _page_could_double(tree, found)
 
 
 def main_text(tree: Any) -> str | None:

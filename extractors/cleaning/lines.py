@@ -13,9 +13,13 @@ from itertools import accumulate
 
 from extractors.dates import TIMESTAMP_RE, ascii_digits
 
-_SPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+_WIDE_SPACES = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # spaces other than ' '
+_INVISIBLES = r"\u200b-\u200d\u2060\ufeff\u00ad"
+_SPACE = f"[ {_WIDE_SPACES}]"
 _SPACES = re.compile(_SPACE + _SPACE + "*")  # = _SPACE+, but re scans faster for a plain start
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile(f"[{_INVISIBLES}]")
+# what either substitution of normalise_text would change, but for two spaces in a row
+_UNUSUAL = re.compile(f"[{_INVISIBLES}{_WIDE_SPACES}]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：、,;!?:…“”「」]")
 _LONE_NUMBER = re.compile(
@@ -30,8 +34,25 @@ _NAME_CHARS = re.compile(r"^[\w\u00b7\u30fb·.\- ]{1,24}$")
 # Every date starts with a four-digit year; ascii_digits keeps digits digits, so a
 # line without four digits in a row holds no date and needs no further look.
 _YEAR_DIGITS = re.compile(r"\d\d\d\d")  # (not \d{4}: re scans faster for a plain start)
-# ... and a time of day needs a digit and an hour mark (':' may still be full-width here)
-_HOUR_MARK = re.compile(r"\d\s?[:：时時]")
+# What a TIMESTAMP_RE match with a time of day needs in the line as printed, up to its
+# hour mark: ascii_digits only rewrites full-width digits (digits to ``\d`` already) and
+# full-width ':/-.' (one character each), so the same characters are there with those
+# separators still full-width.  Dropping the match's look-behind only widens the shape.
+
+
+def _stamp_tail(space: str) -> str:
+    """The shape from the separator after the year to the hour mark."""
+    return (
+        rf"[-/.－／．年]{space}?\d\d?{space}?[-/.－／．月]{space}?\d\d?{space}?[日号]?"
+        rf"(?:{space}*|T)(?:上午|下午|晚上|凌晨)?{space}*\d\d?{space}?[:：时時]"
+    )
+
+
+_STAMP_SHAPE = re.compile(r"\d\d\d\d\s?" + _stamp_tail(r"\s"))
+# A page (lines joined by line breaks) is scanned for the tail alone, with spaces that are
+# no line break so that no shape is found across two lines: re skips to a separator far
+# faster than to a digit.
+_PAGE_STAMP_TAIL = re.compile(_stamp_tail(r"[^\S\n]"))
 _MAX_STAMP_EXTRA = 24
 
 
@@ -40,7 +61,10 @@ def normalise_text(raw: str) -> list[str]:
     runs of (full-width) spaces to one ASCII space and strip each line.  Chinese
     characters and punctuation are left exactly as they are."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))  # neither pattern spans a newline
+    # Without invisibles, spaces other than ' ' and two spaces in a row, both substitutions
+    # leave the text as it is (each space run is a lone ' '): one scan tells.
+    if _UNUSUAL.search(text) is not None or "  " in text:
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", text))  # neither pattern spans a newline
     return [line.strip() for line in text.split("\n")]
 
 
@@ -96,7 +120,7 @@ def is_nav_bar(line: str) -> bool:
 
 def timestamp_in(line: str) -> re.Match[str] | None:
     """The first date-with-time in a line, if any."""
-    if _YEAR_DIGITS.search(line) is None or _HOUR_MARK.search(line) is None:
+    if _STAMP_SHAPE.search(line) is None:  # the usual case, found in one scan
         return None
     for m in TIMESTAMP_RE.finditer(ascii_digits(line)):
         if m["hour"] is not None:
@@ -134,9 +158,10 @@ def rows_matching(pattern: re.Pattern[str], lines: list[str]) -> list[int]:
 
 
 def timestamp_lines(lines: list[str]) -> list[re.Match[str] | None]:
-    """:func:`timestamp_line_match` of every line (lines without a year skip the work)."""
+    """:func:`timestamp_line_match` of every line (lines without a stamp's shape skip the
+    work).  The lines hold no line break (as :func:`normalise_text` gives them)."""
     stamps: list[re.Match[str] | None] = [None] * len(lines)
-    for row in rows_matching(_YEAR_DIGITS, lines):
+    for row in rows_matching(_PAGE_STAMP_TAIL, lines):
         stamps[row] = timestamp_line_match(lines[row])
     return stamps
 

@@ -45,10 +45,12 @@ class Title:
     consumed: bool  # False when the title is the body's first paragraph (fallback)
 
 
+# each label pattern with a quick scan for its labels (None: no scan needed)
+_LabelPatterns = tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...]
+
+
 @lru_cache(maxsize=16)
-def _label_patterns(
-    labels: tuple[str, ...],
-) -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...]:
+def _label_patterns(labels: tuple[str, ...]) -> _LabelPatterns:
     """The label patterns, each with a quick scan for the labels themselves."""
     value = r"\s*[:：｜|/／ ]\s*([^\s:：｜|/／，,。()（）]{1,20})"
     long_labels = [re.escape(x) for x in labels if len(x) > 1]
@@ -68,7 +70,12 @@ def _label_value(line: str, simple: str, labels: tuple[str, ...]) -> str | None:
     One-character labels (文) must start a segment; longer ones may follow an
     outlet name directly ('某某新闻记者 张三').
     """
-    for required, pattern in _label_patterns(labels):
+    return _labelled(line, simple, _label_patterns(labels))
+
+
+def _labelled(line: str, simple: str, patterns: _LabelPatterns) -> str | None:
+    """:func:`_label_value` with the label patterns already looked up (loops over lines)."""
+    for required, pattern in patterns:
         if required is not None and required.search(simple) is None:
             continue
         m = pattern.search(simple)
@@ -90,8 +97,8 @@ def find_title(page: Page, hint: str | None = None) -> Title:
                 return Title(hint, i, True)
         return Title(hint, -1, True)
     head = range(min(len(lines), _HEAD_LINES))
-    crumbs = [i for i in head if page.is_breadcrumb(i)]
-    start = crumbs[0] + 1 if crumbs else 0
+    crumb = next((i for i in head if page.is_breadcrumb(i)), None)  # the first one
+    start = 0 if crumb is None else crumb + 1
     for i in range(start, min(len(lines), start + _HEAD_LINES)):
         line = lines[i]
         if page.is_furniture(i) or is_citation(line) or _is_site_only(line, page.markers):
@@ -176,10 +183,11 @@ def _author_near_stamp(page: Page, stamp: int, title: Title) -> tuple[str | None
 
 def find_author(page: Page, title: Title, stamp: int | None) -> tuple[str | None, set[int]]:
     """Author name and the indices of the lines that carried it."""
+    patterns = _label_patterns(page.markers.author_labels)
     for i, line in enumerate(page.lines):
         if i in page.listing or len(line) > 40:
             continue
-        value = _label_value(line, page.simple(i), page.markers.author_labels)
+        value = _labelled(line, page.simple(i), patterns)
         if value and not _is_site_only(value, page.markers):
             return value, {i}
     if stamp is not None:

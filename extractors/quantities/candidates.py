@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .guards import (
     DATE_NEXT,
     DATE_PREV,
+    GLUED_PREV,
     glued_after,
     glued_before,
     is_date_or_time,
@@ -17,7 +18,7 @@ from .numeral_spans import SHAPE_NUMBER, longest_numeral, numeral_value, read_nu
 from .numerals import BIG_UNITS
 from .patterns import LEX, UNIT_START
 from .qualifiers import AFTER_FIRST, BEFORE_LAST, qualifier_after, qualifier_before
-from .units import UnitReading, read_unit
+from .units import UnitReading, read_unit, unit_at
 
 # Multiplier characters that may also begin a unit word (兆 of 兆瓦); read_unit is
 # None at the others.
@@ -46,7 +47,7 @@ def read_match(text: str, m: re.Match[str]) -> Candidate | None:
     """The quantity a MASTER match stands for, or None when the guards reject it."""
     kind = m.lastgroup
     if kind == "plain":
-        return read_plain(text, m)
+        return read_plain(text, m.start(), m.group("sym"), m.start("num"), m.group("num"))
     start, end = m.span()
     if kind == "pct":
         value, _, used = longest_numeral(m.group("pnum"))
@@ -72,15 +73,16 @@ def read_match(text: str, m: re.Match[str]) -> Candidate | None:
     if kind == "fan":
         value, _ = numeral_value(m, m.group(0))
         return Candidate(start, end, value or 2.0, None, "x", "dimension", numeral=m.group(0))
-    reading = read_unit(text, end, None)  # half: 半成, 半折, 打对折
-    if reading is None:
+    found = read_unit(text, end, None)  # half: 半成, 半折, 打对折
+    if found is None:
         return None
+    reading, unit_end = found
     value = 50.0 if text[end] == "折" or m.group(0) == "对" else 0.5 * reading.factor
     return _finish(
         text,
         Candidate(
             start,
-            reading.end,
+            unit_end,
             value,
             None,
             "%",
@@ -92,26 +94,25 @@ def read_match(text: str, m: re.Match[str]) -> Candidate | None:
     )
 
 
-def read_plain(text: str, m: re.Match[str]) -> Candidate | None:
-    """read_match for the commonest kind, a numeral with or without a currency symbol."""
-    sym, num = m.group("sym", "num")
-    n_start = m.start("num")
+def read_plain(text: str, start: int, sym: str | None, n_start: int, num: str) -> Candidate | None:
+    """read_match for the commonest kind, a numeral with or without a currency symbol: a
+    "plain" match at ``start``, its groups ``sym`` and ``num`` (at ``n_start``)."""
     prev = text[n_start - 1] if n_start else ""
-    if sym is None and prev.isascii() and prev and glued_before(text, n_start):
+    if sym is None and prev in GLUED_PREV and glued_before(text, n_start):
         return None  # H800, GPT-4: whatever follows, part of a name
     value, value_max, used, shape, loose = read_numeral(num)
     if value is None:
         return None
     n_end = n_start + used
     if sym is None and used >= 2 and text[n_end - 1] in _BIG_UNIT_STARTS_UNIT:
-        reading = read_unit(text, n_end - 1, None)
-        if reading is not None and reading.end > n_end:
+        found = read_unit(text, n_end - 1, None)
+        if found is not None and found[1] > n_end:
             # 150兆瓦: the last numeral character (兆) begins a unit word, not a multiplier.
             value, value_max, used, shape, loose = read_numeral(text[n_start : n_end - 1])
             if value is None:
                 return None
             n_end = n_start + used
-    numeral = text[n_start:n_end]
+    numeral = num if used == len(num) else text[n_start:n_end]  # num is text from n_start
     if shape == SHAPE_NUMBER:
         if prev == "第":
             return None  # 第2024: an ordinal
@@ -119,25 +120,28 @@ def read_plain(text: str, m: re.Match[str]) -> Candidate | None:
         return None
     if sym is None:
         nxt = text[n_end : n_end + 1]
-        if (len(numeral) >= 11 or nxt in DATE_NEXT or prev in DATE_PREV) and is_date_or_time(
+        if (used >= 11 or nxt in DATE_NEXT or prev in DATE_PREV) and is_date_or_time(
             text, n_start, n_end, numeral, value
         ):
             return None
-        reading = read_unit(text, n_end, None) if nxt in UNIT_START or nxt == " " else None
-        if reading is None:
+        if nxt in UNIT_START:
+            found = unit_at(text, n_end, nxt)
+        else:
+            found = read_unit(text, n_end, None) if nxt == " " else None
+        if found is None:
             if ((nxt and nxt.isascii()) or prev == " ") and glued_after(text, n_start, n_end):
                 return None  # 4o, 25th, Llama 3
-        elif reading.unit == "CNY":
-            reading = _prefixed_currency(text, n_start, reading)
+        elif found[0].unit == "CNY":
+            found = _prefixed_currency(text, n_start, found[0]), found[1]
     else:
-        reading = read_unit(text, n_end, LEX.symbols[sym])
-    start = m.start()
-    end = n_end if reading is None else reading.end
+        found = read_unit(text, n_end, LEX.symbols[sym])
+    reading, end = (None, n_end) if found is None else found
+    before = prev if start == n_start else text[start - 1 : start]  # "" at the text start
     if value_max is not None:
         qualifier = "range"
     elif loose:
         qualifier = "more_than"
-    elif (start and text[start - 1] in BEFORE_LAST) or text[end : end + 1] in AFTER_FIRST:
+    elif before in BEFORE_LAST or text[end : end + 1] in AFTER_FIRST:
         qualifier = _qualifier_around(text, start, end)
     else:
         qualifier = "exact"
@@ -181,12 +185,12 @@ def _finish(text: str, cand: Candidate) -> Candidate:
 
 def _qualifier_around(text: str, start: int, end: int) -> str:
     """The qualifier written just before ``start`` or else just after ``end``, or "exact"."""
-    if start and text[start - 1] in BEFORE_LAST:
-        qualifier = qualifier_before(text, start)
-        if qualifier is not None:
-            return qualifier
-    if text[end : end + 1] in AFTER_FIRST:
-        after = qualifier_after(text, end)
-        if after is not None:
-            return after[0]
+    if (
+        start
+        and text[start - 1] in BEFORE_LAST
+        and (before := qualifier_before(text, start)) is not None
+    ):
+        return before
+    if text[end : end + 1] in AFTER_FIRST and (after := qualifier_after(text, end)) is not None:
+        return after[0]
     return "exact"

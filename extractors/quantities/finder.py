@@ -3,36 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from extractors.models import Quantity
 
 from .candidates import Candidate, read_match, read_plain
 from .guards import glued_to_name, is_word_not_number
 from .numeral_spans import longest_numeral, numeral_value
-from .numerals import BIG_UNITS, CN_CHARS, DIGITS, normalise
-from .patterns import (
-    BIG_UNIT_TAIL,
-    FRACTION_CHARS,
-    MASTER,
-    MASTER_NO_FRACTION,
-    RANGE_LINK,
-    URL,
-)
-from .quantity_model import new_quantity
+from .numerals import BIG_UNITS, DIGITS, normalise
+from .patterns import BIG_UNIT_TAIL, RANGE_LINK, URL
+from .quantity_model import new_quantities
+from .scanning import master_matches, numeral_spots
 
 _PREFILTER = re.compile(r"[0-9" + "".join(DIGITS) + "十拾百佰千仟万亿翻半对]")
-# Every place a MASTER match can start at; a search for these is ~30x faster than letting
-# the big alternation try every position.  Lone signs, dots, letters of US$ and 半/对 outside
-# 半成/打对折 start no match, so they are not tried.  The pattern opens with one character
-# class (checked afterwards) so that the regex engine scans for it quickly.
-_PLAIN_START = "0-9负翻$¥€£" + "".join(DIGITS) + "十拾百佰千仟万亿兆"
-_START = re.compile(
-    rf"[{_PLAIN_START}\-.UHN半对](?:(?<=[{_PLAIN_START}])|(?<=-)(?=[\d.{CN_CHARS}])"
-    r"|(?<=\.)(?=\d)|(?<=U)(?=S\$)|(?<=H)(?=K\$)|(?<=N)(?=T\$)|(?<=半)(?=[成折])|(?<=打对)(?=折))"
-)
 _MONEY_OR_DISCOUNT = re.compile(r"[ ]?(?:[美港日韩欧]?元|美刀|美金|人民币|折)")
 _RANGE_GAP_MAX = 5  # the longest text RANGE_LINK accepts between two quantities
+_RANGE_WORDS = frozenset("-~到至—")  # what RANGE_LINK holds between its spaces
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -47,13 +32,17 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Candidate] = []
     last_end = -1  # end of found[-1]
     blocked = _url_spans(norm)
-    for m in _matches(norm):
-        start = m.start()
+    for start, numeral, m in numeral_spots(norm):
         if start < last_end:
             continue  # inside the unit or tail of the previous quantity (元1角1分)
         if blocked and any(s <= start < e for s, e in blocked):
             continue
-        cand = read_plain(norm, m) if m.lastgroup == "plain" else read_match(norm, m)
+        if m is None:  # a lone numeral
+            cand = read_plain(norm, start, None, start, numeral)
+        elif m.lastgroup == "plain":
+            cand = read_plain(norm, start, m.group("sym"), m.start("num"), m.group("num"))
+        else:
+            cand = read_match(norm, m)
         if cand is None:
             continue
         if (
@@ -65,48 +54,7 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             found.append(cand)
         last_end = found[-1].end
-    return [
-        new_quantity(
-            text[c.start : c.end], c.start, c.end, c.value, c.value_max, c.unit, c.qualifier, c.kind
-        )
-        for c in found
-    ]
-
-
-def _matches(text: str) -> Iterator[re.Match[str]]:
-    """Same matches as MASTER.finditer, trying MASTER only where a numeral can start.
-
-    The 分之 forms (pct, frac) can only start inside the stretch of numeral characters that
-    ends at a 分: only there is the full MASTER tried, elsewhere the cheaper
-    MASTER_NO_FRACTION gives the same match.
-    """
-    pos, n = 0, len(text)
-    fen = reach = -1  # the next 分 at or after pos, and where its stretch begins
-    while pos < n:
-        c = _START.search(text, pos)
-        if c is None:
-            return
-        start = c.start()
-        if fen < start:
-            fen = text.find("分", start)
-            if fen < 0:
-                fen = reach = n
-            else:
-                reach = _stretch_start(text, fen)
-        m = (MASTER if reach <= start else MASTER_NO_FRACTION).match(text, start)
-        if m is None:  # every MASTER alternative takes at least one character
-            pos = start + 1
-            continue
-        yield m
-        pos = m.end()
-
-
-def _stretch_start(text: str, end: int) -> int:
-    """Start of the run of characters a pct or frac match may hold that ends at ``end``."""
-    i = end
-    while i and (text[i - 1] in FRACTION_CHARS or text[i - 1].isdecimal()):
-        i -= 1
-    return i
+    return new_quantities(text, found)
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
@@ -119,7 +67,7 @@ def find_numbers(text: str) -> list[Quantity]:
     """The numerals alone (no units, dates kept): 百分之五 gives 5, 五分之一 gives 0.2."""
     norm = normalise(text)
     out: list[Quantity] = []
-    for m in _matches(norm):
+    for m in master_matches(norm):
         kind = m.lastgroup
         if kind == "pct":
             start, end = m.span("pnum")
@@ -161,7 +109,7 @@ def _merge_range(text: str, low: Candidate, high: Candidate) -> Candidate | None
     """600万美元到630万美元, 5%-8%, 3-5万元: two numbers joined by a range word."""
     gap = text[low.end : high.start]
     signed = not gap and high.numeral.startswith("-")
-    if not signed and not (gap and RANGE_LINK.fullmatch(gap)):
+    if not signed and not (gap and gap.strip(" ") in _RANGE_WORDS and RANGE_LINK.fullmatch(gap)):
         return None
     if low.unit is not None and low.unit != high.unit:
         return None

@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import UnitInfo
 from .numerals import DIGITS, parse_chinese_number
-from .patterns import CENTS, LEX, PRICE_PER, SUBUNIT, UNIT, UNIT_START
+from .patterns import (
+    CENTS,
+    LEX,
+    PRICE_PER,
+    SUBUNIT,
+    UNIT_START,
+    build_unit,
+    one_character_units,
+)
 
 _WEEK_WORD = re.compile(r"[\u4e00-\u9fff](?<![内后时的左前])")
 # First characters SUBUNIT (with a 角/分 digit), CENTS and PRICE_PER can match at: where the
@@ -16,30 +23,38 @@ _SUBUNIT_FIRST = frozenset("又零0123456789两" + "".join(DIGITS))
 _CENTS_FIRST = _SUBUNIT_FIRST | frozenset("十")
 _PRICE_PER_FIRST = frozenset(" /每")
 _TAIL_FIRST = _CENTS_FIRST | _PRICE_PER_FIRST
-_info_by_surface: dict[tuple[str, str], UnitInfo] = {}  # (group, matched text) -> unit
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(frozen=True, slots=True)
 class UnitReading:
-    """A unit found at ``end``: value = raw * factor + offset (offset in the base unit)."""
+    """What a unit word after a numeral means: value = raw * factor + offset (offset in the
+    base unit; half: a 半 after the unit adds 0.5 to raw).  Shared between readings, so
+    frozen; read_unit gives it with the end of the unit in the text."""
 
     unit: str
     factor: float
     kind: str
-    end: int
     offset: float = 0.0
     half: bool = False
 
     def with_unit(self, unit: str) -> UnitReading:
-        return UnitReading(unit, self.factor, self.kind, self.end, self.offset, self.half)
+        return UnitReading(unit, self.factor, self.kind, self.offset, self.half)
+
+
+_GPU_HOURS = UnitReading("gpu_hours", 1.0, "dimension")
+_UNIT_BY_FIRST: dict[str, re.Pattern[str]] = {}  # filled by _unit_pattern (UNIT_START keys)
+_ONE_CHARACTER = one_character_units(LEX)
+# (group, matched text) -> the reading of that unit word, and the same followed by 半.
+_by_surface: dict[tuple[str, str], tuple[UnitReading, UnitReading]] = {}
 
 
 def _digit(c: str) -> float:
     return float(c) if c.isdigit() else float(DIGITS[c])
 
 
-def read_unit(text: str, end: int, symbol_iso: str | None) -> UnitReading | None:
-    """The unit right after a numeral ending at ``end`` (``symbol_iso``: a $/¥ before it)."""
+def read_unit(text: str, end: int, symbol_iso: str | None) -> tuple[UnitReading, int] | None:
+    """The unit right after a numeral ending at ``end`` (``symbol_iso``: a $/¥ before it),
+    and where it ends."""
     if symbol_iso is not None:
         return _price_or_money(text, end, symbol_iso, 0.0)
     nxt = text[end : end + 1]
@@ -47,40 +62,60 @@ def read_unit(text: str, end: int, symbol_iso: str | None) -> UnitReading | None
         nxt = text[end : end + 6].lstrip(" ")[:1]
     if nxt not in UNIT_START:
         return None
-    m = UNIT.match(text, end)
-    if m is None:
-        return None
-    group = m.lastgroup or "unit"  # always one of cur, chiph, unit
-    if group == "chiph":
-        return UnitReading("gpu_hours", 1.0, "dimension", m.end())
-    info = _unit_info(group, m.group(group))
+    return unit_at(text, end, nxt)
+
+
+def unit_at(text: str, end: int, first: str) -> tuple[UnitReading, int] | None:
+    """read_unit without a currency symbol, where ``first``, the first character after
+    ``end`` and its spaces, is in UNIT_START."""
+    group = _ONE_CHARACTER.get(first)
+    if group is not None and text.startswith(first, end):
+        surface, end = first, end + 1  # what UNIT matches there
+    else:
+        m = (_UNIT_BY_FIRST.get(first) or _unit_pattern(first)).match(text, end)
+        if m is None:
+            return None
+        group = m.lastgroup or "unit"  # always one of cur, chiph, unit
+        if group == "chiph":
+            return _GPU_HOURS, m.end()
+        surface, end = m.group(group), m.end()
+    readings = _by_surface.get((group, surface)) or _readings(group, surface)
     if group == "cur":
-        end = m.end()
         if text[end : end + 1] not in _TAIL_FIRST:
-            return UnitReading(info.unit, 1.0, "money", end, 0.0)  # no 角分, 美分 or /token
-        return _money_tail(text, end, info.unit)
-    if info is _WEEK and _WEEK_WORD.match(text, m.end()):
+            return readings[0], end  # no 角分, 美分 or /token
+        return _money_tail(text, end, readings[0].unit)
+    if surface == "周" and _WEEK_WORD.match(text, end):
         return None  # 周活跃, 周末, 周年: not weeks
-    half = info.unit not in ("count",) and text.startswith("半", m.end())
-    return UnitReading(info.unit, info.factor, info.kind, m.end() + half, half=half)
+    if readings[0].unit != "count" and text.startswith("半", end):
+        return readings[1], end + 1
+    return readings[0], end
 
 
-def _unit_info(group: str, matched: str) -> UnitInfo:
-    info = _info_by_surface.get((group, matched))
-    if info is None:
-        table = LEX.currencies if group == "cur" else LEX.units
-        info = _info_by_surface[group, matched] = table[_squash(matched)]
-    return info
+def _unit_pattern(first: str) -> re.Pattern[str]:
+    """UNIT cut down to the unit words that can begin with ``first`` (a UNIT_START
+    character): a regex with fewer alternatives to try, the same match."""
+    pattern = _UNIT_BY_FIRST[first] = build_unit(LEX, first)
+    return pattern
 
 
-_WEEK = LEX.units["周"]
+def _readings(group: str, surface: str) -> tuple[UnitReading, UnitReading]:
+    """The readings of a unit word as matched (any spacing and case), stored once."""
+    if group == "cur":
+        info = LEX.currencies[_squash(surface)]
+        factor, kind = 1.0, "money"
+    else:
+        info = LEX.units[_squash(surface)]
+        factor, kind = info.factor, info.kind
+    readings = UnitReading(info.unit, factor, kind), UnitReading(info.unit, factor, kind, half=True)
+    _by_surface[group, surface] = readings
+    return readings
 
 
 def _squash(surface: str) -> str:
     return surface.replace(" ", "").lower() if not surface.isascii() else surface.lower()
 
 
-def _money_tail(text: str, end: int, iso: str) -> UnitReading:
+def _money_tail(text: str, end: int, iso: str) -> tuple[UnitReading, int]:
     """元 may be followed by 角/毛/分 (123元1角1分); 美元 by 美分."""
     offset = 0.0
     if text[end : end + 1] not in _CENTS_FIRST:
@@ -101,9 +136,9 @@ def _money_tail(text: str, end: int, iso: str) -> UnitReading:
     return _price_or_money(text, end, iso, offset)
 
 
-def _price_or_money(text: str, end: int, iso: str, offset: float) -> UnitReading:
+def _price_or_money(text: str, end: int, iso: str, offset: float) -> tuple[UnitReading, int]:
     per = PRICE_PER.match(text, end) if text[end : end + 1] in _PRICE_PER_FIRST else None
     if per is None:
-        return UnitReading(iso, 1.0, "money", end, offset)
+        return UnitReading(iso, 1.0, "money", offset), end
     tokens = LEX.price_per[(per.group("per") or "").lower()]
-    return UnitReading(f"{iso}/Mtok", 1e6 / tokens, "money", per.end(), offset)
+    return UnitReading(f"{iso}/Mtok", 1e6 / tokens, "money", offset), per.end()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +53,8 @@ class Gazetteer:
     # Chinese stems of versioned names, in simplified script ("升腾" of "昇腾910B"), with
     # the stem as the gazetteer spells it and the type of entity it names.
     stems: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # What lookup gives for each alias as spelled here (most names looked up are).
+    _spelled: dict[str, Entity] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for entity in self.entities:
@@ -62,16 +65,17 @@ class Gazetteer:
                     key = to_simplified(stem.group(1))
                     self.stems.setdefault(key, (stem.group(1), entity.type))
         self.pattern = _alias_pattern(a for e in self.entities for a in (e.name, *e.aliases))
+        self._spelled = {a: self.by_alias[alias_key(a)] for a in self.aliases()}
 
     def lookup(self, name: str) -> Entity | None:
         """The entity a name (any alias, any case/spacing/hyphenation) refers to."""
-        return self.by_alias.get(alias_key(name))
+        return self._spelled.get(name) or self.by_alias.get(alias_key(name))
 
-    def find_aliases(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def find_aliases(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, text) of every alias in ``text``, any case, left to right."""
         assert self.pattern is not None
-        for m in self.pattern.finditer(_lower_same_length(text)):
-            yield m.start(), m.end(), text[m.start() : m.end()]
+        spans = [m.span() for m in self.pattern.finditer(_lower_same_length(text))]
+        return [(start, end, text[start:end]) for start, end in spans]
 
     def aliases(self) -> list[str]:
         return sorted({a for e in self.entities for a in (e.name, *e.aliases)})
@@ -80,8 +84,9 @@ class Gazetteer:
 _ALIAS_NOISE = re.compile(r"[\s\-_·.]")
 
 
+@functools.lru_cache(maxsize=4096)
 def alias_key(name: str) -> str:
-    """Case, spaces and hyphens do not distinguish aliases."""
+    """Case, spaces and hyphens do not distinguish aliases (cached: names recur)."""
     return _ALIAS_NOISE.sub("", name).lower()
 
 

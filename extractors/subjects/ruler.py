@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -10,10 +11,13 @@ from dataclasses import dataclass, replace
 from extractors.subjects import shapes
 from extractors.subjects.gazetteer import Gazetteer
 
-# A bare version token ("V3", "R1", "k1.5") or edition word ("Max") standing alone.
+# A bare version token ("V3", "R1", "k1.5") or edition word ("Max") standing alone.  Every
+# branch opens with the letter the pattern consumes first, then looks behind it: the same
+# matches as a leading look-behind, but a pattern opening with a character class lets the
+# engine skip the Chinese text at once.
 _BARE_VARIANT = re.compile(
-    r"(?<![A-Za-z0-9.\-])(?:[A-Za-z]{1,2}\d+(?:\.\d+)?|Max|Pro|Plus|Turbo|Mini|Flash|Ultra|Lite)"
-    r"(?![A-Za-z0-9])"
+    r"[A-Za-z](?<![A-Za-z0-9.\-].)(?:[A-Za-z]?\d+(?:\.\d+)?|(?<=M)ax|(?<=P)ro|(?<=P)lus"
+    r"|(?<=T)urbo|(?<=M)ini|(?<=F)lash|(?<=U)ltra|(?<=L)ite)(?![A-Za-z0-9])"
 )
 _EDITIONS = frozenset({"Max", "Pro", "Plus", "Turbo", "Mini", "Flash", "Ultra", "Lite"})
 # How far back (characters) a bare variant may look for its family.
@@ -21,11 +25,13 @@ _VARIANT_REACH = 1500
 # An edition name ("Pro-32k", "Lite-128k") or a size ("405B") standing for a variant of the
 # product named just before it in the same sentence.
 _EDITION_HEAD = re.compile(r"(?:Max|Pro|Plus|Turbo|Mini|Flash|Ultra|Lite|Air|Nano)\b")
-_SIZE_VARIANT = re.compile(
-    r"(?<![A-Za-z0-9.\-])\d{1,4}(?:\.\d)?[BMT](?![A-Za-z0-9])(?=\s*(?:版本|版|参数版|规模版|模型))"
-)
+_SIZE_AFTER = r"(?![A-Za-z0-9])(?=\s*(?:版本|版|参数版|规模版|模型))"
+_SIZE_VARIANT = re.compile(r"\d(?<![A-Za-z0-9.\-].)\d{0,3}(?:\.\d)?[BMT]" + _SIZE_AFTER)
+# How every size variant ends: most pages have no such end and skip _SIZE_VARIANT.
+_SIZE_MARK = re.compile(r"[BMT](?<=\d[BMT])" + _SIZE_AFTER)
 _EDITION_REACH = 60
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+_START = operator.attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,32 @@ class Mention:
     outlet: bool = False
     base: str | None = None  # the product an edition/size variant belongs to
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        name: str,
+        type: str,
+        how: str,
+        family: str | None = None,
+        outlet: bool = False,
+        base: str | None = None,
+    ) -> None:
+        # Some thirty mentions are built per page.  The generated frozen __init__ sets
+        # each field through object.__setattr__; writing them into the instance dict is
+        # three times faster, and the instance is as frozen (tests compare the two).
+        fields = self.__dict__
+        fields["start"] = start
+        fields["end"] = end
+        fields["text"] = text
+        fields["name"] = name
+        fields["type"] = type
+        fields["how"] = how
+        fields["family"] = family
+        fields["outlet"] = outlet
+        fields["base"] = base
+
 
 def find_mentions(
     text: str, tokens: Sequence[tuple[int, str]], gazetteer: Gazetteer
@@ -50,22 +82,11 @@ def find_mentions(
 
     ``tokens`` are the segmenter's words as (offset, text).
     """
-    candidates: list[Mention] = []
-    for start, end, alias in gazetteer.find_aliases(text):
-        entity = gazetteer.lookup(alias)
-        if entity is not None:
-            candidates.append(
-                Mention(
-                    start,
-                    end,
-                    alias,
-                    entity.name,
-                    entity.type,
-                    "gazetteer",
-                    entity.family,
-                    entity.outlet,
-                )
-            )
+    candidates = [
+        Mention(start, end, alias, e.name, e.type, "gazetteer", e.family, e.outlet)
+        for start, end, alias in gazetteer.find_aliases(text)
+        if (e := gazetteer.lookup(alias)) is not None
+    ]
     found = [
         *shapes.latin_names(text, gazetteer),
         *shapes.chinese_versioned(tokens, gazetteer),
@@ -73,7 +94,7 @@ def find_mentions(
     ]
     for s in found:
         candidates.append(_from_shape(s, text, gazetteer))
-    for m in _SIZE_VARIANT.finditer(text):
+    for m in _SIZE_VARIANT.finditer(text) if _SIZE_MARK.search(text) else ():
         candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
     mentions = _attach_editions(text, _non_overlapping(candidates), gazetteer)
     return _resolve_variants(text, mentions, gazetteer)
@@ -104,11 +125,36 @@ def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mentio
 
 
 def _non_overlapping(candidates: list[Mention]) -> list[Mention]:
-    """Longest first; on equal spans the gazetteer wins over a shape."""
-    ranked = sorted(candidates, key=lambda m: (-(m.end - m.start), m.how != "gazetteer", m.start))
+    """Longest first; on equal spans the gazetteer wins over a shape.
+
+    Which of some overlapping mentions is kept depends on them alone, so the choice is
+    made within each run of mentions overlapping one another (most mentions overlap
+    nothing and are kept as they are).  An empty mention (none is ever found) would not
+    fit that reading: then the choice is made among all at once.
+    """
+    out: list[Mention] = []
+    run: list[Mention] = []  # mentions overlapping one another, by start
+    run_end = 0
+    for m in sorted(candidates, key=_START):
+        if m.end <= m.start:
+            return _choose(candidates)
+        if run and m.start >= run_end:
+            out.extend(run if len(run) == 1 else _choose(run))
+            run = []
+        if not run or m.end > run_end:
+            run_end = m.end
+        run.append(m)
+    out.extend(run if len(run) == 1 else _choose(run))
+    return out
+
+
+def _choose(candidates: list[Mention]) -> list[Mention]:
+    """The mentions kept, longest first (the gazetteer's on equal spans), in text order."""
+    keys = [(m.start - m.end, m.how != "gazetteer", m.start) for m in candidates]
+    ranked = sorted(range(len(candidates)), key=keys.__getitem__)  # stable, as on the mentions
     starts: list[int] = []  # the taken mentions, kept in text order
     taken: list[Mention] = []
-    for m in ranked:
+    for m in map(candidates.__getitem__, ranked):
         i = bisect.bisect_right(starts, m.start)
         if (i and taken[i - 1].end > m.start) or (i < len(taken) and taken[i].start < m.end):
             continue
@@ -165,17 +211,35 @@ def _resolve_variants(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
     """A bare "V3"/"R1"/"Max" inherits the most recent family (or model) that accepts it."""
     out = list(mentions)
     ends = [x.end for x in mentions]  # mentions do not overlap: ends ascend with starts
+    found: tuple[list[Mention], list[int]] | None = None  # the hosts, once needed
     for m in _BARE_VARIANT.finditer(text):
         i = bisect.bisect_right(ends, m.start())  # mentions[:i] end at or before the variant
         if i < len(mentions) and mentions[i].start < m.end():
             continue  # part of a name already found
-        first = bisect.bisect_right(ends, m.start() - _VARIANT_REACH)
-        earlier = mentions[first:i]
+        hosts, host_ends = found = found or _hosts(mentions, gazetteer)
+        # the hosts among the mentions ending within reach before the variant
+        first = bisect.bisect_right(host_ends, m.start() - _VARIANT_REACH)
+        earlier = hosts[first : bisect.bisect_right(host_ends, m.start())]
         token = m.group()
         resolved = _inherit(token, earlier, gazetteer)
         if resolved is not None:
             out.append(replace(resolved, start=m.start(), end=m.end(), text=token))
-    return sorted(out, key=lambda x: x.start)
+    if len(out) == len(mentions):
+        return out  # already in text order
+    return sorted(out, key=_START)
+
+
+def _hosts(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[list[Mention], list[int]]:
+    """The mentions _inherit does not pass over, and their ends: a numbered model (for an
+    edition word) or a mention of a family (for a version).  Looking among these only
+    finds what looking among all the mentions finds."""
+    families = gazetteer.families
+    hosts = [
+        x
+        for x in mentions
+        if (x.type == "model" and x.name[-1:].isdigit()) or (x.family or "") in families
+    ]
+    return hosts, [x.end for x in hosts]
 
 
 def _inherit(token: str, earlier: list[Mention], gazetteer: Gazetteer) -> Mention | None:

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from extractors.subjects.gazetteer import Gazetteer
 
+# The first letter comes before the look-behind (same matches as a leading look-behind):
+# a pattern opening with a character class lets the engine skip the Chinese text at once.
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z0-9.\-])"
-    r"(?P<name>[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
+    r"(?P<name>[A-Za-z](?<![A-Za-z0-9.\-].)[A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
     r"(?: (?P<ver>[kKvV]?\d{1,2}(?:\.\d+)?)(?![\d.])"
     r"(?: (?P<size>\d{1,4}(?:\.\d+)?[BM])(?![A-Za-z0-9]))?"  # a size edition: Llama 3.1 405B
     r"(?: (?P<tail>[A-Z][a-z]{2,}))?)?)"
@@ -30,6 +31,9 @@ _DOTTED_VERSION = re.compile(r"(?:[Vv]\d+(?:\.\d+)?|\d+\.\d+)")
 # Versions a known stem may carry: "文心X1", "昇腾910", "豆包1.5".
 _STEM_VERSION = re.compile(r"(?:[A-Za-z]{1,2}\d{1,3}(?:\.\d+)?[A-Za-z]?|\d{2,4}[A-Za-z]?|\d+\.\d+)")
 _DIGIT = re.compile(r"\d")
+# A name matched by _LATIN_NAME holds a digit (str.isdigit) exactly when it holds a \d: its
+# characters are ASCII letters and digits, ".", "-", " " and the \d of a version or size.
+_DIGIT_OR_HYPHEN = re.compile(r"[\d\-]")
 _HEAD_END = re.compile(r"[\d.\- ]")
 
 
@@ -56,6 +60,8 @@ def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     out: list[ShapeMatch] = []
     for m in _LATIN_NAME.finditer(text):
         name = m.group("name")
+        if _DIGIT_OR_HYPHEN.search(name) is None:
+            continue  # most words: neither a chip nor a model (see _looks_like_model)
         if name.lower() in gazetteer.not_names:
             continue  # FP16, INT8, HBM3: formats and parts, not actors
         if _CHIP.fullmatch(name):
@@ -74,13 +80,13 @@ def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
 
 
 def _looks_like_model(name: str, gazetteer: Gazetteer) -> bool:
-    letters = sum(c.isalpha() for c in name)
+    letters = sum(map(str.isalpha, name))
     if letters < 2 or name.lower() in gazetteer.not_names or _UNITS.fullmatch(name):
         return False
     head = name_head(name)
     if head.lower() in gazetteer.not_names:
         return False
-    has_digit = any(c.isdigit() for c in name)
+    has_digit = any(map(str.isdigit, name))
     hyphen_words = "-" in name and all(p[:1].isupper() for p in name.split("-") if p)
     return has_digit or hyphen_words
 
@@ -96,9 +102,8 @@ def chinese_versioned(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -
     toks = list(tokens)
     glued = _glued_to_versions(toks, gazetteer)
     seen = _dotted(glued)
-    after_of: dict[int, str] = {}
-    for offset, token in toks if glued else ():
-        after_of.setdefault(offset, token)
+    # The first token at each offset (the reversed pairs write the first one last).
+    after_of: dict[int, str] = dict(reversed(toks)) if glued else {}
     for start, word, nstart, nxt in glued:
         known = word in seen or word in gazetteer.stems
         if not (_full(_DOTTED_VERSION, nxt) or (known and _full(_STEM_VERSION, nxt))):
@@ -129,8 +134,10 @@ def _glued_to_versions(
         (start, word, nstart, nxt)
         for (start, word), (nstart, nxt) in itertools.pairwise(toks)
         # the rare case first: most token pairs end here (every version, dotted or stem,
-        # starts with a Latin letter or a digit of any script)
-        if ((first := nxt[:1]) in _LATIN_LETTERS or first.isdigit())
+        # starts with a Latin letter or a digit of any script); a next word opening with a
+        # common Chinese character (most words) is told by one string comparison
+        if not "\u4e00" <= nxt < "\ua000"
+        and ((first := nxt[:1]) in _LATIN_LETTERS or first.isdigit())
         and nstart == start + len(word)
         and _CJK_WORD.fullmatch(word)
         and word not in gazetteer.generic_words

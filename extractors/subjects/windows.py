@@ -16,7 +16,7 @@ then "文心X1"): :meth:`TokenWindows.spans_for_seen` adds the windows such word
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from extractors.subjects.gazetteer import Gazetteer
 from extractors.subjects.shapes import dotted_words
@@ -26,6 +26,8 @@ Span = tuple[int, int]
 _CJK = r"[\u4e00-\u9fff]"
 # A dotted version glued to Chinese: "千问2.5", "文心V4" (a superset: "增长2.5倍" too).
 _DOTTED_AFTER_CJK = re.compile(_CJK + r"(?:[Vv]\d|\d+\.\d)")
+# The same version once its first character is consumed, the Chinese one looked behind.
+_DOTTED_FROM_SECOND = rf"(?<={_CJK}[Vv])\d|(?<={_CJK}\d)\d*\.\d"
 
 
 # A run either segmenter cuts on its own: jieba's class, widened to rjieba's Han ranges, so
@@ -39,18 +41,23 @@ class TokenWindows:
     """The trigger patterns of one gazetteer (built once per extractor)."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
-        suffixes = "|".join(re.escape(s) for s in gazetteer.org_suffixes)
-        triggers = [_DOTTED_AFTER_CJK.pattern]
-        if suffixes:
-            triggers.append(f"{_CJK}(?:{suffixes})")
-        if gazetteer.stems:
-            triggers.append(_stem_pattern(gazetteer.stems))
-        self._trigger = re.compile("|".join(triggers))
+        self._trigger = Trigger(gazetteer.org_suffixes, gazetteer.stems, versions=True)
+        self._glue = _glue_pattern(gazetteer.org_suffixes)
         self._gazetteer = gazetteer
 
     def spans(self, text: str) -> list[Span]:
-        """The windows (start, end) of ``text`` in which a token rule may fire, ascending."""
-        return _windows(text, self._trigger)
+        """The windows (start, end) of ``text`` in which a token rule may fire, ascending.
+
+        A trigger's window is left out when no rule can fire in it whatever its words: each
+        rule pairs a word of two to six Chinese characters with the word glued after it,
+        a version (opening with a Latin letter or a digit) or an organization suffix (not
+        after a word ending in 的 or 了), so the window must hold two Chinese characters
+        followed by one of those.  ("约为1.60亿" keeps its window, "，约1.6亿" and
+        "的公司" need none.)  A window left out holds no dotted version glued to a word
+        either, so the words seen with one (:meth:`spans_for_seen`) are the same.
+        """
+        windows = _windows(text, self._trigger.spans(text))
+        return [w for w in windows if self._glue.search(text, *w)]
 
     def spans_for_seen(
         self, text: str, tokens: Sequence[tuple[int, str]], done: Sequence[Span]
@@ -60,22 +67,99 @@ class TokenWindows:
         if not seen:
             return []
         taken = set(done)
-        return [w for w in _windows(text, re.compile(_stem_pattern(seen))) if w not in taken]
+        # A plain alternation of words: the engine skips to their first characters itself.
+        matches = (m.span() for m in re.compile(_stem_pattern(seen)).finditer(text))
+        return [w for w in _windows(text, matches) if w not in taken]
 
 
-def _windows(text: str, trigger: re.Pattern[str]) -> list[Span]:
-    """The run around each match of ``trigger``, and the character after it."""
+class Trigger:
+    """A Chinese character glued to a dotted version (``versions``) or to one of
+    ``suffixes``, or one of ``stems`` glued to what may start a version.
+
+    :attr:`pattern` says what a trigger is.  :meth:`spans` gives the spans of the matches
+    of ``pattern.finditer`` without trying the pattern at every position: a hint pattern,
+    opening with a character class the regex engine skips to at once, finds the
+    characters after a Chinese one that may go on into a match, and the first characters
+    of stems; the pattern is tried just before and at those.  The hint consumes no
+    Chinese character (only the digits of a version after its first character), so it
+    passes over no such place; tried left to right from where the last match ended, the
+    places give the matches ``finditer`` gives.  Where the hint found a dotted version,
+    the pattern's first branch matches from the character before to where the hint ends
+    (the same greedy digits): that span needs no second try.
+    """
+
+    def __init__(
+        self, suffixes: Sequence[str], stems: Iterable[str], *, versions: bool = False
+    ) -> None:
+        branches: list[str] = []  # of the pattern
+        hints: list[str] = []  # of the hint, once its first character is consumed
+        firsts = ""  # the characters the hint opens with
+        if versions:
+            branches.append(_DOTTED_AFTER_CJK.pattern)
+            hints.append(f"(?P<dotted>{_DOTTED_FROM_SECOND})")
+            firsts += r"Vv\d"
+        if suffixes:
+            branches.append(f"{_CJK}(?:{'|'.join(re.escape(s) for s in suffixes)})")
+            heads = _char_class(s[0] for s in suffixes)
+            hints.append(f"(?<={_CJK}{heads})")
+            firsts += heads[1:-1]
+        stems = list(stems)
+        self._stem_heads = frozenset(w[0] for w in stems)
+        if stems:
+            branches.append(_stem_pattern(stems))
+            heads = _char_class(self._stem_heads)
+            hints.append(f"(?<={heads})")
+            firsts += heads[1:-1]
+        self.pattern = re.compile("|".join(branches) or "(?!)")
+        self._hint = re.compile(f"[{firsts}](?:{'|'.join(hints)})" if hints else "(?!)")
+
+    def spans(self, text: str) -> Iterator[Span]:
+        pos = 0  # where the last match ended: finditer goes on from there
+        match = self.pattern.match
+        for hint in self._hint.finditer(text):
+            at = hint.start()
+            if at > pos:  # glued to the character before
+                if hint.lastgroup == "dotted":
+                    pos = hint.end()
+                    yield at - 1, pos
+                elif m := match(text, at - 1):
+                    pos = m.end()
+                    yield m.span()
+            if at >= pos and text[at] in self._stem_heads and (m := match(text, at)):
+                pos = m.end()
+                yield m.span()
+
+
+def _glue_pattern(suffixes: Sequence[str]) -> re.Pattern[str]:
+    """Two Chinese characters, then a Latin letter or a digit, or one of ``suffixes``
+    (after a character other than 的 and 了).  The pattern opens with the class of the
+    characters glued after the Chinese ones, each branch looking behind at them."""
+    two = f"{_CJK}{{2}}"
+    branches = [rf"(?<={two}[A-Za-z\d])"]
+    if suffixes:
+        rests = "|".join(f"(?<={re.escape(s[0])}){re.escape(s[1:])}" for s in suffixes)
+        branches.append(f"(?<={two}.)(?<![的了].)(?:{rests})")
+    heads = _char_class(s[0] for s in suffixes)[1:-1] if suffixes else ""
+    return re.compile(rf"[A-Za-z\d{heads}](?:{'|'.join(branches)})")
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return f"[{''.join(re.escape(c) for c in sorted(set(chars)))}]"
+
+
+def _windows(text: str, matches: Iterable[Span]) -> list[Span]:
+    """The run around each match (its span), and the character after it."""
     windows: list[Span] = []
     backwards = ""
     size = len(text)
-    for m in trigger.finditer(text):
-        if windows and m.start() < windows[-1][1]:
+    for m_start, m_end in matches:
+        if windows and m_start < windows[-1][1]:
             continue  # inside the window of an earlier match
         backwards = backwards or text[::-1]
-        run = _RUN.match(backwards, size - m.start())
-        start = size - run.end() if run else m.start()
-        after = _RUN.match(text, m.end())
-        end = min((after.end() if after else m.end()) + 1, size)
+        run = _RUN.match(backwards, size - m_start)
+        start = size - run.end() if run else m_start
+        after = _RUN.match(text, m_end)
+        end = min((after.end() if after else m_end) + 1, size)
         windows.append((start, end))
     return windows
 

@@ -1,0 +1,301 @@
+"""The shortcuts that make claim building fast give what the general routines give."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.claim_first_chars import first_chars, opening_class
+from extractors.claim_spans import SpanIndex
+from extractors.claims import _CHIP_COUNT_UNITS, _confidence
+from extractors.linking import (
+    _CLAUSE_SEP,
+    _QUALIFIER_WORDS,
+    _head_end,
+    _in_investor_clause,
+    _opening_pronoun,
+    load_link_cues,
+    strip_qualifiers,
+)
+from extractors.metrics import (
+    _GPU_WORDS,
+    _PER_MTOK,
+    _PER_MTOK_BEFORE,
+    Cue,
+    CueHits,
+    MetricChoice,
+    _accepts,
+    _category_in,
+    _may_name_gpu,
+    _search,
+    load_metric_cues,
+    unit_category,
+)
+from extractors.models import Quantity
+
+_METRIC_CUES = load_metric_cues()
+_LINK_CUES = load_link_cues()
+
+# Sentence pieces: cue words, opener and pronoun words, digits, spaces and punctuation.
+_PIECES = [
+    "训练",
+    "成本",
+    "参数",
+    "参数量",
+    "营收",
+    "收入",
+    "员工",
+    "融资",
+    "领投",
+    "投资",
+    "首期",
+    "价格",
+    "每百万",
+    "tokens",
+    "GPU",
+    "卡",
+    "芯片",
+    "显存",
+    "的",
+    "由",
+    "约",
+    "为",
+    "，",
+    "。",
+    "、",
+    " ",
+    "\n",
+    "1",
+    "2024",
+    "年",
+    "3",
+    "月",
+    "今年",
+    "此外",
+    "而",
+    "据悉",
+    "它",
+    "其",
+    "该模型",
+    "这家公司",
+    "OpenAI",
+    "a",
+    "b",
+    "x",
+]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+
+
+def _plain_search(cues: list[Cue], sentence: str) -> list[tuple[Cue, list[tuple[int, int, str]]]]:
+    """The straightforward search: every match of every cue whose requirement is met."""
+    found = []
+    for cue in cues:
+        if cue.requires is not None and not cue.requires.search(sentence):
+            continue
+        matches = [(m.start(), m.end(), m.group()) for m in cue.pattern.finditer(sentence)]
+        if matches:
+            found.append((cue, matches))
+    return found
+
+
+# Patterns whose scans have edge cases: empty matches, look-arounds, anchors.
+_TRICKY = [r"a|(?=b)", r"x*", r"(?<=的)参数", r"^训练", r"\b\w", r"a?", r"(?<=\d)年|月"]
+_CUES = list(_METRIC_CUES.cues) + [
+    Cue(pattern=re.compile(p), metric="m", units=frozenset({"none"})) for p in _TRICKY
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_claims_search_same_as_plain_finditer(sentence: str) -> None:
+    assert _search(_CUES, sentence) == _plain_search(_CUES, sentence)
+
+
+_CATEGORIES = ["none", "count", "%", "pp", "currency", "price", "days", "params", "tokens", "GB"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_claims_cue_hits_same_as_every_cue_run(sentence: str) -> None:
+    """The first-character index (and running small categories whole) loses no match."""
+    hits = CueHits(sentence)
+    for category in _CATEGORIES:
+        every = [c for c in _METRIC_CUES.cues if _accepts(c, category)]
+        assert hits.found(_METRIC_CUES, category) == _plain_search(every, sentence)
+
+
+# (pattern, the class of first characters of non-empty matches; None: cannot be told)
+OPENING_CASES = [
+    (r"^(?:据悉|此外)[，,]?", "[此据]"),
+    (r"^\d+\s*年", r"[\d]"),
+    (r"^(?:\s*而)?", r"[\s而]"),
+    (r"\A(?:今年)?(?<=年)[，]", "[今，]"),
+    (r"(?:据悉|此外)", None),  # not anchored
+    (r"^a|b", None),  # only one branch anchored
+    (r"(?m)^据悉", None),  # anchored at every line
+    (r"(?i)^gpu", None),  # case folding
+    (r"^[^a]", None),  # negated class
+    (r"^", None),  # matches only empty
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), OPENING_CASES)
+def test_claims_opening_class_table(pattern: str, expected: str | None) -> None:
+    got = opening_class(re.compile(pattern))
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None
+        wanted = re.compile(expected)
+        for char in "据此，,今年a1 \t而b":
+            assert bool(got.match(char)) == bool(wanted.match(char)), char
+
+
+FIRST_CHAR_CASES = [(r"[\d年]", None), (r"\s*成本", None), (r"成本\d+", {"成"})]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), FIRST_CHAR_CASES)
+def test_claims_first_chars_classes_unknown(pattern: str, expected: set[str] | None) -> None:
+    got = first_chars(re.compile(pattern))
+    assert (set(got) if got is not None else None) == expected
+
+
+def _opening_pronoun_by_regex(text: str) -> str | None:
+    """The pronoun after the openers, always running the openers pattern."""
+    opener = _LINK_CUES.openers.search(text)
+    if opener is None:
+        pos = 0
+    elif opener.start() == 0:
+        pos = opener.end()
+    else:
+        text, pos = text[: opener.start()] + text[opener.end() :], 0
+    found = _LINK_CUES.pronoun_start.match(text, pos)
+    return found.group() if found else None
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_claims_opening_pronoun_same_as_regex(text: str) -> None:
+    assert _opening_pronoun(text, _LINK_CUES) == _opening_pronoun_by_regex(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_claims_openers_empty_when_first_char_cannot_open(text: str) -> None:
+    start = _LINK_CUES.opener_start
+    assert start is not None
+    if not start.match(text):
+        found = _LINK_CUES.openers.search(text)
+        assert found is None or found.end() == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.integers(0, 20), st.integers(0, 20))
+def test_claims_investor_clause_same_as_split(text: str, s: int, e: int) -> None:
+    right = _CLAUSE_SEP.split(text[e : e + 12], maxsplit=1)[0]
+    wanted = bool(_LINK_CUES.investor.search(right) or (s > 0 and text[s - 1 : s] == "由"))
+    if s <= len(text):
+        assert _in_investor_clause(text, s, e, _LINK_CUES) == wanted
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1])),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS, st.integers(0, 40), st.integers(0, 40), st.booleans())
+def test_claims_span_index_same_as_filter(
+    spans: list[tuple[int, int]], lo: int, hi: int, in_order: bool
+) -> None:
+    items = sorted(spans) if in_order else spans
+    index = SpanIndex(items, [s for s, _ in items], [e for _, e in items])
+    assert index.within(lo, hi) == [x for x in items if lo <= x[0] and x[1] <= hi]
+    assert index.overlaps(lo, hi) == any(s < hi and lo < e for s, e in items)
+
+
+_PRICE = re.compile(r"[A-Z]{3}/Mtok")
+_CURRENCY = re.compile(r"[A-Z]{3}")
+
+
+def _unit_category_by_regex(q: Quantity, after: str, before: str) -> str:
+    """The category as the regexes alone give it."""
+    if q.unit is None:
+        return "none"
+    if _PRICE.fullmatch(q.unit):
+        return "price"
+    if _CURRENCY.fullmatch(q.unit):
+        per_mtok = _PER_MTOK.match(after) or _PER_MTOK_BEFORE.search(before)
+        return "price" if per_mtok else "currency"
+    return q.unit
+
+
+UNIT_CASES = [
+    (None, "输入每百万tokens收费", "元"),
+    ("USD", "", "/百万tokens"),
+    ("USD", "每百万输入tokens收费", "美元"),
+    ("USD", "融资", "美元"),
+    ("CNY/Mtok", "", ""),
+    ("currency", "", "/百万tokens"),  # a unit named like a category is only itself
+    ("price", "", ""),
+    ("count", "", "块GPU"),
+    ("usd", "", "/百万tokens"),
+]
+
+
+@pytest.mark.parametrize(("unit", "before", "after"), UNIT_CASES)
+def test_claims_unit_category_same_as_regexes(unit: str | None, before: str, after: str) -> None:
+    q = Quantity(text="5", start=len(before), end=len(before) + 1, value=5.0, unit=unit)
+    wanted = _unit_category_by_regex(q, after, before)
+    assert unit_category(q, after, before) == wanted
+    assert _category_in(q, before + "5" + after, q.start, q.end) == wanted
+
+
+@pytest.mark.parametrize("link", ["possessive", "explicit", "carried", "other"])
+@pytest.mark.parametrize("found", ["gazetteer", "variant", "shape", "other"])
+@pytest.mark.parametrize(("cue", "score"), [(None, 99.0), ("成本", 3.0), ("成本", 11.0)])
+def test_claims_confidence_same_as_formula(
+    link: str, found: str, cue: str | None, score: float
+) -> None:
+    penalty = {"possessive": 0.05, "explicit": 0.0}.get(link, 0.2)
+    penalty += {"gazetteer": 0.0, "variant": 0.05}.get(found, 0.2)
+    penalty += 0.2 if cue is None else (0.1 if score > 10 else 0.0)
+    wanted = round(max(0.05, min(1.0, 0.95 - penalty)), 2)
+    assert _confidence(link, found, MetricChoice("m", "u", cue, score)) == wanted
+
+
+@pytest.mark.parametrize("word", _GPU_WORDS)
+def test_claims_gpu_words_pass_the_quick_test(word: str) -> None:
+    assert _may_name_gpu(f"3块{word}")
+
+
+_HEAD_PIECES = [*sorted(_QUALIFIER_WORDS), "的", "成本", " ", "\u3000", "A", "约为约"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_PIECES), max_size=8).map("".join), st.integers(-4, 30))
+def test_claims_head_end_same_as_strip_qualifiers(text: str, rel: int) -> None:
+    """choose_subject measures the stripped head in place, as the slice would give it."""
+    end = rel if 0 <= rel <= len(text) else slice(rel).indices(len(text))[1]
+    assert end == len(text[:rel])
+    assert _head_end(text, end) == len(strip_qualifiers(text[:rel]))
+
+
+_UNITS = st.one_of(
+    st.none(),
+    st.sampled_from(["none", "count", "USD", "USD/Mtok", "%", "GB", "days", "price"]),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_UNITS, st.sampled_from(["", "每百万tokens", "块GPU"]))
+def test_claims_chip_units_are_the_count_categories(unit: str | None, after: str) -> None:
+    """The units for which _claim looks for a chip are those choose_metric reads it for."""
+    q = Quantity(text="5", start=0, end=1, value=5.0, unit=unit)
+    small = unit_category(q, after, "") in ("count", "none")
+    assert small == (unit in _CHIP_COUNT_UNITS)
