@@ -13,8 +13,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from extractors.claim_first_chars import opening_class
 from extractors.models import Quantity
+from extractors.regex_facts import opening_class
 from extractors.subjects import Mention
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

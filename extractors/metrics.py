@@ -10,8 +10,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from extractors.claim_first_chars import FirstCharIndex, char_class, first_chars
+from extractors.claim_first_chars import FirstCharIndex, char_class
 from extractors.models import Quantity
+from extractors.regex_facts import first_chars
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CLAUSE_BREAK = re.compile(r"[，,；;：:（）()]")

@@ -10,7 +10,8 @@ by one costs a pass over the line each; one big alternation is worse still for
 * every other pattern is searched on its own, but first a cheap scan for the
   literal text it cannot match without (the '粉丝|获赞' of '\\d+\\s*(粉丝|获赞)')
   rules most lines out.  The required literals are read from the parsed
-  pattern, so this holds for any pattern added to the data.
+  pattern (:mod:`extractors.regex_facts`), so this holds for any pattern added
+  to the data.
 
 The answers are exactly those of ``any(re.search(p, line) for p in patterns)``.
 """
@@ -19,13 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
-try:  # the stdlib's own pattern parser (private, stable in CPython 3.11+)
-    from re import _constants as sre_constants
-    from re import _parser as sre_parser
-except ImportError:  # pragma: no cover - other interpreters: no shortcuts, same answers
-    sre_constants = sre_parser = None  # type: ignore[assignment]
+from extractors.regex_facts import anchored_at_start, fast_start, required_words
 
 _GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 # group references change meaning once groups of other patterns come first
@@ -87,99 +83,17 @@ def literal_trie(words: Iterable[str]) -> str:
     return f"(?:{body})" if len(alternatives) > 1 else body
 
 
-def _parse(pattern: str) -> Any:
-    if sre_parser is None:
-        return None
-    try:
-        return sre_parser.parse(pattern)
-    except re.error:
-        return None
-
-
-def _is_anchored(parsed: Any) -> bool:
-    """The pattern can only match at the start of the string."""
-    if parsed is None or parsed.state.flags & re.MULTILINE or not len(parsed.data):
-        return False
-    op, av = parsed.data[0]
-    return op is sre_constants.AT and av is sre_constants.AT_BEGINNING
-
-
-def _words_in_sequence(items: list) -> set[str] | None:
-    """Literal strings one of which every match of this sequence contains (the
-    most selective such set found), or None."""
-    best: set[str] | None = None
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is sre_constants.LITERAL:
-            run.append(chr(av))
-            continue
-        candidates = [{"".join(run)}] if run else []
-        run = []
-        if op is not None:
-            candidates.append(_words_in_item(op, av))
-        for words in candidates:
-            if not words or "" in words:
-                continue
-            if best is None or min(map(len, words)) > min(map(len, best)):
-                best = words
-    return best
-
-
-def _words_in_item(op: Any, av: Any) -> set[str] | None:
-    if op is sre_constants.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = av
-        return None if add_flags & re.IGNORECASE else _words_in_sequence(list(sub.data))
-    if op is sre_constants.BRANCH:
-        words: set[str] = set()
-        for alternative in av[1]:
-            found = _words_in_sequence(list(alternative.data))
-            if found is None:
-                return None
-            words |= found
-        return words
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[0] >= 1:
-        return _words_in_sequence(list(av[2].data))
-    return None
-
-
-def _required_words(parsed: Any) -> set[str] | None:
-    """Literal strings one of which every match of the pattern contains."""
-    if parsed is None or parsed.state.flags & re.IGNORECASE:
-        return None
-    return _words_in_sequence(list(parsed.data))
-
-
-def _starts_fast(items: list) -> bool:
-    """``re`` itself scans quickly for where such a pattern can start: it begins with
-    a literal, a character class, or alternatives that each begin with a literal."""
-    if not items:
-        return False
-    op, av = items[0]
-    if op in (sre_constants.LITERAL, sre_constants.IN):
-        return True
-    if op is sre_constants.SUBPATTERN:
-        return _starts_fast(list(av[3].data))
-    if op is sre_constants.BRANCH:
-        return all(alt.data and alt.data[0][0] is sre_constants.LITERAL for alt in av[1])
-    return False
-
-
-def _scan_for(words: set[str] | None) -> re.Pattern[str] | None:
+def _scan_for(words: Iterable[str] | None) -> re.Pattern[str] | None:
     return None if not words else re.compile(literal_trie(words))
-
-
-def _required_literals(parsed: Any) -> re.Pattern[str] | None:
-    """A scan for text every match must contain, when ``re`` would not find the
-    pattern's possible starts quickly on its own."""
-    if parsed is None or _starts_fast(list(parsed.data)):
-        return None
-    return _scan_for(_required_words(parsed))
 
 
 def required_text(pattern: str) -> re.Pattern[str] | None:
     """A quick scan that fails on every string ``pattern`` cannot be found in (or None
-    when no such scan is known or it would not save anything)."""
-    return _required_literals(_parse(pattern))
+    when no such scan is known or it would not save anything: ``re`` finds the
+    pattern's possible starts quickly on its own)."""
+    if fast_start(pattern):
+        return None
+    return _scan_for(required_words(pattern))
 
 
 class PatternSet:
@@ -190,12 +104,11 @@ class PatternSet:
         free: list[tuple[re.Pattern[str] | None, re.Pattern[str]]] = []
         gate_words: set[str] | None = set()
         for pattern in patterns:
-            parsed = _parse(pattern)
-            if _is_anchored(parsed):
+            if anchored_at_start(pattern):
                 anchored.append(pattern)
                 continue
-            free.append((_required_literals(parsed), re.compile(pattern)))  # see required_text
-            words = _required_words(parsed)
+            free.append((required_text(pattern), re.compile(pattern)))
+            words = required_words(pattern)
             gate_words = None if words is None or gate_words is None else gate_words | words
         self._anchored = MatchSet(anchored)
         # one scan for the words of all the unanchored patterns: a line without any

@@ -8,6 +8,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+# The letters Python's IGNORECASE matching equates with an ASCII letter that lower() does not
+# map to it: a unit regex compiled with re.I matches "tokenſ" for "tokens".
+_RE_ONLY_CASE = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+
+
+def lexicon_key(word: str) -> str:
+    """The key under which the lexicon holds a unit word an IGNORECASE regex matched."""
+    return word.translate(_RE_ONLY_CASE).lower()
+
 
 @dataclass(frozen=True)
 class UnitInfo:

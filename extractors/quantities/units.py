@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import lexicon_key
 from .numerals import DIGITS, parse_chinese_number
 from .patterns import (
     CENTS,
@@ -112,7 +113,7 @@ def _readings(group: str, surface: str) -> tuple[UnitReading, UnitReading]:
 
 
 def _squash(surface: str) -> str:
-    return surface.replace(" ", "").lower() if not surface.isascii() else surface.lower()
+    return lexicon_key(surface.replace(" ", "")) if not surface.isascii() else surface.lower()
 
 
 def _money_tail(text: str, end: int, iso: str) -> tuple[UnitReading, int]:
@@ -140,5 +141,5 @@ def _price_or_money(text: str, end: int, iso: str, offset: float) -> tuple[UnitR
     per = PRICE_PER.match(text, end) if text[end : end + 1] in _PRICE_PER_FIRST else None
     if per is None:
         return UnitReading(iso, 1.0, "money", offset), end
-    tokens = LEX.price_per[(per.group("per") or "").lower()]
+    tokens = LEX.price_per[lexicon_key(per.group("per") or "")]
     return UnitReading(f"{iso}/Mtok", 1e6 / tokens, "money", offset), per.end()

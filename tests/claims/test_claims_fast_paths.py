@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.chinese_script import to_simplified
-from extractors.claim_first_chars import first_chars
 from extractors.linking import _QUALIFIER_WORDS, strip_qualifiers
 from extractors.metrics import load_metric_cues
+from extractors.regex_facts import first_chars
 
 # (pattern, the characters every match starts with; None: cannot be told, always run)
 FIRST_CHAR_CASES = [

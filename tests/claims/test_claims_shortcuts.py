@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.claim_first_chars import first_chars, opening_class
 from extractors.claim_spans import SpanIndex
 from extractors.claims import _CHIP_COUNT_UNITS, _confidence
 from extractors.linking import (
@@ -35,6 +34,7 @@ from extractors.metrics import (
     unit_category,
 )
 from extractors.models import Quantity
+from extractors.regex_facts import first_chars, opening_class
 
 _METRIC_CUES = load_metric_cues()
 _LINK_CUES = load_link_cues()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -103,3 +104,25 @@ def test_quantities_time_is_linear_on_adversarial_repeats() -> None:
         large = unit * (10_000 // len(unit))
         t_small, t_large = _elapsed(small), _elapsed(large)
         assert t_large < 12 * t_small + 0.02, (unit, t_small, t_large)
+
+
+# Unit words spelled with the letters re.IGNORECASE equates with ASCII ones (ſ ~ s, ı/İ ~ i):
+# the unit regex matches them, so reading them must find the lexicon entry, not raise.
+_RE_CASE_SPELLINGS = [
+    ("5 tokenſ", "tokens", 5.0),
+    ("200 TOKENſ", "tokens", 200.0),
+    ("8 tokens", "tokens", 8.0),
+]
+
+
+@pytest.mark.parametrize(("text", "unit", "value"), _RE_CASE_SPELLINGS)
+def test_quantities_unit_spelled_with_regex_case_letters(
+    text: str, unit: str, value: float
+) -> None:
+    (quantity,) = find_quantities(text)
+    assert (quantity.unit, quantity.value, quantity.end) == (unit, value, len(text))
+
+
+@given(st.sampled_from(["ſ", "ı", "İ", "K", "s", "i"]), st.sampled_from(["token", "美元", "GB"]))
+def test_quantities_never_raise_on_case_equivalent_letters(letter: str, word: str) -> None:
+    find_quantities(f"5 {word}{letter} 和 7{letter}{word}")
