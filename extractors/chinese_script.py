@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import numpy
 import opencc
@@ -45,12 +46,16 @@ def _run_t2s(run: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Simplified-script copy of ``text`` with exactly the same length and offsets."""
-    if not text:
-        return text
+    return _simplified(text)[0] if text else text
+
+
+def _simplified(text: str) -> tuple[str, bool]:
+    """:func:`to_simplified` of ``text``, and whether it is OpenCC's conversion of the
+    whole text (True) rather than the run-by-run one."""
     whole = _converter("t2s").convert(text)
     if _aligned(text, whole):
-        return whole  # the usual case: one call instead of one per run of Han characters
-    return _HAN_RUN.sub(lambda m: _run_t2s(m.group(0)), text)
+        return whole, True  # the usual case: one call instead of one per run of Han characters
+    return _HAN_RUN.sub(lambda m: _run_t2s(m.group(0)), text), False
 
 
 def to_simplified_lines(lines: list[str]) -> list[str]:
@@ -59,7 +64,33 @@ def to_simplified_lines(lines: list[str]) -> list[str]:
     OpenCC's dictionaries are line-based, so no phrase matches across a line break and
     the lines joined convert as they would one by one.  Lines hold no line break.
     """
-    return to_simplified("\n".join(lines)).split("\n") if lines else []
+    return simplified_lines(lines).lines
+
+
+class SimplifiedLines(NamedTuple):
+    """:func:`to_simplified_lines` of some lines, and whether the lines may be rejoined."""
+
+    lines: list[str]
+    joinable: bool
+    """``to_simplified("\\n".join(picked)) == "\\n".join(their copies)`` for any lines
+    picked, in any order: see :func:`simplified_lines`."""
+
+
+def simplified_lines(lines: list[str]) -> SimplifiedLines:
+    """:func:`to_simplified_lines`, telling whether selections of the lines rejoined
+    convert to their copies rejoined (``joinable``).
+
+    They do when the page converted as a whole (OpenCC's conversion, aligned): OpenCC
+    converts line by line (no dictionary key holds a line break), so each copy is the
+    OpenCC conversion of its line, aligned with it (the line breaks stayed in place); a
+    join of some of the lines then converts to the join of their copies, which is aligned
+    too, so :func:`to_simplified` keeps that whole conversion.  (When the page fell back
+    to run-by-run conversion, a selection might convert as a whole instead.)
+    """
+    if not lines:
+        return SimplifiedLines([], True)
+    simple, whole = _simplified("\n".join(lines))
+    return SimplifiedLines(simple.split("\n"), whole)
 
 
 def _aligned(text: str, converted: str) -> bool:

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from extractors.claim_context import CARRY_PARAGRAPHS, ArticleContext
 from extractors.claim_spans import BodySpans
 from extractors.linking import (
     LinkCues,
     SentenceView,
-    analyse_sentence,
     as_of_date,
+    carried_subject,
     choose_object,
-    choose_subject,
-    sentence_topic,
+    named_subject,
 )
 from extractors.metrics import CueHits, MetricChoice, MetricCues, choose_metric
 from extractors.models import Claim, Quantity
@@ -37,8 +37,6 @@ _RESTATES = re.compile(
 )
 _CHIP_COUNT_UNITS = (None, "count", "none")
 _SENTENCE_FINAL = '。！？!?；;：:”"'
-# How many paragraphs a topic may be carried forward.
-_CARRY_PARAGRAPHS = 1
 # Metrics that only exist in the AI field: a shape-only subject needs no further context.
 _AI_METRICS = frozenset(
     {
@@ -81,9 +79,15 @@ class _SentenceWork(NamedTuple):
     body: BodyAnalysis
     spans: BodySpans
     sentence: Sentence
-    view: SentenceView
+    text: str  # the sentence in simplified script
     dates: list[tuple[int, int, str]]  # the dates inside the sentence
     hits: CueHits  # cue matches, searched once for all numbers of the sentence
+    context: ArticleContext  # the sentence's analysis and what earlier ones carry
+    position: int  # the sentence's position in ``context``
+
+    @property
+    def view(self) -> SentenceView:
+        return self.context.view(self.position)
 
 
 class ClaimBuilder:
@@ -94,63 +98,44 @@ class ClaimBuilder:
         self.link_cues = link_cues
 
     def build(self, body: BodyAnalysis) -> list[Claim]:
+        """The claims of a body, sentence by sentence.
+
+        Only sentences with numbers are visited; what a claim needs from its sentence's
+        analysis or from earlier sentences (carried topic, attribution, investors) is
+        asked of an :class:`ArticleContext`, which works it out on first use, so the
+        analysis of a sentence no claim reads is never run (see that module for why the
+        result is the same as analysing every sentence in turn).
+        """
         verse = self._verse_paragraphs(body)
         spans = BodySpans.of(body.mentions, body.quantities, body.dates)
+        live = [s for s in body.sentences if s.paragraph not in verse]
+        context = ArticleContext(body.simple, live, spans.mentions, self.link_cues)
         claims: list[Claim] = []
-        carried: Mention | None = None
-        carried_paragraph = -10
-        recent: list[tuple[Mention, int]] = []  # topic mentions of earlier sentences
-        investors: set[str] = set()  # names seen putting money in (领投, 出资)
-        paragraph_attribution: tuple[int, str] | None = None
         paragraph_seen, prev_paragraph_start = -1, 0
-        simple, link_cues = body.simple, self.link_cues
-        mentions_within, quantities_within = spans.mentions.within, spans.quantities.within
-        for s in body.sentences:
-            paragraph, start, end = s.paragraph, s.start, s.end
-            if paragraph in verse:
+        quantities_within = spans.quantities.within
+        for index, s in enumerate(live):
+            if s.paragraph != paragraph_seen:
+                paragraph_seen, prev_paragraph_start = s.paragraph, s.start
+            quantities = quantities_within(s.start, s.end)
+            if not quantities:
                 continue
-            if paragraph != paragraph_seen:
-                paragraph_seen, prev_paragraph_start = paragraph, start
-            mentions = mentions_within(start, end)
-            view = analyse_sentence(simple[start:end], start, paragraph, mentions, link_cues)
-            if view.attribution:
-                paragraph_attribution = (paragraph, view.attribution)
-            topic = _carried_topic(view, carried, carried_paragraph, recent)
-            if mentions:  # each mention has a role: the same test as ``view.roles``
-                investors.update(_investors(view))
-            attribution = view.attribution or (
-                paragraph_attribution[1]
-                if paragraph_attribution and paragraph_attribution[0] == paragraph
-                else None
-            )
-            quantities = quantities_within(start, end)
-            work = _work(body, spans, s, view) if quantities else None
+            work = _work(body, spans, s, context, index)
             for q in quantities:
-                assert work is not None
-                claim = self._claim(q, work, topic, attribution)
+                claim = self._claim(q, work)
                 if claim is not None and claim.metric == "funding":
-                    claim = _to_recipient(claim, view, recent, investors)
+                    claim = _to_recipient(claim, work)
                 if claim is None and claims and claims[-1].start >= prev_paragraph_start:
                     claim = self._echo(q, work, claims[-1])
                 if claim is not None:
                     claims.append(claim)
-            own = None
-            if mentions:
-                recent.extend((r.mention, paragraph) for r in view.roles if r.role == "topic")
-                own = sentence_topic(view)
-            if own is not None:
-                carried, carried_paragraph = own, paragraph
-            elif topic is not None and (view.opens_with_pronoun or not mentions):
-                carried, carried_paragraph = topic, paragraph
         return _training_to_model(claims, body.mentions)
 
-    def _claim(
-        self, q: Quantity, work: _SentenceWork, carried: Mention | None, attribution: str | None
-    ) -> Claim | None:
-        body, s, view = work.body, work.sentence, work.view
-        # Both tests only reject, so the cheap one goes first.
-        if not view.roles and carried is None:
-            return None  # nothing to be about, whatever the metric (see choose_subject)
+    def _claim(self, q: Quantity, work: _SentenceWork) -> Claim | None:
+        body, s, context, index = work.body, work.sentence, work.context, work.position
+        # Only rejections come before the claim is made, so their order cannot change it:
+        # the cheap ones first, and the sentence's analysis only once a metric is found.
+        # (A sentence without mentions and without a carried topic, which the loop used to
+        # reject first, is rejected by the subject choice: nothing can be chosen.)
         if not self._is_candidate(q, work):
             return None
         if q.kind == "fraction" and q.unit is None:
@@ -161,12 +146,16 @@ class ClaimBuilder:
             q.end, q.end + 8
         )
         choice = choose_metric(
-            q, view.text, s.start, self.metric_cues, chip_after=chip_after, hits=work.hits
+            q, work.text, s.start, self.metric_cues, chip_after=chip_after, hits=work.hits
         )
         if choice is None:
             return None
         types = self.metric_cues.subject_types(choice.metric)
-        subject = choose_subject(q, view, types, carried, choice.metric)
+        view = context.view(index)
+        # choose_subject, reading the carried topic only when no mention of the sentence fits.
+        subject = named_subject(q, view, types, choice.metric) or carried_subject(
+            view, types, context.topic(index)
+        )
         if subject is None:
             return None
         if (
@@ -188,7 +177,7 @@ class ClaimBuilder:
             end=q.end,
             sentence=s.text,
             as_of=as_of_date(q, view, work.dates),
-            attribution=attribution,
+            attribution=context.attribution(index),
             object=choose_object(q, choice.metric, view, self.link_cues),
             confidence=_confidence(subject.how, subject.mention.how, choice),
         )
@@ -199,14 +188,15 @@ class ClaimBuilder:
         Only bare numbers after a restating word, of the last claim's order of magnitude
         (within 100x), for count metrics; they take its subject and metric.
         """
-        body, s, view = work.body, work.sentence, work.view
+        body, s = work.body, work.sentence
         if q.unit is not None or last.unit != "count" or not self._is_candidate(q, work):
             return None
         if not 0.01 <= q.value / max(last.value, 1.0) <= 100:
             return None
-        clause = CLAUSE_SPLIT.split(view.text[: q.start - view.start])[-1]
+        clause = CLAUSE_SPLIT.split(work.text[: q.start - s.start])[-1]
         if not _RESTATES.search(clause):
             return None
+        view = work.view
         lo = q.start - len(clause)
         rivals = [
             r
@@ -277,9 +267,12 @@ def _is_determiner(numeral: str) -> bool:
     return _CN_SINGLE.fullmatch(_NOT_NUMERAL.sub("", numeral)) is not None
 
 
-def _work(body: BodyAnalysis, spans: BodySpans, s: Sentence, view: SentenceView) -> _SentenceWork:
-    dates = spans.dates.within(view.start, view.start + len(view.text))
-    return _SentenceWork(body, spans, s, view, dates, CueHits(view.text))
+def _work(
+    body: BodyAnalysis, spans: BodySpans, s: Sentence, context: ArticleContext, index: int
+) -> _SentenceWork:
+    text = body.simple[s.start : s.end]
+    dates = spans.dates.within(s.start, s.start + len(text))
+    return _SentenceWork(body, spans, s, text, dates, CueHits(text), context, index)
 
 
 def _has_twin(lines: dict[int, str], idx: int) -> bool:
@@ -322,63 +315,30 @@ def _training_to_model(claims: list[Claim], mentions: Sequence[Mention]) -> list
 
 
 _INSTALMENT = re.compile(r"首期|首笔|第[一二三四][期笔]|其余|剩余|余下|剩下的?|尾款")
-_PAYS = re.compile(r"^\s*(?:将|已|则|还|也|共)?(?:出资|投资|注资|认购|领投|跟投)")
 
 
-def _investors(view: SentenceView) -> set[str]:
-    """Names that put money in: investor roles and "X(将)出资/投资..."."""
-    out = set()
-    for r in view.roles:
-        m = r.mention
-        if r.role == "investor" or (
-            m.type == "organization" and _PAYS.match(view.text[m.end - view.start :])
-        ):
-            out.add(m.name)
-    return out
-
-
-def _to_recipient(
-    claim: Claim, view: SentenceView, recent: list[tuple[Mention, int]], investors: set[str]
-) -> Claim | None:
+def _to_recipient(claim: Claim, work: _SentenceWork) -> Claim | None:
     """An instalment or the rest of a round ("首期100亿美元", "其余27.5亿美元") belongs to
     the company raising it, not to an investor named before it; with no such company in
-    this or the previous paragraph the claim is dropped."""
-    before = view.text[: claim.start - view.start][-6:]
-    if claim.subject not in investors or not _INSTALMENT.search(before):
+    this or the previous paragraph the claim is dropped.
+
+    The instalment word is looked for first: only then are the article's investors
+    (every sentence's roles so far) needed."""
+    s, context, index = work.sentence, work.context, work.position
+    before = work.text[: claim.start - s.start][-6:]
+    if not _INSTALMENT.search(before):
         return claim
-    for mention, paragraph in reversed(recent):
-        if view.paragraph - paragraph > _CARRY_PARAGRAPHS:
+    investors = context.investors_through(index)
+    if claim.subject not in investors:
+        return claim
+    for mention, paragraph in context.recent(index, s.paragraph - CARRY_PARAGRAPHS):
+        if s.paragraph - paragraph > CARRY_PARAGRAPHS:
             break
         if mention.type == "organization" and mention.name not in investors:
             return claim.model_copy(
                 update={"subject": mention.name, "subject_type": "organization"}
             )
     return None
-
-
-def _carried_topic(
-    view: SentenceView,
-    carried: Mention | None,
-    carried_paragraph: int,
-    recent: list[tuple[Mention, int]],
-) -> Mention | None:
-    """What a pronoun or a bare follow-on sentence refers to.
-
-    A typed pronoun (该模型, 该公司) takes the latest earlier topic of its type; 其/它 take
-    the previous sentence's topic, within this paragraph or the one before; a sentence with
-    neither pronoun nor entity carries the topic only inside its paragraph.
-    """
-    reach = _CARRY_PARAGRAPHS if view.opens_with_pronoun or view.inner_pronoun else 0
-    if view.pronoun_type is not None:
-        for mention, paragraph in reversed(recent):
-            if view.paragraph - paragraph > reach:
-                break
-            if mention.type == view.pronoun_type:
-                return mention
-        return None
-    if carried is None or view.paragraph - carried_paragraph > reach:
-        return None
-    return carried
 
 
 def _ends_with_comma(line: str) -> bool:

@@ -132,73 +132,148 @@ class Role(NamedTuple):
     role: str
 
 
-class SentenceView(NamedTuple):
-    """One sentence in simplified script with its mentions and their roles."""
+class SentenceView:
+    """One sentence in simplified script with its mentions, their roles and its citation.
 
-    text: str
-    start: int
-    paragraph: int
-    roles: tuple[Role, ...]
-    attribution: str | None
-    opens_with_pronoun: bool
-    pronoun_type: str | None = None
-    inner_pronoun: bool = False  # a typed pronoun later in the sentence ("并不是这家公司的")
+    Each part is worked out on first use: a mention's role (:meth:`role_of`) from the
+    sentence, that mention and the sentence's mentions alone; the attribution from the
+    citations of the mentions in order, then a cited publication; the pronouns from the
+    text. All are pure, so the order they are asked in cannot change them.
+    """
+
+    __slots__ = (
+        "_attribution",
+        "_citations",
+        "_cues",
+        "_pronouns",
+        "_role_list",
+        "_roles",
+        "mentions",
+        "paragraph",
+        "start",
+        "text",
+    )
+
+    def __init__(
+        self, text: str, start: int, paragraph: int, mentions: Sequence[Mention], cues: LinkCues
+    ) -> None:
+        self.text, self.start, self.paragraph = text, start, paragraph
+        self.mentions = mentions
+        self._cues = cues
+        # Filled on first use (slots rather than cached_property: this is the hot path).
+        self._role_list: list[str | None] = [None] * len(mentions)
+        self._citations: list[str | None] = [None] * len(mentions)
+        self._roles: tuple[Role, ...] | None = None
+        self._attribution: tuple[str | None] | None = None
+        self._pronouns: tuple[bool, str | None, bool] | None = None
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        """Every mention with its role, in sentence order."""
+        if self._roles is None:
+            self._roles = tuple(Role(m, self.role_of(j)) for j, m in enumerate(self.mentions))
+        return self._roles
+
+    def role_of(self, j: int) -> str:
+        """What mention ``j`` does in the sentence: topic, comparator, attribution..."""
+        role = self._role_list[j]
+        if role is None:
+            role = self._role_list[j] = self._find_role(j)
+        return role
+
+    @property
+    def attribution(self) -> str | None:
+        """Who the sentence cites: its first cited mention, else a cited publication."""
+        if self._attribution is None:
+            self._attribution = (self._find_attribution(),)
+        return self._attribution[0]
+
+    @property
+    def opens_with_pronoun(self) -> bool:
+        return self._pronoun_facts()[0]
+
+    @property
+    def pronoun_type(self) -> str | None:
+        return self._pronoun_facts()[1]
+
+    @property
+    def inner_pronoun(self) -> bool:
+        """A typed pronoun later in the sentence ("并不是这家公司的")."""
+        return self._pronoun_facts()[2]
+
+    def _pronoun_facts(self) -> tuple[bool, str | None, bool]:
+        """Whether the sentence opens with a pronoun, its type (of the opening one, else of
+        an inner typed one) and whether an inner typed one was found."""
+        if self._pronouns is None:
+            cues = self._cues
+            pronoun = _opening_pronoun(self.text, cues)
+            kind = cues.typed_pronouns.get(pronoun) if pronoun else None
+            inner = None if pronoun else _inner_pronoun(self.text, cues)
+            kind = kind or (cues.typed_pronouns[inner] if inner else None)
+            self._pronouns = (bool(pronoun), kind, inner is not None)
+        return self._pronouns
+
+    def _find_attribution(self) -> str | None:
+        attribution: str | None = None
+        for j, m in enumerate(self.mentions):
+            if self._citation_of(j) is not None:
+                attribution = attribution or m.name
+                if attribution:
+                    break  # it cannot change any more
+        if attribution is None:
+            cues, text = self._cues, self.text
+            lead = cues.attribution_lead.search(text)
+            pub = cues.publication.search(text, lead.end()) if lead else None
+            if pub is not None and pub.start() - lead.end() <= 4:  # type: ignore[union-attr]
+                attribution = pub.group(1)
+        return attribution
+
+    def _around(self, j: int) -> tuple[str, str]:
+        """The 12 characters before mention ``j`` and the 40 after it."""
+        m = self.mentions[j]
+        rel_start, rel_end = m.start - self.start, m.end - self.start
+        return self.text[max(0, rel_start - 12) : rel_start], self.text[rel_end : rel_end + 40]
+
+    def _citation_of(self, j: int) -> str | None:
+        """ "source", "speaker" or None: see :func:`_citation` (kept as "" for None)."""
+        cited = self._citations[j]
+        if cited is None:
+            m = self.mentions[j]
+            if m.outlet:
+                cited = "source"
+            elif m.type in _CITED_TYPES:
+                cited = _citation(*self._around(j), m, self._cues) or ""
+            else:
+                cited = ""  # what _citation gives for other types (None), without the call
+            self._citations[j] = cited
+        return cited or None
+
+    def _find_role(self, j: int) -> str:
+        m, cues, text = self.mentions[j], self._cues, self.text
+        before, after = self._around(j)
+        last = before[-1:]
+        if self._citation_of(j) == "source":
+            return "attribution"
+        if last == "对" and _ADDRESSEE_AFTER.match(after):
+            return "addressee"  # "某人对新浪科技表示": told to, not about
+        if last == "从" and cues.origin_after.match(after):
+            return "origin"  # "从OpenAI挖角": where from, not about
+        if m.type == "organization" and _is_vendor(m, self.mentions):
+            return "vendor"
+        if cues.comparator_before.search(before) or cues.comparator_after.match(after):
+            return "comparator"
+        rel_start = m.start - self.start
+        if _in_investor_clause(text, rel_start, m.end - self.start, cues):
+            return "investor"
+        return "topic"
 
 
 def analyse_sentence(
     text: str, start: int, paragraph: int, mentions: Sequence[Mention], cues: LinkCues
 ) -> SentenceView:
-    """Give each mention of the sentence a role and find who the sentence cites."""
-    roles: list[Role] = []
-    attribution: str | None = None
-    comparator_before, comparator_after = cues.comparator_before.search, cues.comparator_after.match
-    for m in mentions:
-        rel_start, rel_end = m.start - start, m.end - start
-        before = text[max(0, rel_start - 12) : rel_start]
-        after = text[rel_end : rel_end + 40]
-        mention_type = m.type
-        if m.outlet:
-            cited: str | None = "source"
-        elif mention_type in _CITED_TYPES:
-            cited = _citation(before, after, m, cues)
-        else:
-            cited = None  # what _citation gives for other types, without the call
-        if cited is not None:
-            attribution = attribution or m.name
-        last = before[-1:]
-        if cited == "source":
-            role = "attribution"
-        elif last == "对" and _ADDRESSEE_AFTER.match(after):
-            role = "addressee"  # "某人对新浪科技表示": told to, not about
-        elif last == "从" and cues.origin_after.match(after):
-            role = "origin"  # "从OpenAI挖角": where from, not about
-        elif mention_type == "organization" and _is_vendor(m, mentions):
-            role = "vendor"
-        elif comparator_before(before) or comparator_after(after):
-            role = "comparator"
-        elif _in_investor_clause(text, rel_start, rel_end, cues):
-            role = "investor"
-        else:
-            role = "topic"
-        roles.append(Role(m, role))
-    if attribution is None:
-        lead = cues.attribution_lead.search(text)
-        pub = cues.publication.search(text, lead.end()) if lead else None
-        if pub is not None and pub.start() - lead.end() <= 4:  # type: ignore[union-attr]
-            attribution = pub.group(1)
-    pronoun = _opening_pronoun(text, cues)
-    kind = cues.typed_pronouns.get(pronoun) if pronoun else None
-    inner = None if pronoun else _inner_pronoun(text, cues)
-    return SentenceView(
-        text,
-        start,
-        paragraph,
-        tuple(roles),
-        attribution,
-        bool(pronoun),
-        kind or (cues.typed_pronouns[inner] if inner else None),
-        inner is not None,
-    )
+    """Give each mention of the sentence a role and find who the sentence cites (each
+    worked out when first read)."""
+    return SentenceView(text, start, paragraph, mentions, cues)
 
 
 def _opening_pronoun(text: str, cues: LinkCues) -> str | None:
@@ -266,18 +341,18 @@ def _citation(before: str, after: str, m: Mention, cues: LinkCues) -> str | None
 
 def sentence_topic(view: SentenceView) -> Mention | None:
     """The entity a sentence is about: its first topic mention (a chip only as its opener)."""
-    for r in view.roles:
-        if r.role != "topic" or r.mention.type == "benchmark":
+    for j, m in enumerate(view.mentions):  # roles asked only of mentions that may be it
+        if m.type == "benchmark" or view.role_of(j) != "topic":
             continue
-        if r.mention.type == "chip":
-            rel = r.mention.start - view.start
+        if m.type == "chip":
+            rel = m.start - view.start
             opener = view.text[:rel].strip(" ，,、例如而")
-            after = view.text[r.mention.end - view.start :]
+            after = view.text[m.end - view.start :]
             if opener and not _CHIP_TOPIC_AFTER.match(after):
                 continue
             if opener and not _CHIP_OPENER.fullmatch(opener):
                 continue
-        return r.mention
+        return m
     return None
 
 
@@ -301,23 +376,39 @@ def choose_subject(
 
     For relative figures "X的5%" names the comparator X, so the possessive rule is skipped.
     """
+    return named_subject(q, view, types, metric) or carried_subject(view, types, carried)
+
+
+def named_subject(
+    q: Quantity, view: SentenceView, types: frozenset[str], metric: str = ""
+) -> SubjectChoice | None:
+    """The subject of ``q`` among the mentions of its sentence (the carried topic aside):
+    what :func:`choose_subject` gives whatever is carried, when it gives a mention of the
+    sentence."""
     text, offset = view.text, view.start
     rel = q.start - offset
     if not 0 <= rel <= len(text):  # where the slice ``text[:rel]`` would end
         rel = slice(rel).indices(len(text))[1]
     head = _head_end(text, rel)  # the length of the number's head without qualifiers
     if head > 0 and text[head - 1] == "的" and metric not in RELATIVE_METRICS:
-        for r in view.roles:
-            m = r.mention
+        for m in view.mentions:
             if m.type in types and m.end - offset == head - 1:
                 return SubjectChoice(m, "possessive")
-    for r in reversed(view.roles):  # the last preceding topic
-        m = r.mention
-        if r.role == "topic" and m.type in types and m.end <= q.start:
+    mentions = view.mentions
+    for j in range(len(mentions) - 1, -1, -1):  # the last preceding topic
+        m = mentions[j]
+        if m.type in types and m.end <= q.start and view.role_of(j) == "topic":
             return SubjectChoice(m, "explicit")
     used = _used_product(q, view, types) if metric == "user_count" else None
     if used is not None:
         return SubjectChoice(used, "explicit")
+    return None
+
+
+def carried_subject(
+    view: SentenceView, types: frozenset[str], carried: Mention | None
+) -> SubjectChoice | None:
+    """The carried topic as subject, when its type fits the metric and the pronoun."""
     if carried is not None and carried.type in types and view.pronoun_type in (None, carried.type):
         return SubjectChoice(carried, "carried")
     return None
@@ -358,8 +449,7 @@ _USE_VERB = re.compile(r"^\s*(?:使用|在用|用过|用上|访问)\s*$")
 
 def _used_product(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:
     """ "5亿人使用ChatGPT": the product named right after the use verb has the users."""
-    for r in view.roles:
-        m = r.mention
+    for m in view.mentions:
         if m.type in types and m.start >= q.end:
             between = view.text[q.end - view.start : m.start - view.start]
             return m if _USE_VERB.match(between) else None
@@ -370,15 +460,15 @@ def choose_object(q: Quantity, metric: str, view: SentenceView, cues: LinkCues) 
     """What the number is of: GPU model, benchmark, comparator or pay statistic."""
     rel_s, rel_e = q.start - view.start, q.end - view.start
     if metric == "gpu_count":
-        for r in view.roles:
-            gap = r.mention.start - q.end
-            if r.mention.type == "chip" and 0 <= gap <= 16:
-                between = view.text[rel_e : r.mention.start - view.start]
+        for m in view.mentions:
+            gap = m.start - q.end
+            if m.type == "chip" and 0 <= gap <= 16:
+                between = view.text[rel_e : m.start - view.start]
                 if not _GPU_GAP_BREAK.search(between):
-                    return r.mention.name
+                    return m.name
         return None
     if metric == "benchmark_score":
-        marks = [r.mention for r in view.roles if r.mention.type == "benchmark"]
+        marks = [m for m in view.mentions if m.type == "benchmark"]
         return min(marks, key=lambda m: abs(m.start - q.start)).name if marks else None
     if metric == "annual_compensation":
         clause = _PAY_CLAUSE_SEP.split(view.text[:rel_s])[-1]
@@ -393,7 +483,9 @@ def choose_object(q: Quantity, metric: str, view: SentenceView, cues: LinkCues) 
         return price_side(view.text[:rel_s], view.text[rel_e : rel_e + 12], cues)
     if metric in ("relative_cost", "cost_reduction", "speedup"):
         comps = [
-            r.mention for r in view.roles if r.role == "comparator" and r.mention.end <= q.start
+            m
+            for j, m in enumerate(view.mentions)
+            if m.end <= q.start and view.role_of(j) == "comparator"
         ]
         return comps[-1].name if comps else None
     return None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from extractors import DEFAULT_BACKEND
 from extractors.chinese_script import to_simplified
 from extractors.claims import BodyAnalysis, ClaimBuilder
-from extractors.cleaning import clean_page
+from extractors.cleaning import clean_page_simplified
 from extractors.dates import find_dates
 from extractors.linking import load_link_cues
 from extractors.metrics import load_metric_cues
@@ -46,15 +46,19 @@ class Extractor:
 
     def extract(self, raw: str, *, source_name: str | None = None) -> Extraction:
         """Clean the page, then find the claims of its body."""
-        article = clean_page(raw, source_name=source_name)
+        article, simple = clean_page_simplified(raw, source_name=source_name)
         return Extraction(
             article=article,
-            claims=self.extract_body(article),
+            claims=self._claims(article, simple),
             extractor_version=EXTRACTOR_VERSION,
         )
 
     def extract_body(self, article: Article) -> list[Claim]:
         """Claims of an already cleaned article (offsets index ``article.text``)."""
+        return self._claims(article, None)
+
+    def _claims(self, article: Article, simple: str | None) -> list[Claim]:
+        """:meth:`extract_body`, given ``to_simplified(article.text)`` if the cleaner had it."""
         text = article.text
         if not text.strip():
             return []
@@ -62,7 +66,8 @@ class Extractor:
             raise ArticleTooLong(
                 f"article text too long ({len(text):,} characters, limit {MAX_TEXT_CHARS:,})"
             )
-        simple = to_simplified(text)
+        if simple is None:
+            simple = to_simplified(text)
         sentences = split_sentences(text)
         mentions = find_mentions(simple, self.mention_tokens(simple), self.gazetteer)
         reference = article.published_at.date() if article.published_at else None

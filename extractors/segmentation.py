@@ -22,8 +22,12 @@ BACKENDS = ("jieba", "rjieba")
 _loaded_backends: set[str] = set()
 
 # A sentence ends after one of these; a run of closing quotes/brackets stays with it.
-_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)\"']*")
-_LINE = re.compile(r"[^\n]+")
+_END_MARKS = "。！？；!?;"
+_SENTENCE_END = re.compile(f"[{_END_MARKS}]+[”’」』）)\"']*")
+# A line cut after each _SENTENCE_END, piece by piece: what precedes a sentence end (an
+# end starts at the first end mark) with the end itself, else the rest of the line; then
+# the line break, if the piece ends the line (the pieces themselves hold none).
+_PIECE = re.compile(f"([^\n{_END_MARKS}]*(?:{_SENTENCE_END.pattern})?)(\n?)")
 
 
 @dataclass(frozen=True)
@@ -40,30 +44,26 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split on 。！？；!? and line breaks, keeping offsets; blank pieces are dropped.
 
     Surrounding whitespace is trimmed from each sentence (offsets follow). ``paragraph``
-    is the index of the non-blank line the sentence is on.
+    is the index of the non-blank line the sentence is on.  (One scan of the text: a line
+    is non-blank exactly when one of its pieces is.)
     """
     sentences: list[Sentence] = []
     paragraph = -1
-    for line in _LINE.finditer(text):
-        if not line.group().strip():
-            continue
-        paragraph += 1
-        pos = line.start()
-        for match in _SENTENCE_END.finditer(line.group()):
-            _append(sentences, text, pos, line.start() + match.end(), paragraph)
-            pos = line.start() + match.end()
-        _append(sentences, text, pos, line.end(), paragraph)
+    seen_on_line = False
+    for m in _PIECE.finditer(text):
+        piece, newline = m.groups()
+        stripped = piece.strip()
+        if stripped:
+            if not seen_on_line:
+                paragraph += 1
+                seen_on_line = True
+            start = m.start()
+            if len(stripped) != len(piece):
+                start += len(piece) - len(piece.lstrip())
+            sentences.append(Sentence(start, start + len(stripped), stripped, paragraph))
+        if newline:
+            seen_on_line = False
     return sentences
-
-
-def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if not stripped:
-        return
-    s = start + len(piece) - len(piece.lstrip())
-    e = s + len(stripped)
-    out.append(Sentence(s, e, text[s:e], paragraph))
 
 
 def tokens_in(nlp: Language, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from extractors import BACKENDS
+from extractors.cleaning import clean_page
 from extractors.models import Article
 from extractors.pipeline import EXTRACTOR_VERSION, MAX_TEXT_CHARS, ArticleTooLong, Extractor
 from flows.cli.extract_cmd import extract_record
@@ -106,3 +107,13 @@ def test_pipeline_overlong_article_is_refused_clearly(extractor: Extractor) -> N
     text = "这是补充说明的文字。" * (MAX_TEXT_CHARS // 10 + 1)
     with pytest.raises(ArticleTooLong, match="article text too long"):
         extractor.extract_body(Article(text=text))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_pipeline_extract_equals_cleaning_then_extract_body(
+    extractor: Extractor, path: Path
+) -> None:
+    """extract reuses the cleaner's simplified body; extract_body converts the body itself."""
+    raw = path.read_text(encoding="utf-8")
+    article = clean_page(raw, source_name=path.name)
+    assert extractor.extract(raw, source_name=path.name).claims == extractor.extract_body(article)

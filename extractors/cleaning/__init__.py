@@ -6,11 +6,11 @@ paragraph per line, whitespace normalised, characters otherwise untouched.
 
 from __future__ import annotations
 
-from extractors.cleaning.html_page import clean_html_page, looks_like_html
-from extractors.cleaning.text_page import clean_text_page
+from extractors.cleaning.html_page import clean_html, looks_like_html
+from extractors.cleaning.text_page import Cleaned, clean_text
 from extractors.models import Article
 
-__all__ = ["clean_page"]
+__all__ = ["Cleaned", "clean_page", "clean_page_simplified"]
 
 
 def clean_page(raw: str, *, source_name: str | None = None, default_tz: str = "+08:00") -> Article:
@@ -20,12 +20,20 @@ def clean_page(raw: str, *, source_name: str | None = None, default_tz: str = "+
     page itself names none.  ``default_tz`` is given to times printed without a
     zone (+08:00 suits mainland, Hong Kong and Taiwan sites).
     """
+    return clean_page_simplified(raw, source_name=source_name, default_tz=default_tz).article
+
+
+def clean_page_simplified(
+    raw: str, *, source_name: str | None = None, default_tz: str = "+08:00"
+) -> Cleaned:
+    """:func:`clean_page`, with ``to_simplified(article.text)`` when the cleaner made it
+    from its own simplified lines (``simple`` is None otherwise)."""
     if not raw or raw.isspace():  # (= nothing left once stripped, without copying the page)
-        return Article(text="")
+        return Cleaned(Article(text=""), "")
     if looks_like_html(raw):
-        article = clean_html_page(raw, default_tz=default_tz)
+        article, simple = clean_html(raw, default_tz=default_tz)
     else:
-        article = clean_text_page(raw, default_tz=default_tz)
+        article, simple = clean_text(raw, default_tz=default_tz)
     if article.site is None and source_name:
         article = article.model_copy(update={"site": source_name})
-    return article
+    return Cleaned(article, simple)

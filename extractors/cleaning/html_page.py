@@ -27,7 +27,7 @@ from extractors.cleaning.html_tags import (
 )
 from extractors.cleaning.html_trafilatura import TrafilaturaMetadata, main_text, parse_html
 from extractors.cleaning.markers import load_markers
-from extractors.cleaning.text_page import Hints, clean_text_page
+from extractors.cleaning.text_page import Cleaned, Hints, clean_text
 from extractors.dates import parse_datetime
 from extractors.models import Article
 
@@ -109,6 +109,11 @@ def _fallback_text(raw: str) -> str:
 
 
 def clean_html_page(raw: str, *, default_tz: str) -> Article:
+    return clean_html(raw, default_tz=default_tz).article
+
+
+def clean_html(raw: str, *, default_tz: str) -> Cleaned:
+    """:func:`clean_html_page`, with the body's simplified copy when the text pass had it."""
     tree = parse_html(raw)
     text = main_text(tree) if tree is not None else None
     fallback = TrafilaturaMetadata(tree) if text is not None else None
@@ -116,10 +121,10 @@ def clean_html_page(raw: str, *, default_tz: str) -> Article:
         hints = _hints(tree if tree is not None else _lxml_tree(raw), fallback, default_tz)
     except (Exception, RecursionError):
         hints = Hints()
-    article = clean_text_page(text or _fallback_text(raw), default_tz=default_tz, hints=hints)
+    article, simple = clean_text(text or _fallback_text(raw), default_tz=default_tz, hints=hints)
     if article.published_at is None and fallback is not None and fallback.date:
         # htmldate's search of the whole page is the slowest part of cleaning: asked only
         # when neither the tags nor the page's own time line gave a time.
         published = parse_datetime(fallback.date, default_tz)
         article = article.model_copy(update={"published_at": published})
-    return article
+    return Cleaned(article, simple)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from extractors.cleaning.body import select_body
 from extractors.cleaning.lines import normalise_text
@@ -28,13 +29,27 @@ class Hints:
     site: str | None = None
 
 
+class Cleaned(NamedTuple):
+    """A cleaned page, with the simplified-script copy of its text when the cleaner had it."""
+
+    article: Article
+    simple: str | None
+    """``to_simplified(article.text)``, or None (not at hand: the caller converts)."""
+
+
 def clean_text_page(raw: str, *, default_tz: str, hints: Hints | None = None) -> Article:
+    return clean_text(raw, default_tz=default_tz, hints=hints).article
+
+
+def clean_text(raw: str, *, default_tz: str, hints: Hints | None = None) -> Cleaned:
+    """:func:`clean_text_page`, with the body's simplified copy made of the page's."""
     hints = hints or Hints()
     lines = [line for line in normalise_text(raw) if line]
     if not lines:
-        return Article(
+        article = Article(
             title=hints.title, published_at=hints.published_at, author=hints.author, site=hints.site
         )
+        return Cleaned(article, "")
     page = Page(lines, load_markers())
     title = find_title(page, hints.title)
     published, stamp = find_published(page, title, default_tz)
@@ -47,10 +62,11 @@ def clean_text_page(raw: str, *, default_tz: str, hints: Hints | None = None) ->
         page, start, skip=skip, title=title.text if title.consumed else None
     )
     site = hints.site or find_site(page, title, span)
-    return Article(
+    article = Article(
         title=title.text,
         published_at=hints.published_at or published,
         author=hints.author or author,
         site=site,
         text="\n".join(lines[i] for i in body_lines),
     )
+    return Cleaned(article, page.simple_text(body_lines))

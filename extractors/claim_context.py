@@ -1,0 +1,275 @@
+"""What the earlier sentences of a body tell a later one, worked out only when asked.
+
+Claim building used to analyse every sentence (:func:`analyse_sentence`) to keep four
+pieces of state up to date, yet only sentences with numbers make claims, and most of
+those numbers are rejected before anything reads the state. Here each piece is a pure
+function of the sentences before, computed when a claim asks for it and kept.
+
+The eager loop, over the sentences left after verse (``V(k)`` is sentence k's analysis,
+``M(k)`` its mentions, ``p(k)`` its paragraph, ``reach(k)`` 1 when it holds a pronoun
+(opening or inner) and 0 otherwise):
+
+- ``carried`` (a mention and its paragraph, at first ``(None, -10)``): after sentence k
+  it is ``(own, p(k))`` when k has a topic of its own (``sentence_topic``), else
+  ``(topic(k), p(k))`` when ``topic(k)`` is set and k opens with a pronoun or names
+  nothing, else it stays as it was;
+- ``recent``: the topic mentions of every sentence, each with its paragraph;
+- the last ``(p(k), attribution)`` of a sentence that cites someone;
+- ``investors``: the names of :func:`_investors` over every sentence.
+
+``topic(k)`` (:meth:`ArticleContext.topic`) reads, for a typed pronoun, ``recent`` from
+the end back to the first entry more than ``reach(k)`` paragraphs old, and otherwise
+``carried`` when it is at most ``reach(k)`` paragraphs old; a sentence's attribution
+falls back to the last one only within its paragraph; investors are read only for an
+instalment of a funding round (:func:`extractors.claims._to_recipient`).
+
+Why asking lazily gives what the eager loop gave, on every input:
+
+1. :func:`analyse_sentence` and :func:`sentence_topic` are pure: computing ``V(k)`` late,
+   or never, changes no value; every reader below re-traces the eager loop's recurrence.
+2. Scans backwards stop early only when paragraphs never decrease along the sentences
+   (checked once per body; otherwise they run to the first sentence). Then everything
+   before a sentence of a paragraph older than a reader's bound is older still: the
+   eager scan of ``recent`` would break on its first entry or run out (both give None),
+   an older ``carried`` would be out of reach (None), an older attribution belongs to
+   another paragraph (None).
+3. ``carried`` before a sentence is found by walking back to the last sentence that sets
+   it: one with its own topic or a typed pronoun decides without looking further; one
+   that carries the topic before it (opening pronoun or no mention, untyped) waits for
+   the state before it, and lowers the walk's bound to its own reach. Memoised states
+   record the bound they are exact for (:data:`_EXACT` when for all).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
+from typing import cast
+
+from extractors.claim_spans import SpanIndex
+from extractors.linking import LinkCues, SentenceView, analyse_sentence, sentence_topic
+from extractors.segmentation import Sentence
+from extractors.subjects import Mention
+
+# How many paragraphs a topic may be carried forward.
+CARRY_PARAGRAPHS = 1
+# The carried state before the first sentence.
+_START: tuple[Mention | None, int] = (None, -10)
+# The bound of a memoised carried state that is exact for every reader.
+_EXACT = -math.inf
+_PAYS = re.compile(r"^\s*(?:将|已|则|还|也|共)?(?:出资|投资|注资|认购|领投|跟投)")
+
+
+class _Keeps:
+    """A sentence that leaves the carried topic as it was."""
+
+
+class _Waits:
+    """A sentence whose carried topic is the one before it (untyped pronoun, no mention)."""
+
+
+_KEEPS, _WAITS = _Keeps(), _Waits()
+
+
+class ArticleContext:
+    """The per-sentence analyses of a body and the state they carry, each on first use.
+
+    ``sentences`` are the sentences claims are built from (verse left out), in body
+    order; indexes below are positions in that list.
+    """
+
+    def __init__(
+        self,
+        simple: str,
+        sentences: Sequence[Sentence],
+        mentions: SpanIndex[Mention],
+        cues: LinkCues,
+    ) -> None:
+        self._simple = simple
+        self._sentences = sentences
+        self._mention_index = mentions
+        self._cues = cues
+        self._paragraphs = [s.paragraph for s in sentences]
+        self._ordered = all(a <= b for a, b in pairwise(self._paragraphs))
+        count = len(sentences)
+        self._mentions: list[list[Mention] | None] = [None] * count
+        self._views: list[SentenceView | None] = [None] * count
+        self._topics: dict[int, Mention | None] = {}
+        # Carried state after sentence k and the lowest reader bound it is exact for.
+        self._carried_after: dict[int, tuple[Mention | None, int, float]] = {}
+        self._attribution_before: dict[int, tuple[int, str] | None] = {}
+        self._investors: set[str] = set()
+        self._investors_upto = 0  # sentences whose investors are in the set
+
+    def mentions(self, i: int) -> list[Mention]:
+        """The mentions inside sentence ``i``."""
+        found = self._mentions[i]
+        if found is None:
+            s = self._sentences[i]
+            found = self._mentions[i] = self._mention_index.within(s.start, s.end)
+        return found
+
+    def view(self, i: int) -> SentenceView:
+        """:func:`analyse_sentence` of sentence ``i``."""
+        found = self._views[i]
+        if found is None:
+            s = self._sentences[i]
+            text = self._simple[s.start : s.end]
+            found = analyse_sentence(text, s.start, s.paragraph, self.mentions(i), self._cues)
+            self._views[i] = found
+        return found
+
+    def topic(self, i: int) -> Mention | None:
+        """What a pronoun or a bare follow-on sentence refers to.
+
+        A typed pronoun (该模型, 该公司) takes the latest earlier topic of its type; 其/它
+        take the previous sentence's topic, within this paragraph or the one before; a
+        sentence with neither pronoun nor entity carries the topic only inside its
+        paragraph.
+        """
+        if i in self._topics:
+            return self._topics[i]
+        view = self.view(i)
+        reach = _reach(view)
+        found: Mention | None = None
+        if view.pronoun_type is not None:
+            for mention, paragraph in self.recent(i, view.paragraph - reach):
+                if view.paragraph - paragraph > reach:
+                    break
+                if mention.type == view.pronoun_type:
+                    found = mention
+                    break
+        else:
+            carried, carried_paragraph = self._carried_before(i, view.paragraph - reach)
+            if carried is not None and view.paragraph - carried_paragraph <= reach:
+                found = carried
+        self._topics[i] = found
+        return found
+
+    def recent(self, i: int, bound: int) -> Iterator[tuple[Mention, int]]:
+        """The topic mentions of the sentences before ``i``, latest first, each with its
+        paragraph; when paragraphs never decrease, none older than ``bound`` (every
+        reader stops at the first of those, or gives up when they run out)."""
+        paragraphs, ordered = self._paragraphs, self._ordered
+        for k in range(i - 1, -1, -1):
+            if ordered and paragraphs[k] < bound:
+                return
+            if not self.mentions(k):
+                continue  # no roles, so no topic
+            for role in reversed(self.view(k).roles):
+                if role.role == "topic":
+                    yield role.mention, paragraphs[k]
+
+    def attribution(self, i: int) -> str | None:
+        """Who sentence ``i`` cites, or the last one cited earlier in its paragraph."""
+        own = self.view(i).attribution
+        if own:
+            return own
+        last = self._last_attribution(i)
+        return last[1] if last is not None and last[0] == self._paragraphs[i] else None
+
+    def investors_through(self, i: int) -> set[str]:
+        """The names seen putting money in (领投, 出资) up to sentence ``i``.
+
+        Asked with ``i`` that never decreases (the build's sentence order): the set only
+        grows, and holds no name of a sentence after ``i``.
+        """
+        if i + 1 < self._investors_upto:
+            raise ValueError("investors asked for an earlier sentence")
+        for k in range(self._investors_upto, i + 1):
+            if self.mentions(k):  # each mention has a role: the same test as ``view.roles``
+                self._investors.update(_investors(self.view(k)))
+        self._investors_upto = max(self._investors_upto, i + 1)
+        return self._investors
+
+    def _last_attribution(self, i: int) -> tuple[int, str] | None:
+        """The paragraph and attribution of the last sentence before ``i`` that cites
+        someone; None also when, paragraphs never decreasing, it is in an earlier
+        paragraph than ``i`` (which then holds for every later sentence too)."""
+        paragraphs, memo = self._paragraphs, self._attribution_before
+        found: tuple[int, str] | None = None
+        k = i - 1
+        while k >= 0:
+            if k + 1 in memo:
+                found = memo[k + 1]
+                break
+            if self._ordered and paragraphs[k] < paragraphs[i]:
+                break
+            own = self.view(k).attribution
+            if own:
+                found = (paragraphs[k], own)
+                break
+            k -= 1
+        memo[i] = found
+        return found
+
+    def _carried_before(self, i: int, bound: int) -> tuple[Mention | None, int]:
+        """The carried topic before sentence ``i`` and its paragraph, exact whenever its
+        paragraph is at least ``bound`` (else a state no reader of ``i`` can reach)."""
+        paragraphs, memo = self._paragraphs, self._carried_after
+        waiting: list[int] = []  # sentences that carry the state before them, latest first
+        lowest: float = bound
+        state, exact_from = _START, _EXACT
+        k = i - 1
+        while k >= 0:
+            known = memo.get(k)
+            if known is not None and known[2] <= lowest:
+                state, exact_from = (known[0], known[1]), known[2]
+                break
+            if self._ordered and paragraphs[k] < lowest:
+                exact_from = lowest  # every setter from here back is out of reach
+                break
+            sets = self._sets(k)
+            if sets is _WAITS:
+                waiting.append(k)
+                lowest = min(lowest, paragraphs[k] - _reach(self.view(k)))
+            elif sets is not _KEEPS:
+                state = (cast(Mention, sets), paragraphs[k])
+                break
+            k -= 1
+        for k in reversed(waiting):
+            carried, carried_paragraph = state
+            reach = _reach(self.view(k))
+            topic = None
+            if carried is not None and paragraphs[k] - carried_paragraph <= reach:
+                topic = carried
+            self._topics[k] = topic
+            if topic is not None:
+                state, exact_from = (topic, paragraphs[k]), _EXACT
+            memo[k] = (*state, exact_from)
+        if i > 0:
+            memo[i - 1] = (*state, exact_from)
+        return state
+
+    def _sets(self, k: int) -> Mention | _Keeps | _Waits:
+        """What sentence ``k`` does to the carried topic: sets it to a mention, keeps it,
+        or carries the one before it (which then decides)."""
+        mentions, view = self.mentions(k), self.view(k)
+        own = sentence_topic(view) if mentions else None
+        if own is not None:
+            return own
+        if not (view.opens_with_pronoun or not mentions):
+            return _KEEPS
+        if k in self._topics or view.pronoun_type is not None:
+            topic = self.topic(k)  # known, or read from ``recent`` alone
+            return _KEEPS if topic is None else topic
+        return _WAITS
+
+
+def _reach(view: SentenceView) -> int:
+    """How many paragraphs back a sentence's pronoun or bare follow-on may look."""
+    return CARRY_PARAGRAPHS if view.opens_with_pronoun or view.inner_pronoun else 0
+
+
+def _investors(view: SentenceView) -> set[str]:
+    """Names that put money in: investor roles and "X(将)出资/投资..."."""
+    out = set()
+    for r in view.roles:
+        m = r.mention
+        if r.role == "investor" or (
+            m.type == "organization" and _PAYS.match(view.text[m.end - view.start :])
+        ):
+            out.add(m.name)
+    return out
