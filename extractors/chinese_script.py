@@ -58,17 +58,8 @@ def _simplified(text: str) -> tuple[str, bool]:
     return _HAN_RUN.sub(lambda m: _run_t2s(m.group(0)), text), False
 
 
-def to_simplified_lines(lines: list[str]) -> list[str]:
-    """``[to_simplified(line) for line in lines]`` in one converter call.
-
-    OpenCC's dictionaries are line-based, so no phrase matches across a line break and
-    the lines joined convert as they would one by one.  Lines hold no line break.
-    """
-    return simplified_lines(lines).lines
-
-
 class SimplifiedLines(NamedTuple):
-    """:func:`to_simplified_lines` of some lines, and whether the lines may be rejoined."""
+    """``[to_simplified(line) for line in lines]``, and whether the lines may be rejoined."""
 
     lines: list[str]
     joinable: bool
@@ -77,8 +68,11 @@ class SimplifiedLines(NamedTuple):
 
 
 def simplified_lines(lines: list[str]) -> SimplifiedLines:
-    """:func:`to_simplified_lines`, telling whether selections of the lines rejoined
-    convert to their copies rejoined (``joinable``).
+    """``[to_simplified(line) for line in lines]`` in one converter call, telling whether
+    selections of the lines rejoined convert to their copies rejoined (``joinable``).
+
+    OpenCC's dictionaries are line-based, so no phrase matches across a line break and
+    the lines joined convert as they would one by one.  Lines hold no line break.
 
     They do when the page converted as a whole (OpenCC's conversion, aligned): OpenCC
     converts line by line (no dictionary key holds a line break), so each copy is the

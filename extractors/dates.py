@@ -311,8 +311,3 @@ def parse_datetime(s: str, default_tz: str = "+08:00") -> datetime | None:
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=parse_tz(default_tz))
     m = TIMESTAMP_RE.search(text)
     return None if m is None else datetime_from_match(m, default_tz)
-
-
-def has_time_of_day(m: re.Match[str]) -> bool:
-    """True when a :data:`TIMESTAMP_RE` match carries hours and minutes."""
-    return m["hour"] is not None

@@ -29,7 +29,6 @@ from extractors.cleaning.html_trafilatura import TrafilaturaMetadata, main_text,
 from extractors.cleaning.markers import load_markers
 from extractors.cleaning.text_page import Cleaned, Hints, clean_text
 from extractors.dates import parse_datetime
-from extractors.models import Article
 
 _TAG_RE = re.compile(
     r"<\s*/?\s*(html|head|body|div|p|span|a|meta|script|article|br|title|li)\b", re.I
@@ -108,12 +107,9 @@ def _fallback_text(raw: str) -> str:
     return html.unescape(_ANY_TAG_RE.sub("", text))
 
 
-def clean_html_page(raw: str, *, default_tz: str) -> Article:
-    return clean_html(raw, default_tz=default_tz).article
-
-
 def clean_html(raw: str, *, default_tz: str) -> Cleaned:
-    """:func:`clean_html_page`, with the body's simplified copy when the text pass had it."""
+    """An HTML page cleaned into an article, with the body's simplified copy when the text
+    pass had it."""
     tree = parse_html(raw)
     text = main_text(tree) if tree is not None else None
     fallback = TrafilaturaMetadata(tree) if text is not None else None

@@ -37,12 +37,9 @@ class Cleaned(NamedTuple):
     """``to_simplified(article.text)``, or None (not at hand: the caller converts)."""
 
 
-def clean_text_page(raw: str, *, default_tz: str, hints: Hints | None = None) -> Article:
-    return clean_text(raw, default_tz=default_tz, hints=hints).article
-
-
 def clean_text(raw: str, *, default_tz: str, hints: Hints | None = None) -> Cleaned:
-    """:func:`clean_text_page`, with the body's simplified copy made of the page's."""
+    """A text page cleaned into an article (``hints`` fill what the page lacks), with the
+    body's simplified copy made of the page's."""
     hints = hints or Hints()
     lines = [line for line in normalise_text(raw) if line]
     if not lines:

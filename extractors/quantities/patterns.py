@@ -108,7 +108,6 @@ CENTS = re.compile(
 )
 URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]{1,2000}")
 RANGE_LINK = re.compile(r"[ ]{0,2}(?:-|~|到|至|—)[ ]{0,2}\Z")
-HALF = re.compile("半")
 BIG_UNIT_TAIL = re.compile(rf"[{''.join(BIG_UNITS)}]+\Z")
 LEX = load_lexicon()
 MASTER = build_master(LEX)

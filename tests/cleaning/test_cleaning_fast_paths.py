@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.chinese_script import to_simplified, to_simplified_lines
+from extractors.chinese_script import simplified_lines, to_simplified
 from extractors.cleaning.lines import (
     date_line,
     rows_matching,
@@ -194,7 +194,7 @@ SIMPLIFIED_PAGES = [
 
 @pytest.mark.parametrize("lines", SIMPLIFIED_PAGES)
 def test_simplified_lines_equal_line_by_line_conversion(lines: list[str]) -> None:
-    assert to_simplified_lines(lines) == [to_simplified(line) for line in lines]
+    assert simplified_lines(lines).lines == [to_simplified(line) for line in lines]
 
 
 def test_dates_fullwidth_forms_cover_every_character_ascii_digits_changes() -> None:
