@@ -89,7 +89,7 @@ def find_mentions(
     ]
     found = [
         *shapes.latin_names(text, gazetteer),
-        *shapes.chinese_versioned(tokens, gazetteer),
+        *shapes.chinese_versioned(text, tokens, gazetteer),
         *shapes.organizations(tokens, gazetteer),
     ]
     for s in found:

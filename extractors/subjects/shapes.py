@@ -44,6 +44,11 @@ def name_head(name: str) -> str:
 
 _LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _MEASURE_AFTER = re.compile(r"[倍%％万亿千百元美个块张年月日天小时秒分点位名家人]")
+# What may go on after a version token before its measure: more digits and dots ("1.6"
+# cut from "1.60亿" still counts the 亿); with the letter a version may open with, the
+# same stretch read from the version's first character.
+_NUMBER_TAIL = re.compile(r"[\d.]*")
+_VERSION_STRETCH = re.compile(r"[Vv]?[\d.]*")
 _UNITS = re.compile(r"(?i)(?:[KMGTPE]?B(?:/s)?|[KMGTPE]?FLOPS|[KMG]?W|tokens?|x)")
 
 
@@ -91,38 +96,62 @@ def _looks_like_model(name: str, gazetteer: Gazetteer) -> bool:
     return has_digit or hyphen_words
 
 
-def chinese_versioned(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> list[ShapeMatch]:
-    """A Chinese word glued to a version: ``通义千问2.5`` (tokens: (offset, text)).
+def chinese_versioned(
+    text: str, tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer
+) -> list[ShapeMatch]:
+    """A Chinese word glued to a version: ``通义千问2.5`` (tokens: (offset, text) of ``text``).
 
     Any word takes a dotted version. A known stem (one the gazetteer spells with a version,
     or one this text already gave a dotted version: "文心4.5" then "文心X1") also takes a
-    letter or integer version: ``文心X1``, ``昇腾910``.
+    letter or integer version: ``文心X1``, ``昇腾910``.  A number followed by a measure
+    ("约为1.60亿", "增长2.5倍") or a unit ("2.5B") is a quantity, not a version.
     """
     out: list[ShapeMatch] = []
     toks = list(tokens)
     glued = _glued_to_versions(toks, gazetteer)
-    seen = _dotted(glued)
+    seen = _dotted(text, glued)
     # The first token at each offset (the reversed pairs write the first one last).
     after_of: dict[int, str] = dict(reversed(toks)) if glued else {}
     for start, word, nstart, nxt in glued:
         known = word in seen or word in gazetteer.stems
         if not (_full(_DOTTED_VERSION, nxt) or (known and _full(_STEM_VERSION, nxt))):
             continue
-        after = after_of.get(nstart + len(nxt))
-        if after and (_MEASURE_AFTER.match(after) or _UNITS.fullmatch(after)):
+        end = nstart + len(nxt)
+        if measured(text, end) or ((after := after_of.get(end)) and _UNITS.fullmatch(after)):
             continue
         spelling, kind = gazetteer.stems.get(word, (word, "model"))
         out.append(ShapeMatch(start, nstart + len(nxt), spelling + nxt, kind))
     return out
 
 
-def dotted_words(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> set[str]:
-    """Words these tokens show glued to a dotted version ("文心" of "文心4.5")."""
-    return _dotted(_glued_to_versions(list(tokens), gazetteer))
+def dotted_words(text: str, tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> set[str]:
+    """Words these tokens of ``text`` show glued to a dotted version ("文心" of "文心4.5"),
+    but not to a measured number ("约为" of "约为1.60亿")."""
+    return _dotted(text, _glued_to_versions(list(tokens), gazetteer))
 
 
-def _dotted(glued: list[tuple[int, str, int, str]]) -> set[str]:
-    return {word for _, word, _, version in glued if _full(_DOTTED_VERSION, version)}
+def _dotted(text: str, glued: list[tuple[int, str, int, str]]) -> set[str]:
+    return {
+        word
+        for _, word, nstart, version in glued
+        if _full(_DOTTED_VERSION, version) and not measured(text, nstart + len(version))
+    }
+
+
+def measured(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` (a version-like token) goes on, after any
+    further digits and dots, with a measure: "1.60亿", "2.5倍", "3.5%"."""
+    return _MEASURE_AFTER.match(text, _NUMBER_TAIL.match(text, end).end()) is not None
+
+
+def measured_from(text: str, start: int) -> bool:
+    """:func:`measured` for every version token starting at ``start``, whatever its end.
+
+    A version token opens with an optional V and holds digits and dots only (dotted
+    versions: ``_DOTTED_VERSION``), so it ends inside the stretch read here, and
+    :func:`measured` reads from its end to the end of the same stretch.
+    """
+    return _MEASURE_AFTER.match(text, _VERSION_STRETCH.match(text, start).end()) is not None
 
 
 def _glued_to_versions(

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from extractors.subjects.gazetteer import Gazetteer
-from extractors.subjects.shapes import dotted_words
+from extractors.subjects.shapes import dotted_words, measured_from
 
 Span = tuple[int, int]
 
@@ -55,15 +55,19 @@ class TokenWindows:
         followed by one of those.  ("约为1.60亿" keeps its window, "，约1.6亿" and
         "的公司" need none.)  A window left out holds no dotted version glued to a word
         either, so the words seen with one (:meth:`spans_for_seen`) are the same.
+
+        A dotted version followed by a measure ("约为1.60亿", "增长2.5%") is a quantity
+        (:func:`~extractors.subjects.shapes.measured`), and its word is not seen with a
+        version either: such a trigger makes no window.
         """
-        windows = _windows(text, self._trigger.spans(text))
-        return [w for w in windows if self._glue.search(text, *w)]
+        triggers = (t for t in self._trigger.spans(text) if not _measured_number(text, t))
+        return [w for w in _windows(text, triggers) if self._glue.search(text, *w)]
 
     def spans_for_seen(
         self, text: str, tokens: Sequence[tuple[int, str]], done: Sequence[Span]
     ) -> list[Span]:
         """Windows not in ``done`` reached by a word ``tokens`` show with a dotted version."""
-        seen = dotted_words(tokens, self._gazetteer) - self._gazetteer.stems.keys()
+        seen = dotted_words(text, tokens, self._gazetteer) - self._gazetteer.stems.keys()
         if not seen:
             return []
         taken = set(done)
@@ -128,6 +132,17 @@ class Trigger:
             if at >= pos and text[at] in self._stem_heads and (m := match(text, at)):
                 pos = m.end()
                 yield m.span()
+
+
+def _measured_number(text: str, trigger: Span) -> bool:
+    """A trigger of a Chinese character glued to a number that reads as a measure.
+
+    Only dotted-version triggers qualify: their second character (after the Chinese one)
+    opens the version, a V or a digit; suffix and stem triggers go on with Chinese.
+    """
+    start = trigger[0] + 1
+    head = text[start]
+    return (head in "Vv" or head.isdecimal()) and measured_from(text, start)
 
 
 def _glue_pattern(suffixes: Sequence[str]) -> re.Pattern[str]:
