@@ -90,7 +90,7 @@ def find_mentions(
     found = [
         *shapes.latin_names(text, gazetteer),
         *shapes.chinese_versioned(text, tokens, gazetteer),
-        *shapes.organizations(tokens, gazetteer),
+        *shapes.organizations(text, tokens, gazetteer),
     ]
     for s in found:
         candidates.append(_from_shape(s, text, gazetteer))

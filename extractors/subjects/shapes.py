@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -177,8 +178,14 @@ def _full(pattern: re.Pattern[str], token: str) -> bool:
     return pattern.fullmatch(token) is not None
 
 
-def organizations(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> list[ShapeMatch]:
-    """``<word><suffix>`` organization names from segmenter tokens."""
+def organizations(
+    text: str, tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer
+) -> list[ShapeMatch]:
+    """``<word><suffix>`` organization names from segmenter tokens of ``text``.
+
+    The word is not a generic one, and does not end like one either, as told from the
+    text: "这家公司", "创业公司", and "大数据公司" with its 数据, name no organization.
+    """
     out: list[ShapeMatch] = []
     suffixes = frozenset(gazetteer.org_suffixes)
     for (start, word), (nstart, nxt) in itertools.pairwise(tokens):
@@ -188,6 +195,27 @@ def organizations(tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> li
             continue
         if word in gazetteer.generic_words or word.endswith(("的", "了")):
             continue
+        if generic_tail(text, nstart, gazetteer):
+            continue
         name = word if nxt in ("公司", "集团") else word + nxt
         out.append(ShapeMatch(start, nstart + len(nxt), name, "organization"))
     return out
+
+
+def generic_tail(text: str, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether ``text`` ends at ``end`` with a generic word of two or more characters.
+
+    (The one-character ones, 该 or 其, are only refused as whole words.)
+    """
+    pattern, longest = _generic_tails(gazetteer.generic_words)
+    return pattern.search(text, max(0, end - longest), end) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _generic_tails(words: frozenset[str]) -> tuple[re.Pattern[str], int]:
+    """A pattern matching a generic word (two characters or more) at the end, and the
+    longest one's length."""
+    tails = sorted((w for w in words if len(w) > 1), key=len, reverse=True)
+    if not tails:
+        return re.compile("(?!)"), 0
+    return re.compile(f"(?:{'|'.join(map(re.escape, tails))})\\Z"), len(tails[0])

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from extractors.subjects.gazetteer import Gazetteer
-from extractors.subjects.shapes import dotted_words, measured_from
+from extractors.subjects.shapes import dotted_words, generic_tail, measured_from
 
 Span = tuple[int, int]
 
@@ -28,6 +28,8 @@ _CJK = r"[\u4e00-\u9fff]"
 _DOTTED_AFTER_CJK = re.compile(_CJK + r"(?:[Vv]\d|\d+\.\d)")
 # The same version once its first character is consumed, the Chinese one looked behind.
 _DOTTED_FROM_SECOND = rf"(?<={_CJK}[Vv])\d|(?<={_CJK}\d)\d*\.\d"
+# What a word glued to a version shows: two Chinese characters, then a letter or a digit.
+_VERSION_GLUE = re.compile(rf"[A-Za-z\d](?<={_CJK}{{2}}.)")
 
 
 # A run either segmenter cuts on its own: jieba's class, widened to rjieba's Han ranges, so
@@ -41,27 +43,36 @@ class TokenWindows:
     """The trigger patterns of one gazetteer (built once per extractor)."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
-        self._trigger = Trigger(gazetteer.org_suffixes, gazetteer.stems, versions=True)
-        self._glue = _glue_pattern(gazetteer.org_suffixes)
+        self._versions = Trigger(gazetteer.stems, versions=True)
+        self._suffixes = _suffix_pattern(gazetteer.org_suffixes)
         self._gazetteer = gazetteer
 
     def spans(self, text: str) -> list[Span]:
         """The windows (start, end) of ``text`` in which a token rule may fire, ascending.
 
-        A trigger's window is left out when no rule can fire in it whatever its words: each
-        rule pairs a word of two to six Chinese characters with the word glued after it,
-        a version (opening with a Latin letter or a digit) or an organization suffix (not
-        after a word ending in 的 or 了), so the window must hold two Chinese characters
-        followed by one of those.  ("约为1.60亿" keeps its window, "，约1.6亿" and
-        "的公司" need none.)  A window left out holds no dotted version glued to a word
-        either, so the words seen with one (:meth:`spans_for_seen`) are the same.
-
-        A dotted version followed by a measure ("约为1.60亿", "增长2.5%") is a quantity
-        (:func:`~extractors.subjects.shapes.measured`), and its word is not seen with a
-        version either: such a trigger makes no window.
+        A trigger's window is left out when no rule can fire in it whatever its words.
+        Each rule pairs a word of two to six Chinese characters with the word glued after
+        it: a version, opening with a Latin letter or a digit, which must not be a number
+        followed by a measure ("约为1.60亿", "增长2.5%": see
+        :func:`~extractors.subjects.shapes.measured`); or an organization suffix not after
+        的, 了 or a generic word ("这家公司").  Both are told from the text.  So a version
+        trigger (a dotted version, or a stem) makes a window only if the window holds two
+        Chinese characters followed by a letter or a digit, and a suffix makes one only
+        where the organization rule accepts what precedes it.  A window left out holds no
+        unmeasured dotted version glued to a word, so the words seen with one
+        (:meth:`spans_for_seen`) are the same.
         """
-        triggers = (t for t in self._trigger.spans(text) if not _measured_number(text, t))
-        return [w for w in _windows(text, triggers) if self._glue.search(text, *w)]
+        versions = (t for t in self._versions.spans(text) if not _measured_number(text, t))
+        windows = {w for w in _windows(text, versions) if _VERSION_GLUE.search(text, *w)}
+        gazetteer = self._gazetteer
+        suffixes = (
+            (at, at + 1)
+            for m in self._suffixes.finditer(text)
+            if not generic_tail(text, at := m.start(), gazetteer)
+        )
+        # a window is a run and the character after it: two triggers in a run give one
+        windows.update(_windows(text, suffixes))
+        return sorted(windows)
 
     def spans_for_seen(
         self, text: str, tokens: Sequence[tuple[int, str]], done: Sequence[Span]
@@ -77,8 +88,8 @@ class TokenWindows:
 
 
 class Trigger:
-    """A Chinese character glued to a dotted version (``versions``) or to one of
-    ``suffixes``, or one of ``stems`` glued to what may start a version.
+    """A Chinese character glued to a dotted version (``versions``), or one of ``stems``
+    glued to what may start a version.
 
     :attr:`pattern` says what a trigger is.  :meth:`spans` gives the spans of the matches
     of ``pattern.finditer`` without trying the pattern at every position: a hint pattern,
@@ -92,9 +103,7 @@ class Trigger:
     (the same greedy digits): that span needs no second try.
     """
 
-    def __init__(
-        self, suffixes: Sequence[str], stems: Iterable[str], *, versions: bool = False
-    ) -> None:
+    def __init__(self, stems: Iterable[str], *, versions: bool = False) -> None:
         branches: list[str] = []  # of the pattern
         hints: list[str] = []  # of the hint, once its first character is consumed
         firsts = ""  # the characters the hint opens with
@@ -102,11 +111,6 @@ class Trigger:
             branches.append(_DOTTED_AFTER_CJK.pattern)
             hints.append(f"(?P<dotted>{_DOTTED_FROM_SECOND})")
             firsts += r"Vv\d"
-        if suffixes:
-            branches.append(f"{_CJK}(?:{'|'.join(re.escape(s) for s in suffixes)})")
-            heads = _char_class(s[0] for s in suffixes)
-            hints.append(f"(?<={_CJK}{heads})")
-            firsts += heads[1:-1]
         stems = list(stems)
         self._stem_heads = frozenset(w[0] for w in stems)
         if stems:
@@ -145,17 +149,15 @@ def _measured_number(text: str, trigger: Span) -> bool:
     return (head in "Vv" or head.isdecimal()) and measured_from(text, start)
 
 
-def _glue_pattern(suffixes: Sequence[str]) -> re.Pattern[str]:
-    """Two Chinese characters, then a Latin letter or a digit, or one of ``suffixes``
-    (after a character other than 的 and 了).  The pattern opens with the class of the
-    characters glued after the Chinese ones, each branch looking behind at them."""
-    two = f"{_CJK}{{2}}"
-    branches = [rf"(?<={two}[A-Za-z\d])"]
-    if suffixes:
-        rests = "|".join(f"(?<={re.escape(s[0])}){re.escape(s[1:])}" for s in suffixes)
-        branches.append(f"(?<={two}.)(?<![的了].)(?:{rests})")
-    heads = _char_class(s[0] for s in suffixes)[1:-1] if suffixes else ""
-    return re.compile(rf"[A-Za-z\d{heads}](?:{'|'.join(branches)})")
+def _suffix_pattern(suffixes: Sequence[str]) -> re.Pattern[str]:
+    """The first character of each of ``suffixes`` where it is glued after two Chinese
+    characters and not after 的 or 了.  Only that character is consumed (the rest of the
+    suffix is looked ahead at), so no occurrence hides another."""
+    if not suffixes:
+        return re.compile("(?!)")
+    rests = "|".join(f"(?<={re.escape(s[0])})(?={re.escape(s[1:])})" for s in suffixes)
+    heads = _char_class(s[0] for s in suffixes)
+    return re.compile(rf"{heads}(?:(?<={_CJK}{{2}}.)(?<![的了].)(?:{rests}))")
 
 
 def _char_class(chars: Iterable[str]) -> str:

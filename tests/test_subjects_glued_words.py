@@ -1,4 +1,5 @@
-"""A Chinese word glued to a version is a name; glued to a measured number it is not."""
+"""Chinese words glued to a version or an organization suffix: when they are names, and
+which stretches are segmented to find them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 
 from extractors import BACKENDS
 from extractors.subjects import find_mentions
-from extractors.subjects.shapes import measured, measured_from
+from extractors.subjects.shapes import generic_tail, measured, measured_from
 from flows.pages import extractor_for
 
 # (text, shape-found names, the windows segmented for them)
@@ -28,7 +29,7 @@ VERSION_CASES = [
 @pytest.mark.parametrize(
     ("text", "names", "windows"), VERSION_CASES, ids=[c[0] for c in VERSION_CASES]
 )
-def test_subjects_versions_glued_to_words(
+def test_subjects_glued_words_versions(
     backend: str, text: str, names: list[str], windows: list[str]
 ) -> None:
     extractor = extractor_for(backend)
@@ -51,6 +52,47 @@ MEASURED_CASES = [
 
 
 @pytest.mark.parametrize(("text", "end", "expected"), MEASURED_CASES)
-def test_subjects_versions_measured(text: str, end: int, expected: bool) -> None:
+def test_subjects_glued_words_measured(text: str, end: int, expected: bool) -> None:
     assert measured(text, end) is expected
     assert measured_from(text, 0) is expected  # from the token's start, whatever its end
+
+
+# (text, shape-found organizations, the windows segmented for them)
+SUFFIX_CASES = [
+    ("星尘智能宣布融资。", ["星尘智能"], ["星尘智能宣布融资。"]),
+    ("新浪科技报道称", ["新浪科技"], ["新浪科技报道称"]),
+    # after a generic word, or after 的, a suffix names no organization: nothing to segment
+    ("这家初创公司融资10亿元。", [], []),
+    ("中国公司纷纷跟进", [], []),
+    ("一家大数据公司完成融资", [], []),
+    ("他们的公司", [], []),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("text", "names", "windows"), SUFFIX_CASES, ids=[c[0] for c in SUFFIX_CASES]
+)
+def test_subjects_glued_words_organizations(
+    backend: str, text: str, names: list[str], windows: list[str]
+) -> None:
+    extractor = extractor_for(backend)
+    found = find_mentions(text, extractor.mention_tokens(text), extractor.gazetteer)
+    assert [m.name for m in found if m.how == "shape"] == names
+    assert [text[s:e] for s, e in extractor.windows.spans(text)] == windows
+
+
+# (text, end, whether the text ends there with a generic word of two characters or more)
+GENERIC_TAIL_CASES = [
+    ("这家公司", 2, True),
+    ("大数据公司", 3, True),  # ends with 数据
+    ("星尘公司", 2, False),
+    ("母公司", 1, False),  # one-character generic words count only as whole words
+    ("初创", 2, True),
+    ("", 0, False),
+]
+
+
+@pytest.mark.parametrize(("text", "end", "expected"), GENERIC_TAIL_CASES)
+def test_subjects_glued_words_generic_tail(text: str, end: int, expected: bool) -> None:
+    assert generic_tail(text, end, extractor_for("rjieba").gazetteer) is expected
