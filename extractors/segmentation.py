@@ -6,6 +6,7 @@ dictionary plus every gazetteer alias) are added once per backend and process.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BACKENDS = ("jieba", "rjieba")
 _loaded_backends: set[str] = set()
+# The words a name rule may read: two to six Chinese characters.
+_NAME_WORD = re.compile("[\u4e00-\u9fff]{2,6}")
 
 # A sentence ends after one of these; a run of closing quotes/brackets stays with it.
 _END_MARKS = "。！？；!?;"
@@ -111,6 +114,30 @@ def domain_words(extra: Iterable[str] = ()) -> list[tuple[str, int | None, str |
         entries.append((parts[0], freq, tag))
     entries.extend((w, None, None) for w in extra if " " not in w)
     return entries
+
+
+@functools.cache
+def dictionary_words_of_classes(classes: frozenset[str]) -> frozenset[str]:
+    """Words of two to six Chinese characters that the segmenter dictionary (jieba's main
+    dictionary, which rjieba shares, and the user dictionary) tags with a word class whose
+    first letter is in ``classes`` (``v`` takes ``v``, ``vn``, ``vd``...)."""
+    if not classes:
+        return frozenset()
+    import jieba
+
+    words: set[str] = set()
+    with jieba.dt.get_dict_file() as lines:
+        for raw in lines:
+            word, _, tag = raw.decode("utf-8").split()[:3]
+            if tag[0] in classes and _NAME_WORD.fullmatch(word):
+                words.add(word)
+    for word, _, tag in domain_words():
+        if _NAME_WORD.fullmatch(word):
+            if tag and tag[0] in classes:
+                words.add(word)
+            else:
+                words.discard(word)  # the user dictionary has the last word
+    return frozenset(words)
 
 
 def _load_words(backend: str, words: list[tuple[str, int | None, str | None]]) -> None:

@@ -20,6 +20,8 @@ VERSION_CASES = [
     ("营收约为1.60亿元，同比增长2.5%。", [], []),
     ("灵犀2.5亿次调用", [], []),
     ("股价上涨1.5倍，市值约为3.2万亿", [], []),
+    # a verb glued to a version names nothing
+    ("成绩达到V3水平", [], ["成绩达到V3水平"]),
     # a unit after the number is read from the tokens, so the window stays
     ("该模型支持2.5B参数", [], ["该模型支持2.5B参数"]),
 ]
@@ -66,6 +68,9 @@ SUFFIX_CASES = [
     ("中国公司纷纷跟进", [], []),
     ("一家大数据公司完成融资", [], []),
     ("他们的公司", [], []),
+    # a word the dictionary files as a verb or a numeral names nothing (told from tokens)
+    ("这意味着公司的成本下降", [], ["这意味着公司的成本下降"]),
+    ("多数科技企业", [], ["多数科技企业"]),
 ]
 
 
@@ -96,3 +101,10 @@ GENERIC_TAIL_CASES = [
 @pytest.mark.parametrize(("text", "end", "expected"), GENERIC_TAIL_CASES)
 def test_subjects_glued_words_generic_tail(text: str, end: int, expected: bool) -> None:
     assert generic_tail(text, end, extractor_for("rjieba").gazetteer) is expected
+
+
+def test_subjects_glued_words_function_words_from_dictionary() -> None:
+    """Verbs, numerals... of the segmenter dictionary; names and nouns are not among them."""
+    words = extractor_for("rjieba").gazetteer.function_words
+    assert {"意味着", "达到", "多数", "并称"} <= words
+    assert not {"百度", "新浪", "大模型", "通义千问"} & words

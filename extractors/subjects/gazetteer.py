@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.chinese_script import to_simplified
+from extractors.segmentation import dictionary_words_of_classes
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -48,6 +49,8 @@ class Gazetteer:
     not_names: frozenset[str]
     org_suffixes: tuple[str, ...] = ()
     generic_words: frozenset[str] = frozenset()
+    # words the segmenter dictionary files under a class that names nothing (verbs...)
+    function_words: frozenset[str] = frozenset()
     by_alias: dict[str, Entity] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
     # Chinese stems of versioned names, in simplified script ("升腾" of "昇腾910B"), with
@@ -160,6 +163,9 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         not_names=frozenset(w.lower() for w in data.get("not_names", {}).get("words", ())),
         org_suffixes=tuple(shapes.get("suffixes", ())),
         generic_words=frozenset(shapes.get("generic_words", ())),
+        function_words=dictionary_words_of_classes(
+            frozenset(data.get("word_classes", {}).get("not_names", ()))
+        ),
     )
 
 

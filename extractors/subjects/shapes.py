@@ -171,6 +171,7 @@ def _glued_to_versions(
         and nstart == start + len(word)
         and _CJK_WORD.fullmatch(word)
         and word not in gazetteer.generic_words
+        and word not in gazetteer.function_words
     ]
 
 
@@ -195,7 +196,7 @@ def organizations(
             continue
         if word in gazetteer.generic_words or word.endswith(("的", "了")):
             continue
-        if generic_tail(text, nstart, gazetteer):
+        if word in gazetteer.function_words or generic_tail(text, nstart, gazetteer):
             continue
         name = word if nxt in ("公司", "集团") else word + nxt
         out.append(ShapeMatch(start, nstart + len(nxt), name, "organization"))
