@@ -97,12 +97,14 @@ def _aligned(text: str, converted: str) -> bool:
         return False
     before = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
     after = numpy.frombuffer(converted.encode("utf-32-le"), dtype=numpy.uint32)
+    # every changed character is a Han one: the same as every other character unchanged
+    changed = before[before != after]
     han = (
-        ((before >= 0x3400) & (before <= 0x9FFF))
-        | ((before >= 0xF900) & (before <= 0xFAFF))
-        | ((before >= 0x20000) & (before <= 0x2FFFF))
+        ((changed >= 0x3400) & (changed <= 0x9FFF))
+        | ((changed >= 0xF900) & (changed <= 0xFAFF))
+        | ((changed >= 0x20000) & (changed <= 0x2FFFF))
     )
-    return bool(numpy.array_equal(before[~han], after[~han]))
+    return bool(han.all())
 
 
 def is_traditional(text: str, *, min_chars: int = 2) -> bool:

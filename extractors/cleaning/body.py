@@ -20,33 +20,41 @@ from extractors.cleaning.structure import repeated_lines
 
 _FURNITURE_PENALTY = 20
 _SHORT_PENALTY = 4
-_NUMBER_PENALTY = 2
+_LONE_NUMBER_SCORE = -2
 _EPIGRAPH_MAX_LINES = 6
 _EPIGRAPH_LINE_MAX = 40
 
 
-def _score(page: Page, i: int, skip: set[int], repeated: set[str]) -> int:
-    line = page.lines[i]
-    if i in page.listing or i in skip or line in repeated or page.is_furniture(i):
-        return -(_FURNITURE_PENALTY + len(line) // 2)
-    if page.is_profile(i):
-        return -_FURNITURE_PENALTY
-    if is_lone_number(line):
-        return -_NUMBER_PENALTY
-    if is_prose(line) and not is_citation(line):
-        return len(line)
-    return -_SHORT_PENALTY
+def _scores(page: Page, start: int, skip: set[int], repeated: set[str]) -> list[int]:
+    """The score of each line from ``start`` up to the first stop-marker line met once a
+    prose line has been seen (a page's related lists and disclaimers), that line excluded.
 
-
-def _stop_index(page: Page, start: int) -> int:
-    """First stop-marker line at or after ``start`` once a prose line has been seen."""
+    One pass does both: whether line ``i`` stops the body depends on the lines before it
+    only, and each line's facts are worked out once (the page keeps them).
+    """
+    lines, listing = page.lines, page.listing
+    is_furniture, is_profile, is_stop = page.is_furniture, page.is_profile, page.is_stop
+    scores: list[int] = []
     seen_prose = False
-    for i in range(start, len(page.lines)):
-        line = page.lines[i]
-        if seen_prose and (i in page.listing or page.is_stop(i)):
-            return i
-        seen_prose = seen_prose or (is_prose(line) and not page.is_furniture(i))
-    return len(page.lines)
+    for i in range(start, len(lines)):
+        line = lines[i]
+        listed = i in listing
+        if seen_prose and (listed or is_stop(i)):
+            break
+        prose = is_prose(line)
+        if listed or i in skip or line in repeated or is_furniture(i):
+            score = -(_FURNITURE_PENALTY + len(line) // 2)
+        elif is_profile(i):
+            score = -_FURNITURE_PENALTY
+        elif is_lone_number(line):
+            score = _LONE_NUMBER_SCORE
+        elif prose and not is_citation(line):
+            score = len(line)
+        else:
+            score = -_SHORT_PENALTY
+        scores.append(score)
+        seen_prose = seen_prose or (prose and not is_furniture(i))
+    return scores
 
 
 def _best_span(scores: list[int]) -> tuple[int, int]:
@@ -81,16 +89,17 @@ def select_body(
     page: Page, start: int, *, skip: set[int], title: str | None
 ) -> tuple[list[int], range]:
     """Indices of the body lines (in order) and the span of lines they came from."""
-    stop = _stop_index(page, start)
     repeated = repeated_lines(page.lines, keep={title} if title else None)
-    scores = [_score(page, i, skip, repeated) for i in range(start, stop)]
+    scores = _scores(page, start, skip, repeated)
     lo, hi = _best_span(scores)
     span = range(start + lo, start + hi)
+    # above the furniture penalty: lone numbers, prose and short lines; a lone number is
+    # exactly a line scored _LONE_NUMBER_SCORE (no other score equals it)
     kept = [
         i
         for i in span
-        if scores[i - start] > -_FURNITURE_PENALTY
-        and not is_lone_number(page.lines[i])
+        if (score := scores[i - start]) > -_FURNITURE_PENALTY
+        and score != _LONE_NUMBER_SCORE
         and page.lines[i] != title
     ]
     return _drop_epigraph(page, kept), span

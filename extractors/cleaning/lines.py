@@ -8,51 +8,44 @@ a breadcrumb is short segments joined by ``>``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
-from extractors.dates import TIMESTAMP_RE, ascii_digits
+from extractors.dates import TIMESTAMP_RE, ascii_digits, timestamp_shape
 
 _WIDE_SPACES = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # spaces other than ' '
 _INVISIBLES = r"\u200b-\u200d\u2060\ufeff\u00ad"
 _SPACE = f"[ {_WIDE_SPACES}]"
-_SPACES = re.compile(_SPACE + _SPACE + "*")  # = _SPACE+, but re scans faster for a plain start
+# The runs of spaces that collapsing to one ' ' changes: all but a lone ' ' (which would
+# become itself).  A run is found from its start, whole, as by the plain `_SPACE+`.
+_SPACES = re.compile(f"(?: {_SPACE}|[{_WIDE_SPACES}]){_SPACE}*")
 _INVISIBLE = re.compile(f"[{_INVISIBLES}]")
 # what either substitution of normalise_text would change, but for two spaces in a row
 _UNUSUAL = re.compile(f"[{_INVISIBLES}{_WIDE_SPACES}]")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_FOUR_CJK = re.compile(f"[{_CJK}](?:[^{_CJK}]*[{_CJK}]){{3}}")  # four CJK characters or more
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：、,;!?:…“”「」]")
 _LONE_NUMBER = re.compile(
     r"^[\(（\[【]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})[\)）\]】.、]?$"
 )
 _BREADCRUMB_SEP = re.compile(r"\s*[>›»＞]\s*")
 _BREADCRUMB_MARK = re.compile(r"[>›»＞]")
-_MENU_BAR = re.compile(r"[|｜丨]")
-_NAV_SEP = re.compile(r"\s*[|｜·•/]\s*|\s+")
+# A nav bar's tokens are split at spaces and the separators '|｜·•/' (the runs of other
+# characters), its bar pieces at the bars '|｜丨'; a line holding none of these is one
+# token and one piece, no nav bar (headings and short lines are mostly so).
+_NAV_SEP_CHAR = re.compile(r"[\s|｜·•/丨]")
+_NAV_TOKEN = re.compile(r"[^\s|｜·•/]+")
+_BAR_PIECE = re.compile(r"[^|｜丨]+")
 _CSS_TOKEN = re.compile(r"\s+[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+\b")
 _NAME_CHARS = re.compile(r"^[\w\u00b7\u30fb·.\- ]{1,24}$")
 # Every date starts with a four-digit year; ascii_digits keeps digits digits, so a
 # line without four digits in a row holds no date and needs no further look.
 _YEAR_DIGITS = re.compile(r"\d\d\d\d")  # (not \d{4}: re scans faster for a plain start)
-# What a TIMESTAMP_RE match with a time of day needs in the line as printed, up to its
-# hour mark: ascii_digits only rewrites full-width digits (digits to ``\d`` already) and
-# full-width ':/-.' (one character each), so the same characters are there with those
-# separators still full-width.  Dropping the match's look-behind only widens the shape.
-
-
-def _stamp_tail(space: str) -> str:
-    """The shape from the separator after the year to the hour mark."""
-    return (
-        rf"[-/.－／．年]{space}?\d\d?{space}?[-/.－／．月]{space}?\d\d?{space}?[日号]?"
-        rf"(?:{space}*|T)(?:上午|下午|晚上|凌晨)?{space}*\d\d?{space}?[:：时時]"
-    )
-
-
-_STAMP_SHAPE = re.compile(r"\d\d\d\d\s?" + _stamp_tail(r"\s"))
-# A page (lines joined by line breaks) is scanned for the tail alone, with spaces that are
-# no line break so that no shape is found across two lines: re skips to a separator far
-# faster than to a digit.
-_PAGE_STAMP_TAIL = re.compile(_stamp_tail(r"[^\S\n]"))
+# Where a TIMESTAMP_RE match with a time of day is, in a line as printed (see
+# extractors.dates.timestamp_shape, made of TIMESTAMP_RE's own parts).
+_STAMP_SHAPE = re.compile(timestamp_shape())
+# A page (lines joined by line breaks) is scanned for the shape from the separator after
+# the year, with spaces that are no line break so that no shape is found across two lines:
+# re skips to a separator far faster than to a digit.
+_PAGE_STAMP_TAIL = re.compile(timestamp_shape(r"[^\S\n]", year=False))
 _MAX_STAMP_EXTRA = 24
 
 
@@ -61,11 +54,15 @@ def normalise_text(raw: str) -> list[str]:
     runs of (full-width) spaces to one ASCII space and strip each line.  Chinese
     characters and punctuation are left exactly as they are."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    lines = text.split("\n")
     # Without invisibles, spaces other than ' ' and two spaces in a row, both substitutions
-    # leave the text as it is (each space run is a lone ' '): one scan tells.
-    if _UNUSUAL.search(text) is not None or "  " in text:
+    # leave the text as it is (each space run is a lone ' ').  Every character _UNUSUAL
+    # finds is unprintable, so lines that are all printable (the usual case, told faster
+    # than by the scan) hold none.
+    if "  " in text or (not all(map(str.isprintable, lines)) and _UNUSUAL.search(text) is not None):
         text = _SPACES.sub(" ", _INVISIBLE.sub("", text))  # neither pattern spans a newline
-    return [line.strip() for line in text.split("\n")]
+        lines = text.split("\n")
+    return [line.strip() for line in lines]
 
 
 _CITATION = re.compile(
@@ -73,25 +70,25 @@ _CITATION = re.compile(
 )
 
 
+_CITATION_OPENERS = "（([【"  # the first character of every _CITATION match
+# _LONE_NUMBER matches hold at most 6 characters ('$' may leave a final line break out)
+_LONE_NUMBER_MAX = 7
+
+
 def is_citation(line: str) -> bool:
     """'（资料来源：…）' or '（来源：…）' on a line of its own."""
-    return bool(_CITATION.match(line))
-
-
-def cjk_count(line: str) -> int:
-    return len(_CJK.findall(line))
+    return line[:1] in _CITATION_OPENERS and bool(_CITATION.match(line))
 
 
 def is_lone_number(line: str) -> bool:
     """'01', '2', '（三）' alone on a line: section numbers and share counters."""
-    return bool(_LONE_NUMBER.match(line))
+    return len(line) <= _LONE_NUMBER_MAX and bool(_LONE_NUMBER.match(line))
 
 
 def is_prose(line: str) -> bool:
     """A sentence-bearing line: long enough and punctuated like running text."""
-    if len(line) < 12:
-        return False
-    return bool(_SENTENCE_PUNCT.search(line)) or len(line) >= 40
+    size = len(line)
+    return size >= 40 or (size >= 12 and _SENTENCE_PUNCT.search(line) is not None)
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -109,12 +106,12 @@ def breadcrumb_parts(line: str) -> list[str]:
 def is_nav_bar(line: str) -> bool:
     """A row of tiny tokens: four or more ('首页 新闻 体育 财经 科技'), or three or more
     short ones between explicit bars ('手机看 | 客户端下载 | 登录')."""
-    if _SENTENCE_PUNCT.search(line):
+    if _SENTENCE_PUNCT.search(line) or _NAV_SEP_CHAR.search(line) is None:
         return False
-    tokens = [t for t in _NAV_SEP.split(line) if t]
+    tokens = _NAV_TOKEN.findall(line)
     if len(tokens) >= 4 and all(len(t) <= 4 for t in tokens):
         return True
-    barred = [t.strip() for t in _MENU_BAR.split(line) if t.strip()]
+    barred = [t for t in (piece.strip() for piece in _BAR_PIECE.findall(line)) if t]
     return len(barred) >= 3 and all(len(t) <= 6 for t in barred)
 
 
@@ -122,6 +119,11 @@ def timestamp_in(line: str) -> re.Match[str] | None:
     """The first date-with-time in a line, if any."""
     if _STAMP_SHAPE.search(line) is None:  # the usual case, found in one scan
         return None
+    return _first_stamp(line)
+
+
+def _first_stamp(line: str) -> re.Match[str] | None:
+    """:func:`timestamp_in` without the shape scan (which only skips lines that give None)."""
     for m in TIMESTAMP_RE.finditer(ascii_digits(line)):
         if m["hour"] is not None:
             return m
@@ -135,7 +137,11 @@ def is_timestamp_line(line: str) -> bool:
 
 def timestamp_line_match(line: str) -> re.Match[str] | None:
     """The date-with-time of a timestamp line (see :func:`is_timestamp_line`), else None."""
-    m = timestamp_in(line)
+    return _stamp_of_line(line, timestamp_in(line))
+
+
+def _stamp_of_line(line: str, m: re.Match[str] | None) -> re.Match[str] | None:
+    """``m``, the first date-with-time in ``line``, when it makes most of the line."""
     if m is None or len(line) - (m.end() - m.start()) > _MAX_STAMP_EXTRA:
         return None
     return m
@@ -144,16 +150,20 @@ def timestamp_line_match(line: str) -> re.Match[str] | None:
 def rows_matching(pattern: re.Pattern[str], lines: list[str]) -> list[int]:
     """Indices of the lines in which ``pattern`` is found, by one scan of the page.
 
-    The pattern must never match across a newline (no ``\\s`` or negated class).
+    The pattern must never match across a newline (no ``\\s`` or negated class) nor match
+    empty.
     """
     text = "\n".join(lines)
-    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     rows: list[int] = []
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        row = bisect_right(starts, m.start()) - 1
+    row, row_start = 0, 0  # the line ``row`` starts at ``row_start``
+    while (m := pattern.search(text, row_start)) is not None:
+        at = m.start()
+        row += text.count("\n", row_start, at)
         rows.append(row)
-        pos = starts[row + 1]  # the next line
+        end = text.find("\n", at)
+        if end == -1:
+            break
+        row, row_start = row + 1, end + 1  # on with the next line
     return rows
 
 
@@ -162,7 +172,9 @@ def timestamp_lines(lines: list[str]) -> list[re.Match[str] | None]:
     work).  The lines hold no line break (as :func:`normalise_text` gives them)."""
     stamps: list[re.Match[str] | None] = [None] * len(lines)
     for row in rows_matching(_PAGE_STAMP_TAIL, lines):
-        stamps[row] = timestamp_line_match(lines[row])
+        # the line holds the shape's tail; the rest of the shape is left to TIMESTAMP_RE
+        line = lines[row]
+        stamps[row] = _stamp_of_line(line, _first_stamp(line))
     return stamps
 
 
@@ -191,10 +203,10 @@ def is_name_like(line: str) -> bool:
     return bool(_NAME_CHARS.match(line))
 
 
-def is_title_shaped(line: str) -> bool:
-    """A headline: 6-100 characters with some Chinese or words, not a full paragraph."""
+def has_title_size(line: str) -> bool:
+    """A headline's shape, for a line known to be no breadcrumb, nav bar or timestamp
+    line: 6-100 characters with some Chinese (four characters) or words (three), not a
+    lone number."""
     if not 6 <= len(line) <= 100 or is_lone_number(line):
         return False
-    if is_breadcrumb(line) or is_nav_bar(line) or is_timestamp_line(line):
-        return False
-    return cjk_count(line) >= 4 or len(line.split()) >= 3
+    return _FOUR_CJK.search(line) is not None or len(line.split()) >= 3

@@ -87,21 +87,14 @@ class Markers:
 
     # Patterns are written in simplified script; traditional pages are matched
     # through an offset-preserving simplified copy of the line.  Callers that
-    # already hold that copy pass it as ``simple``.
+    # already hold that copy pass it as ``simple``; the furniture and profile tables
+    # are asked of that copy directly (``markers.furniture.search(simple)``).
 
     def is_stop(self, line: str, *, simple: str | None = None, heading_max: int = 20) -> bool:
         line = _simplified(line) if simple is None else simple
         if len(line) <= heading_max and self.stop_headings.match(line):
             return True
         return self.stop.match(line)
-
-    def is_furniture(self, line: str, *, simple: str | None = None) -> bool:
-        line = _simplified(line) if simple is None else simple
-        return self.furniture.search(line)
-
-    def is_profile(self, line: str, *, simple: str | None = None) -> bool:
-        line = _simplified(line) if simple is None else simple
-        return self.profile.search(line)
 
     def is_epigraph_attribution(self, line: str) -> bool:
         return self.epigraph_attribution.match(line)

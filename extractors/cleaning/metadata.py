@@ -21,15 +21,15 @@ from itertools import chain
 from extractors.cleaning.lines import (
     breadcrumb_parts,
     date_line,
+    has_title_size,
     is_citation,
     is_name_like,
     is_prose,
-    is_title_shaped,
     strip_css_tokens,
 )
 from extractors.cleaning.markers import Markers
 from extractors.cleaning.page import Page
-from extractors.cleaning.pattern_sets import required_text
+from extractors.cleaning.pattern_sets import literal_trie, required_text
 from extractors.dates import datetime_from_match
 
 _HEAD_LINES = 15
@@ -61,6 +61,14 @@ def _label_patterns(labels: tuple[str, ...]) -> _LabelPatterns:
     if short_labels:
         patterns.append(rf"(?:^|[\s／/｜|])(?:{'|'.join(short_labels)})" + value)
     return tuple((required_text(p), re.compile(p)) for p in patterns)
+
+
+@lru_cache(maxsize=16)
+def _label_scan(labels: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One scan for the labels themselves, one of which every match of the label patterns
+    holds (None when there are no labels: then nothing matches)."""
+    words = {label for label in labels if label}
+    return re.compile(literal_trie(words)) if words else None
 
 
 def _label_value(line: str, simple: str, labels: tuple[str, ...]) -> str | None:
@@ -103,7 +111,9 @@ def find_title(page: Page, hint: str | None = None) -> Title:
         line = lines[i]
         if page.is_furniture(i) or is_citation(line) or _is_site_only(line, page.markers):
             continue
-        if is_title_shaped(line) and not line.endswith(("。", "；", "，")):
+        # (no furniture: so no breadcrumb, nav bar or timestamp line, which
+        # has_title_size leaves to the furniture test)
+        if has_title_size(line) and not line.endswith(("。", "；", "，")):
             return Title(line, i, True)
     for i, line in enumerate(lines):
         if not page.is_furniture(i) and not is_citation(line) and len(line) >= 6:
@@ -134,8 +144,8 @@ def _stamp_score(page: Page, i: int, title: Title) -> int:
 def find_published(page: Page, title: Title, default_tz: str) -> tuple[datetime | None, int | None]:
     """The article's own timestamp and its line index."""
     best: tuple[int, int] | None = None
-    for i in range(len(page.lines)):
-        if i in page.listing or not page.is_stamp(i):
+    for i in page.stamp_rows:
+        if i in page.listing:
             continue
         score = _stamp_score(page, i, title)
         if best is None or score > best[0]:
@@ -183,11 +193,15 @@ def _author_near_stamp(page: Page, stamp: int, title: Title) -> tuple[str | None
 
 def find_author(page: Page, title: Title, stamp: int | None) -> tuple[str | None, set[int]]:
     """Author name and the indices of the lines that carried it."""
-    patterns = _label_patterns(page.markers.author_labels)
+    labels = page.markers.author_labels
+    patterns, scan = _label_patterns(labels), _label_scan(labels)
     for i, line in enumerate(page.lines):
         if i in page.listing or len(line) > 40:
             continue
-        value = _labelled(line, page.simple(i), patterns)
+        simple = page.simple(i)
+        if scan is not None and scan.search(simple) is None:  # no label, so no value
+            continue
+        value = _labelled(line, simple, patterns)
         if value and not _is_site_only(value, page.markers):
             return value, {i}
     if stamp is not None:

@@ -24,8 +24,9 @@ class Page:
         self.lines = lines
         self.markers = markers
         self.stamps: list[re.Match[str] | None] = timestamp_lines(lines)
-        stamp_rows = [i for i, m in enumerate(self.stamps) if m is not None]
-        self.listing: set[int] = listing_lines(lines, stamps=stamp_rows)
+        self.stamp_rows = [i for i, m in enumerate(self.stamps) if m is not None]
+        """Indices of the timestamp lines, in order."""
+        self.listing: set[int] = listing_lines(lines, stamps=self.stamp_rows)
         n = len(lines)
         simple = simplified_lines(lines)
         self.simple_lines = simple.lines
@@ -35,6 +36,9 @@ class Page:
         self._profile: list[bool | None] = [None] * n
         self._crumb: list[bool | None] = [None] * n
         self._site: dict[int, str | None] = {}
+        # the marker tables are written in simplified script: asked of the lines' copies
+        self._furniture_search = markers.furniture.search
+        self._profile_search = markers.profile.search
 
     def simple(self, i: int) -> str:
         """Simplified-script copy of line ``i`` (same length and offsets)."""
@@ -46,10 +50,6 @@ class Page:
         None when they may not (a page converted run by run: its whole conversion moved text)."""
         return "\n".join([self.simple_lines[i] for i in rows]) if self._joinable else None
 
-    def is_stamp(self, i: int) -> bool:
-        """Line ``i`` is mostly a date-with-time stamp."""
-        return self.stamps[i] is not None
-
     def is_breadcrumb(self, i: int) -> bool:
         v = self._crumb[i]
         if v is None:
@@ -59,13 +59,13 @@ class Page:
     def is_stop(self, i: int) -> bool:
         v = self._stop[i]
         if v is None:
-            v = self._stop[i] = self.markers.is_stop(self.lines[i], simple=self.simple(i))
+            v = self._stop[i] = self.markers.is_stop(self.lines[i], simple=self.simple_lines[i])
         return v
 
     def is_profile(self, i: int) -> bool:
         v = self._profile[i]
         if v is None:
-            v = self._profile[i] = self.markers.is_profile(self.lines[i], simple=self.simple(i))
+            v = self._profile[i] = self._profile_search(self.simple_lines[i])
         return v
 
     def is_furniture(self, i: int) -> bool:
@@ -76,7 +76,7 @@ class Page:
                 self.stamps[i] is not None
                 or self.is_breadcrumb(i)
                 or is_nav_bar(line)
-                or self.markers.is_furniture(line, simple=self.simple(i))
+                or self._furniture_search(self.simple_lines[i])
                 or self.is_stop(i)
             )
         return v

@@ -6,7 +6,9 @@ by one costs a pass over the line each; one big alternation is worse still for
 
 * patterns anchored at the line start ('^…') are joined into one pattern and
   tried once at position 0 (``match``), where each alternative fails at once
-  (:class:`MatchSet`, also used for the tables that are only ever matched);
+  (:class:`MatchSet`, also used for the tables that are only ever matched); only
+  those the line's first character can open are joined (read from the parsed
+  pattern too);
 * every other pattern is searched on its own, but first a cheap scan for the
   literal text it cannot match without (the '粉丝|获赞' of '\\d+\\s*(粉丝|获赞)')
   rules most lines out.  The required literals are read from the parsed
@@ -21,7 +23,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extractors.regex_facts import anchored_at_start, fast_start, required_words
+from extractors.regex_facts import (
+    Alternation,
+    CharClass,
+    Group,
+    Literal,
+    Node,
+    Repeat,
+    anchored_at_start,
+    fast_start,
+    opening_class,
+    regex_tree,
+    required_words,
+)
 
 _GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 # group references change meaning once groups of other patterns come first
@@ -47,20 +61,79 @@ def _combine(patterns: list[str]) -> re.Pattern[str] | None:
 
 
 class MatchSet:
-    """Answers ``any(p.match(line) for p in patterns)`` by one combined pattern."""
+    """Answers ``any(p.match(line) for p in patterns)`` by one combined pattern.
+
+    Only the patterns a line's first character can open are combined and tried: a
+    pattern that never matches empty and whose matches all open with a character of its
+    :func:`~extractors.regex_facts.opening_class` cannot match a line opening otherwise.
+    The combined pattern of each such choice is made once per first character.
+    """
 
     def __init__(self, patterns: Iterable[str]) -> None:
         patterns = list(patterns)
         joinable = [p for p in patterns if not _GROUP_REFERENCE.search(p)]
-        self._combined = _combine(joinable)
-        if self._combined is None:
+        if _combine(joinable) is None:
             joinable = []
         self._others = tuple(re.compile(p) for p in patterns if p not in joinable)
+        self._openings = tuple((p, _opening(p)) for p in joinable)
+        self._by_first: dict[str, re.Pattern[str] | None] = {}
+        self._by_choice: dict[tuple[str, ...], re.Pattern[str] | None] = {}
 
     def match(self, line: str) -> bool:
-        if self._combined is not None and self._combined.match(line):
+        first = line[:1]
+        combined = self._by_first.get(first, _UNSEEN)
+        if combined is _UNSEEN:
+            combined = self._combined_for(first)
+        if combined is not None and combined.match(line):
             return True
         return bool(self._others) and any(p.match(line) for p in self._others)
+
+    def _combined_for(self, first: str) -> re.Pattern[str] | None:
+        """The patterns a line opening with ``first`` (a character, or '' for an empty
+        line) may match, combined."""
+        choice = tuple(
+            p for p, opening in self._openings if opening is None or opening.match(first)
+        )
+        if choice not in self._by_choice:
+            self._by_choice[choice] = _combine(list(choice))
+        combined = self._by_choice[choice]
+        if len(self._by_first) < _MAX_FIRST_CHARS:
+            self._by_first[first] = combined
+        return combined
+
+
+_UNSEEN = re.compile("")  # (a marker: no combined pattern is this object)
+_MAX_FIRST_CHARS = 8192  # first characters remembered per set (a bound, never reached in news)
+
+
+def _opening(pattern: str) -> re.Pattern[str] | None:
+    """The class every match of ``pattern`` at a string start opens with, when ``pattern``
+    never matches empty (else None: the pattern is tried on every line)."""
+    flags = _GLOBAL_FLAGS.match(pattern)
+    head, body = (f"(?{flags[1]})", pattern[flags.end() :]) if flags else ("", pattern)
+    anchored = f"{head}^(?:{body})"
+    tree = regex_tree(anchored)
+    if tree is None or not _consumes(tree.nodes):
+        return None
+    return opening_class(anchored)
+
+
+def _consumes(nodes: tuple[Node, ...]) -> bool:
+    """Every match of ``nodes`` in a row holds at least one character."""
+    return any(_node_consumes(node) for node in nodes)
+
+
+def _node_consumes(node: Node) -> bool:
+    match node:
+        case Literal() | CharClass():
+            return True
+        case Group(body):
+            return _consumes(body)
+        case Alternation(branches):
+            return all(_consumes(branch) for branch in branches)
+        case Repeat(low, body):
+            return low >= 1 and _consumes(body)
+    return False  # an anchor, a lookaround, or a construct not read (taken as maybe empty)
 
 
 def literal_trie(words: Iterable[str]) -> str:
@@ -81,6 +154,11 @@ def literal_trie(words: Iterable[str]) -> str:
     if ends_here:
         return f"(?:{body})?"
     return f"(?:{body})" if len(alternatives) > 1 else body
+
+
+def _opens_with_literal(pattern: str) -> bool:
+    tree = regex_tree(pattern)
+    return tree is not None and bool(tree.nodes) and isinstance(tree.nodes[0], Literal)
 
 
 def _scan_for(words: Iterable[str] | None) -> re.Pattern[str] | None:
@@ -112,8 +190,10 @@ class PatternSet:
             gate_words = None if words is None or gate_words is None else gate_words | words
         self._anchored = MatchSet(anchored)
         # one scan for the words of all the unanchored patterns: a line without any
-        # of them matches none of those patterns
-        self._gate = _scan_for(gate_words) if len(free) > 1 else None
+        # of them matches none of those patterns (worth it for a lone pattern too, but
+        # one opening with a literal, which re finds as fast)
+        lone_literal = len(free) == 1 and _opens_with_literal(free[0][1].pattern)
+        self._gate = _scan_for(gate_words) if free and not lone_literal else None
         self._free = tuple(free)
 
     def search(self, line: str) -> bool:

@@ -57,6 +57,8 @@ def listing_lines(lines: list[str], *, stamps: list[int] | None = None) -> set[i
     if stamps is None:
         stamps = [i for i, line in enumerate(lines) if is_timestamp_line(line)]
     marked: set[int] = set()
+    if len(stamps) < _MIN_ITEMS:  # no run can be long enough (the usual case)
+        return marked
     for run in _runs(stamps):
         run = _trim_to_rhythm(run)
         if len(run) < _MIN_ITEMS:
@@ -73,8 +75,10 @@ def repeated_lines(lines: list[str], *, keep: set[str] | None = None) -> set[str
     Lone numbers are ignored (they are handled on their own) and so is anything
     in ``keep`` (the article's title, which dumps often print twice).
     """
-    keep = keep or set()
     counts = Counter(lines)
+    if len(counts) == len(lines):  # no line repeats (the usual case)
+        return set()
+    keep = keep or set()
     return {
         line
         for line, n in counts.items()

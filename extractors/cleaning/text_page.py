@@ -64,6 +64,6 @@ def clean_text(raw: str, *, default_tz: str, hints: Hints | None = None) -> Clea
         published_at=hints.published_at or published,
         author=hints.author or author,
         site=site,
-        text="\n".join(lines[i] for i in body_lines),
+        text="\n".join([lines[i] for i in body_lines]),
     )
     return Cleaned(article, page.simple_text(body_lines))

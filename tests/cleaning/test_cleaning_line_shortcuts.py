@@ -1,0 +1,320 @@
+"""The line shortcuts of page cleaning answer exactly like the plain routines they replace.
+
+Nav bars by token runs, lone numbers and citations by length and first character,
+title shapes of non-furniture lines, marker sets tried by first character, a lone
+marker pattern behind a word scan, line rows of a page scan, the one-pass body scores,
+the alignment test of simplified copies and the timestamp shape built from
+``TIMESTAMP_RE``'s own parts: each is compared with the straightforward version.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from re import _parser  # type: ignore[attr-defined]
+
+import numpy
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.chinese_script import _aligned
+from extractors.cleaning.body import _scores, select_body
+from extractors.cleaning.lines import (
+    _CITATION,
+    _LONE_NUMBER,
+    _PAGE_STAMP_TAIL,
+    _SENTENCE_PUNCT,
+    _STAMP_SHAPE,
+    _UNUSUAL,
+    has_title_size,
+    is_breadcrumb,
+    is_citation,
+    is_lone_number,
+    is_nav_bar,
+    is_prose,
+    is_timestamp_line,
+    normalise_text,
+    rows_matching,
+)
+from extractors.cleaning.markers import load_markers
+from extractors.cleaning.page import Page
+from extractors.cleaning.pattern_sets import MatchSet, PatternSet
+from extractors.cleaning.structure import repeated_lines
+from extractors.dates import TIMESTAMP_RE, ascii_digits, timestamp_shape
+
+REPO = Path(__file__).resolve().parents[2]
+
+# --- nav bars, lone numbers, citations, title shapes -----------------------------
+
+_NAV_SEP = re.compile(r"\s*[|｜·•/]\s*|\s+")
+_MENU_BAR = re.compile(r"[|｜丨]")
+
+
+def _plain_is_nav_bar(line: str) -> bool:
+    if _SENTENCE_PUNCT.search(line):
+        return False
+    tokens = [t for t in _NAV_SEP.split(line) if t]
+    if len(tokens) >= 4 and all(len(t) <= 4 for t in tokens):
+        return True
+    barred = [t.strip() for t in _MENU_BAR.split(line) if t.strip()]
+    return len(barred) >= 3 and all(len(t) <= 6 for t in barred)
+
+
+NAV_LINES = [
+    "",
+    "首页 新闻 体育 财经 科技",
+    "首页 | 科技 | 财经 | 汽车",
+    "手机看 | 客户端下载 | 登录",
+    "首页｜要闻丨深度|视频",
+    "a||b||c||d",
+    " | | | ",
+    "这是一句普通的话。",
+    "首页\u3000新闻\x1c体育\x85财经",
+    "首页·新闻•体育/财经",
+    "澎湃新闻记者 吴玲",
+    "一个很长的标题没有分隔符",
+]
+NAV_ALPHABET = "ab首页新闻 |｜丨·•/\t\u3000\x1c\x85\u2028。,"
+
+
+@pytest.mark.parametrize("line", NAV_LINES)
+def test_cleaning_is_nav_bar_equals_plain_splits(line: str) -> None:
+    assert is_nav_bar(line) == _plain_is_nav_bar(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=NAV_ALPHABET, max_size=30))
+def test_cleaning_is_nav_bar_equals_plain_splits_on_generated_lines(line: str) -> None:
+    assert is_nav_bar(line) == _plain_is_nav_bar(line)
+
+
+SHAPE_ALPHABET = "（([【)）]】.、0123一二十IVX来源资料：:x\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=SHAPE_ALPHABET, max_size=10))
+def test_cleaning_lone_number_and_citation_equal_their_patterns(line: str) -> None:
+    assert is_lone_number(line) == bool(_LONE_NUMBER.match(line))
+    assert is_citation(line) == bool(_CITATION.match(line))
+
+
+def _plain_is_title_shaped(line: str) -> bool:
+    if not 6 <= len(line) <= 100 or is_lone_number(line):
+        return False
+    if is_breadcrumb(line) or is_nav_bar(line) or is_timestamp_line(line):
+        return False
+    cjk = len(re.findall(r"[\u3400-\u9fff\uf900-\ufaff]", line))
+    return cjk >= 4 or len(line.split()) >= 3
+
+
+TITLE_ALPHABET = "ab 新闻标题模型發佈Ａ12。>|-:"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=TITLE_ALPHABET, max_size=14))
+def test_cleaning_title_size_equals_title_shape_off_furniture(line: str) -> None:
+    if is_breadcrumb(line) or is_nav_bar(line) or is_timestamp_line(line):
+        assert not _plain_is_title_shaped(line)
+    else:
+        assert has_title_size(line) == _plain_is_title_shaped(line)
+
+
+# --- marker sets -------------------------------------------------------------------
+
+PATTERN_LISTS = [
+    [r"(?:a|)b", r"x*", r"(?=a)", r"$", r"^$"],  # patterns that may match empty
+    [r"(?m)^b", r"(?s)a.b", r"(?x) c d", r"(?i)notice", r"\d+分享"],
+    [r"[^a]b", r"a|\d", r"(ab)+c|x{2,}", r"(a)\1", r"\Aab"],
+    [r"^(分享|收藏)$", r"^\S{2,4}要闻$", r"^[+＋]?\s*(全文)", r"\d+\s*(粉丝|获赞)"],
+]
+LINE_ALPHABET = "abcdx1分享收藏要闻全文粉丝 +＋\nNOTICE"
+
+
+@pytest.mark.parametrize("patterns", PATTERN_LISTS)
+@pytest.mark.parametrize(
+    "line", ["", "a", "b", "ab", "\nb", "x", "1分享", "分享", "要闻要闻", " 全文"]
+)
+def test_cleaning_match_set_by_first_character_equals_each_pattern(
+    patterns: list[str], line: str
+) -> None:
+    assert MatchSet(patterns).match(line) == any(re.match(p, line) for p in patterns)
+    assert PatternSet(patterns).search(line) == any(re.search(p, line) for p in patterns)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PATTERN_LISTS), st.text(alphabet=LINE_ALPHABET, max_size=8))
+def test_cleaning_match_set_by_first_character_on_generated_lines(
+    patterns: list[str], line: str
+) -> None:
+    assert MatchSet(patterns).match(line) == any(re.match(p, line) for p in patterns)
+    assert PatternSet(patterns).search(line) == any(re.search(p, line) for p in patterns)
+
+
+@pytest.mark.parametrize("pattern", [r"\d+\s*(粉丝|关注)", r"申请入驻", r"(?i)\d+x", r"\d+(a|)"])
+@pytest.mark.parametrize("line", ["", "12 粉丝", "12关注", "申请入驻", "1x", "1X", "1", "粉丝12"])
+def test_cleaning_lone_free_pattern_behind_word_scan(pattern: str, line: str) -> None:
+    assert PatternSet([pattern]).search(line) == bool(re.search(pattern, line))
+
+
+# --- page scans and body scores --------------------------------------------------------
+
+
+def _plain_rows(pattern: re.Pattern[str], lines: list[str]) -> list[int]:
+    return [i for i, line in enumerate(lines) if pattern.search(line)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab年-1:时 ", max_size=8), max_size=8))
+def test_cleaning_rows_matching_equals_line_by_line(lines: list[str]) -> None:
+    for pattern in (re.compile("a"), re.compile("ab|b|时"), _PAGE_STAMP_TAIL):
+        assert rows_matching(pattern, lines) == _plain_rows(pattern, lines)
+
+
+def _plain_stop_index(page: Page, start: int) -> int:
+    seen_prose = False
+    for i in range(start, len(page.lines)):
+        line = page.lines[i]
+        if seen_prose and (i in page.listing or page.is_stop(i)):
+            return i
+        seen_prose = seen_prose or (is_prose(line) and not page.is_furniture(i))
+    return len(page.lines)
+
+
+def _plain_score(page: Page, i: int, skip: set[int], repeated: set[str]) -> int:
+    line = page.lines[i]
+    if i in page.listing or i in skip or line in repeated or page.is_furniture(i):
+        return -(20 + len(line) // 2)
+    if page.is_profile(i):
+        return -20
+    if is_lone_number(line):
+        return -2
+    if is_prose(line) and not is_citation(line):
+        return len(line)
+    return -4
+
+
+def _page_files() -> list[Path]:
+    dirs = [REPO / "tests" / "cleaning" / "pages", REPO / "corpus" / "samples"]
+    return [p for d in dirs if d.is_dir() for p in sorted(d.iterdir()) if p.suffix == ".txt"]
+
+
+@pytest.mark.parametrize("path", _page_files(), ids=lambda p: p.name)
+def test_cleaning_body_scores_equal_two_passes(path: Path) -> None:
+    lines = [line for line in normalise_text(path.read_text(encoding="utf-8")) if line]
+    page = Page(lines, load_markers())
+    repeated = repeated_lines(lines)
+    for start in range(0, min(len(lines), 8)):
+        skip = {start + 1, start + 3}
+        stop = _plain_stop_index(page, start)
+        plain = [_plain_score(page, i, skip, repeated) for i in range(start, stop)]
+        assert _scores(page, start, skip, repeated) == plain
+        kept, _span = select_body(page, start, skip=skip, title=None)
+        assert all(not is_lone_number(lines[i]) and plain[i - start] > -20 for i in kept)
+
+
+# --- simplified copies -----------------------------------------------------------------
+
+
+def _plain_aligned(text: str, converted: str) -> bool:
+    if converted == text:
+        return True
+    if len(converted) != len(text):
+        return False
+    before = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    after = numpy.frombuffer(converted.encode("utf-32-le"), dtype=numpy.uint32)
+    han = (
+        ((before >= 0x3400) & (before <= 0x9FFF))
+        | ((before >= 0xF900) & (before <= 0xFAFF))
+        | ((before >= 0x20000) & (before <= 0x2FFFF))
+    )
+    return bool(numpy.array_equal(before[~han], after[~han]))
+
+
+ALIGN_ALPHABET = "a1 。發发臺台\U00020000\uf900\u33ff\u3400\u9fff\ua000\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALIGN_ALPHABET, max_size=8), st.text(alphabet=ALIGN_ALPHABET, max_size=8))
+def test_cleaning_aligned_equals_masked_comparison(text: str, converted: str) -> None:
+    assert _aligned(text, converted) == _plain_aligned(text, converted)
+    same_length = converted[: len(text)].ljust(len(text), "a")
+    assert _aligned(text, same_length) == _plain_aligned(text, same_length)
+
+
+# --- the timestamp shape ---------------------------------------------------------------
+
+_FORMER_TIMESTAMP_RE = (
+    r"(?<!\d)(?P<year>\d{4})\s?(?:[-/.]|年)\s?(?P<month>\d{1,2})\s?(?:[-/.]|月)\s?"
+    r"(?P<day>\d{1,2})\s?[日号]?"
+    r"(?:(?:\s*|T)(?P<ampm>上午|下午|晚上|凌晨)?\s*(?P<hour>\d{1,2})\s?[:时時]\s?(?P<minute>\d{2})"
+    r"(?:\s?[:分]\s?(?P<second>\d{2})(?:\.\d+)?)?\s?秒?"
+    r"(?P<tz>Z|[+-]\d{2}:?\d{2}|\s?(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)?)?"
+)
+
+
+def test_dates_timestamp_re_built_from_parts_parses_as_before() -> None:
+    assert str(_parser.parse(TIMESTAMP_RE.pattern)) == str(_parser.parse(_FORMER_TIMESTAMP_RE))
+    assert TIMESTAMP_RE.groupindex == re.compile(_FORMER_TIMESTAMP_RE).groupindex
+
+
+_FORMER_STAMP_TAIL = (
+    r"[-/.－／．年]{s}?\d\d?{s}?[-/.－／．月]{s}?\d\d?{s}?[日号]?"
+    r"(?:{s}*|T)(?:上午|下午|晚上|凌晨)?{s}*\d\d?{s}?[:：时時]"
+)
+
+
+def _class_sorted(parsed: object) -> object:
+    """A parse tree with the members of each character class in one order."""
+    if isinstance(parsed, tuple | list) or type(parsed).__name__ == "SubPattern":
+        items = [_class_sorted(item) for item in parsed]  # type: ignore[attr-defined]
+        if len(items) == 2 and str(items[0]) == "IN":
+            return (items[0], sorted(items[1], key=repr))
+        return items
+    return parsed
+
+
+@pytest.mark.parametrize("space", [r"\s", r"[^\S\n]"])
+def test_cleaning_stamp_shape_parses_as_the_former_hand_kept_one(space: str) -> None:
+    tail = _FORMER_STAMP_TAIL.replace("{s}", space)
+    for shape, former in [
+        (timestamp_shape(space, year=False), tail),
+        (timestamp_shape(space), rf"\d\d\d\d{space}?" + tail),
+    ]:
+        assert _class_sorted(_parser.parse(shape)) == _class_sorted(_parser.parse(former))
+
+
+def test_cleaning_stamp_scans_are_the_shape_of_dates() -> None:
+    assert _STAMP_SHAPE.pattern == timestamp_shape()
+    assert _PAGE_STAMP_TAIL.pattern == timestamp_shape(r"[^\S\n]", year=False)
+    assert timestamp_shape().endswith(timestamp_shape(year=False))
+
+
+STAMP_PIECES = st.tuples(
+    st.sampled_from(["2025", "２０２５", "202"]),
+    st.sampled_from(["-", "/", ".", "年", "－", "／", "．", " 年 ", "x"]),
+    st.sampled_from(["3", "03", "０３", "123"]),
+    st.sampled_from(["-", "/", ".", "月", "－", "／", "．", ""]),
+    st.sampled_from(["28", "２８", "9"]),
+    st.sampled_from(["", "日", "号", " ", "T", "日 下午", " 凌晨 "]),
+    st.sampled_from(["10", "１０", "9"]),
+    st.sampled_from([":", "：", "时", "時", " : ", "分"]),
+    st.sampled_from(["00", "０５", "5"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(STAMP_PIECES, st.sampled_from(["", "来源：", "1", "\u3000"]))
+def test_cleaning_stamp_shape_finds_every_stamp_with_a_time(pieces: tuple, lead: str) -> None:
+    line = lead + "".join(pieces)
+    with_time = [m for m in TIMESTAMP_RE.finditer(ascii_digits(line)) if m["hour"] is not None]
+    if with_time:
+        found = _STAMP_SHAPE.search(line)
+        assert found is not None and found.start() <= with_time[0].start("hour")
+        assert _PAGE_STAMP_TAIL.search(line) is not None
+
+
+def test_cleaning_unusual_characters_are_all_unprintable() -> None:
+    found = [chr(c) for c in range(sys.maxunicode + 1) if _UNUSUAL.match(chr(c))]
+    assert found and not any(ch.isprintable() for ch in found)
