@@ -45,11 +45,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
 from typing import cast
 
 from extractors.claim_spans import SpanIndex
-from extractors.linking import LinkCues, SentenceView, analyse_sentence, sentence_topic
+from extractors.linking import LinkCues, SentenceView, sentence_topic
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
 
@@ -92,7 +91,8 @@ class ArticleContext:
         self._mention_index = mentions
         self._cues = cues
         self._paragraphs = [s.paragraph for s in sentences]
-        self._ordered = all(a <= b for a, b in pairwise(self._paragraphs))
+        # Paragraphs never decrease: the list is its own sorted copy (a test in C).
+        self._ordered = self._paragraphs == sorted(self._paragraphs)
         count = len(sentences)
         self._mentions: list[list[Mention] | None] = [None] * count
         self._views: list[SentenceView | None] = [None] * count
@@ -112,12 +112,13 @@ class ArticleContext:
         return found
 
     def view(self, i: int) -> SentenceView:
-        """:func:`analyse_sentence` of sentence ``i``."""
+        """:func:`extractors.linking.analyse_sentence` of sentence ``i``."""
         found = self._views[i]
         if found is None:
             s = self._sentences[i]
             text = self._simple[s.start : s.end]
-            found = analyse_sentence(text, s.start, s.paragraph, self.mentions(i), self._cues)
+            # What analyse_sentence gives, without the extra call.
+            found = SentenceView(text, s.start, s.paragraph, self.mentions(i), self._cues)
             self._views[i] = found
         return found
 

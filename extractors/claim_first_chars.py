@@ -28,7 +28,7 @@ class FirstCharIndex(Generic[T]):
     sentence holds, the items that may match it, in input order."""
 
     def __init__(self, items: Sequence[T], firsts: Sequence[frozenset[str] | None]) -> None:
-        self._items = tuple(items)
+        self.items: tuple[T, ...] = tuple(items)  # all items, in input order (read often)
         self._always = frozenset(i for i, first in enumerate(firsts) if first is None)
         by_char: dict[str, list[int]] = {}
         for i, first in enumerate(firsts):
@@ -38,13 +38,8 @@ class FirstCharIndex(Generic[T]):
         # Answers by the set of characters present: sentences share few such sets.
         self._answers: dict[frozenset[str], list[T]] = {}
 
-    @property
-    def items(self) -> tuple[T, ...]:
-        """All items, in input order."""
-        return self._items
-
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self.items)
 
     def candidates(self, present: frozenset[str]) -> list[T]:
         found = self._answers.get(present)
@@ -61,4 +56,4 @@ class FirstCharIndex(Generic[T]):
             found = self._by_char.get(char)
             if found:
                 picked.update(found)
-        return [self._items[i] for i in sorted(picked)]
+        return [self.items[i] for i in sorted(picked)]

@@ -25,6 +25,7 @@ from extractors.subjects import Mention
 
 _NAME_GLUE_BEFORE = re.compile(r"[A-Za-z][\-_]?\s?$")
 _GLUED = re.compile(r"[@#＠]$")
+_GLUED_OR_NAME_BEFORE = re.compile(f"{_NAME_GLUE_BEFORE.pattern}|{_GLUED.pattern}")
 _CN_SINGLE = re.compile(r"[一二两三四五六七八九十几]")
 _NAME_GLUE_AFTER = re.compile(r"^[A-Za-z]")
 _NOT_NUMERAL = re.compile(r"[^0-9一二两三四五六七八九十百千万亿兆]")
@@ -113,30 +114,35 @@ class ClaimBuilder:
         claims: list[Claim] = []
         paragraph_seen, prev_paragraph_start = -1, 0
         quantities_within = spans.quantities.within
+        passes, simple = self._passes, body.simple
         for index, s in enumerate(live):
             if s.paragraph != paragraph_seen:
                 paragraph_seen, prev_paragraph_start = s.paragraph, s.start
-            quantities = quantities_within(s.start, s.end)
-            if not quantities:
+            # Numbers that are no candidates give neither a claim nor an echo: both start
+            # with that test, so it is run once here and a sentence without candidates is
+            # left at once.
+            candidates = [q for q in quantities_within(s.start, s.end) if passes(q, simple, spans)]
+            if not candidates:
                 continue
             work = _work(body, spans, s, context, index)
-            for q in quantities:
-                claim = self._claim(q, work)
+            for q in candidates:
+                claim = self._claim(q, work, checked=True)
                 if claim is not None and claim.metric == "funding":
                     claim = _to_recipient(claim, work)
                 if claim is None and claims and claims[-1].start >= prev_paragraph_start:
-                    claim = self._echo(q, work, claims[-1])
+                    claim = self._echo(q, work, claims[-1], checked=True)
                 if claim is not None:
                     claims.append(claim)
         return _training_to_model(claims, body.mentions)
 
-    def _claim(self, q: Quantity, work: _SentenceWork) -> Claim | None:
+    def _claim(self, q: Quantity, work: _SentenceWork, *, checked: bool = False) -> Claim | None:
+        """The claim of ``q`` (``checked``: :meth:`_is_candidate` is known to hold)."""
         body, s, context, index = work.body, work.sentence, work.context, work.position
         # Only rejections come before the claim is made, so their order cannot change it:
         # the cheap ones first, and the sentence's analysis only once a metric is found.
         # (A sentence without mentions and without a carried topic, which the loop used to
         # reject first, is rejected by the subject choice: nothing can be chosen.)
-        if not self._is_candidate(q, work):
+        if not (checked or self._is_candidate(q, work)):
             return None
         if q.kind == "fraction" and q.unit is None:
             q = q.model_copy(update={"value": q.value * 100, "unit": "%"})
@@ -176,20 +182,25 @@ class ClaimBuilder:
             start=q.start,
             end=q.end,
             sentence=s.text,
-            as_of=as_of_date(q, view, work.dates),
+            as_of=as_of_date(q.start, work.dates),
             attribution=context.attribution(index),
             object=choose_object(q, choice.metric, view, self.link_cues),
             confidence=_confidence(subject.how, subject.mention.how, choice),
         )
 
-    def _echo(self, q: Quantity, work: _SentenceWork, last: Claim) -> Claim | None:
+    def _echo(
+        self, q: Quantity, work: _SentenceWork, last: Claim, *, checked: bool = False
+    ) -> Claim | None:
         """ "这一数字还是2亿", "已达到3亿": a bare figure restating the paragraph's last count.
 
         Only bare numbers after a restating word, of the last claim's order of magnitude
         (within 100x), for count metrics; they take its subject and metric.
+        ``checked``: :meth:`_is_candidate` is known to hold for ``q``.
         """
         body, s = work.body, work.sentence
-        if q.unit is not None or last.unit != "count" or not self._is_candidate(q, work):
+        if q.unit is not None or last.unit != "count":
+            return None
+        if not (checked or self._is_candidate(q, work)):
             return None
         if not 0.01 <= q.value / max(last.value, 1.0) <= 100:
             return None
@@ -217,25 +228,30 @@ class ClaimBuilder:
                 "start": q.start,
                 "end": q.end,
                 "sentence": s.text,
-                "as_of": as_of_date(q, view, work.dates),
+                "as_of": as_of_date(q.start, work.dates),
                 "confidence": round(max(0.05, last.confidence - 0.2), 2),
             }
         )
 
     def _is_candidate(self, q: Quantity, work: _SentenceWork) -> bool:
         """Numbers inside names, dates and page furniture are no claims."""
-        spans, start, end, unit = work.spans, q.start, q.end, q.unit
+        return self._passes(q, work.body.simple, work.spans)
+
+    def _passes(self, q: Quantity, simple: str, spans: BodySpans) -> bool:
+        """:meth:`_is_candidate` given the body in simplified script and its span indexes."""
+        start, end, unit = q.start, q.end, q.unit
         if spans.mentions.overlaps(start, end) or spans.dates.overlaps(start, end):
             return False
-        simple = work.body.simple
         before = simple[max(0, start - 3) : start]
         after = simple[end : end + 12]
-        if unit is None and (_NAME_GLUE_BEFORE.search(before) or _NAME_GLUE_AFTER.match(after)):
+        if unit is None:
+            # _NAME_GLUE_BEFORE or _GLUED, in one search.
+            if _GLUED_OR_NAME_BEFORE.search(before) or _NAME_GLUE_AFTER.match(after):
+                return False
+            if _is_determiner(q.text):
+                return False  # 一个, 两款, 一台: determiners rather than figures
+        elif _GLUED.search(before) or (unit == "count" and _is_determiner(q.text)):
             return False
-        if _GLUED.search(before):
-            return False
-        if (unit is None or unit == "count") and _is_determiner(q.text):
-            return False  # 一个, 两款, 一台: determiners rather than figures
         return not self.link_cues.furniture_after.match(after)
 
     def _verse_paragraphs(self, body: BodyAnalysis) -> set[int]:
@@ -244,19 +260,25 @@ class ClaimBuilder:
         for s in body.sentences:
             parts.setdefault(s.paragraph, []).append(s.text)
         lines = {idx: "".join(texts) for idx, texts in parts.items()}
+        # The last character of each line before trailing whitespace, found once (a line
+        # is also read as its neighbours' previous line and twin): a line ends in one of
+        # some characters, ``[chars]\\s*$``, when it is one of them (``str.rstrip`` drops
+        # exactly what ``\\s`` matches).
+        lasts = {idx: line.rstrip()[-1:] for idx, line in lines.items()}
         verse: set[int] = set()
         verse_line = self.link_cues.verse_line
         for idx, line in lines.items():
-            if verse_line.match(line) or _ends_with_comma(line):
+            last = lasts[idx]
+            if (last and last in _COMMAS) or verse_line.match(line):
                 verse.add(idx)
                 continue
-            prev = lines.get(idx - 1, "")
-            if _ends_with_comma(prev) and abs(len(prev) - len(line)) <= 2:
+            prev_last = lasts.get(idx - 1, "")
+            if prev_last and prev_last in _COMMAS and abs(len(lines[idx - 1]) - len(line)) <= 2:
                 verse.add(idx)  # the second line of a couplet
                 continue
-            short = 5 <= len(line) <= 24 and not _ends_sentence(line)
+            short = 5 <= len(line) <= 24 and not (last and last in _SENTENCE_FINAL)
             short = short and not _LATIN_OR_DIGIT.search(line)
-            if short and _has_twin(lines, idx):
+            if short and _has_twin(lines, lasts, idx):
                 verse.add(idx)
         return verse
 
@@ -271,17 +293,22 @@ def _work(
     body: BodyAnalysis, spans: BodySpans, s: Sentence, context: ArticleContext, index: int
 ) -> _SentenceWork:
     text = body.simple[s.start : s.end]
-    dates = spans.dates.within(s.start, s.start + len(text))
+    dates = spans.dates.within(s.start, s.start + len(text)) if body.dates else []
     return _SentenceWork(body, spans, s, text, dates, CueHits(text), context, index)
 
 
-def _has_twin(lines: dict[int, str], idx: int) -> bool:
-    """A neighbouring line of about the same length, also without a sentence end."""
-    line = lines[idx]
-    return any(
-        abs(len(lines.get(j, "")) - len(line)) <= 1 and not _ends_sentence(lines.get(j, "x。"))
-        for j in (idx - 1, idx + 1)
-    )
+def _has_twin(lines: dict[int, str], lasts: dict[int, str], idx: int) -> bool:
+    """A neighbouring line of about the same length, also without a sentence end
+    (``lasts``: the last character of each line before trailing whitespace)."""
+    size = len(lines[idx])
+    for j in (idx - 1, idx + 1):
+        other = lines.get(j)
+        if other is None:
+            continue  # read as "x。", which ends a sentence
+        last = lasts[j]
+        if abs(len(other) - size) <= 1 and not (last and last in _SENTENCE_FINAL):
+            return True
+    return False
 
 
 _TRAINING_METRICS = frozenset(
@@ -339,21 +366,6 @@ def _to_recipient(claim: Claim, work: _SentenceWork) -> Claim | None:
                 update={"subject": mention.name, "subject_type": "organization"}
             )
     return None
-
-
-def _ends_with_comma(line: str) -> bool:
-    return _ends_with(line, _COMMAS)
-
-
-def _ends_sentence(line: str) -> bool:
-    return _ends_with(line, _SENTENCE_FINAL)
-
-
-def _ends_with(line: str, chars: str) -> bool:
-    """The last character before trailing whitespace is one of ``chars``: the test of
-    ``[chars]\\s*$`` (``str.rstrip`` drops exactly what ``\\s`` matches)."""
-    last = line.rstrip()[-1:]
-    return bool(last) and last in chars
 
 
 def _subject_type(kind: str) -> str:

@@ -234,15 +234,16 @@ class SentenceView:
         rel_start, rel_end = m.start - self.start, m.end - self.start
         return self.text[max(0, rel_start - 12) : rel_start], self.text[rel_end : rel_end + 40]
 
-    def _citation_of(self, j: int) -> str | None:
-        """ "source", "speaker" or None: see :func:`_citation` (kept as "" for None)."""
+    def _citation_of(self, j: int, around: tuple[str, str] | None = None) -> str | None:
+        """ "source", "speaker" or None: see :func:`_citation` (kept as "" for None).
+        ``around``: :meth:`_around` of ``j`` when the caller has it already."""
         cited = self._citations[j]
         if cited is None:
             m = self.mentions[j]
             if m.outlet:
                 cited = "source"
             elif m.type in _CITED_TYPES:
-                cited = _citation(*self._around(j), m, self._cues) or ""
+                cited = _citation(*(around or self._around(j)), m, self._cues) or ""
             else:
                 cited = ""  # what _citation gives for other types (None), without the call
             self._citations[j] = cited
@@ -250,9 +251,10 @@ class SentenceView:
 
     def _find_role(self, j: int) -> str:
         m, cues, text = self.mentions[j], self._cues, self.text
-        before, after = self._around(j)
+        around = self._around(j)
+        before, after = around
         last = before[-1:]
-        if self._citation_of(j) == "source":
+        if self._citation_of(j, around) == "source":
             return "attribution"
         if last == "对" and _ADDRESSEE_AFTER.match(after):
             return "addressee"  # "某人对新浪科技表示": told to, not about
@@ -385,19 +387,22 @@ def named_subject(
     """The subject of ``q`` among the mentions of its sentence (the carried topic aside):
     what :func:`choose_subject` gives whatever is carried, when it gives a mention of the
     sentence."""
-    text, offset = view.text, view.start
-    rel = q.start - offset
-    if not 0 <= rel <= len(text):  # where the slice ``text[:rel]`` would end
-        rel = slice(rel).indices(len(text))[1]
-    head = _head_end(text, rel)  # the length of the number's head without qualifiers
-    if head > 0 and text[head - 1] == "的" and metric not in RELATIVE_METRICS:
-        for m in view.mentions:
-            if m.type in types and m.end - offset == head - 1:
-                return SubjectChoice(m, "possessive")
-    mentions = view.mentions
+    text, offset, mentions, start = view.text, view.start, view.mentions, q.start
+    if metric not in RELATIVE_METRICS:
+        rel = start - offset
+        if not 0 <= rel <= len(text):  # where the slice ``text[:rel]`` would end
+            rel = slice(rel).indices(len(text))[1]
+        # The number's head (without qualifiers) ends in 的 only at the last 的 before the
+        # number: what ``_head_end`` strips (whitespace, qualifier words) holds no 的, so
+        # the head reaches past that 的, and ends right after it or later.
+        mark = text.rfind("的", 0, rel)
+        if mark >= 0 and _head_end(text, rel) == mark + 1:
+            for m in mentions:
+                if m.type in types and m.end - offset == mark:
+                    return SubjectChoice(m, "possessive")
     for j in range(len(mentions) - 1, -1, -1):  # the last preceding topic
         m = mentions[j]
-        if m.type in types and m.end <= q.start and view.role_of(j) == "topic":
+        if m.end <= start and m.type in types and view.role_of(j) == "topic":
             return SubjectChoice(m, "explicit")
     used = _used_product(q, view, types) if metric == "user_count" else None
     if used is not None:
@@ -511,15 +516,10 @@ def price_side(before: str, after: str, cues: LinkCues) -> str | None:
     return f"{side_name} ({condition})" if side_name else condition
 
 
-def as_of_date(
-    q: Quantity, view: SentenceView, dates: Sequence[tuple[int, int, str]]
-) -> str | None:
-    """The date of the sentence nearest before the number (else the first after it)."""
-    if not dates:
-        return None
-    end = view.start + len(view.text)
-    inside = [d for d in dates if view.start <= d[0] and d[1] <= end]
-    before = [d for d in inside if d[1] <= q.start]
-    if before:
-        return before[-1][2]
-    return inside[0][2] if inside else None
+def as_of_date(start: int, dates: Sequence[tuple[int, int, str]]) -> str | None:
+    """The date nearest before a number at ``start`` (else the first after it), among the
+    dates of its sentence (``dates``: all inside it, in text order)."""
+    for date in reversed(dates):
+        if date[1] <= start:
+            return date[2]
+    return dates[0][2] if dates else None

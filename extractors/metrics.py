@@ -124,9 +124,8 @@ class CueHits:
         found = self._by_category.get(category)
         if found is None:
             index = cues.accepting(category)
-            if len(index) < _INDEX_FROM:
-                candidates: Sequence[Cue] = index.items  # the index would only drop some
-            else:
+            candidates: Sequence[Cue] = index.items
+            if len(candidates) >= _INDEX_FROM:  # below, the index would only drop some
                 if self._present is None:
                     self._present = cues.first_chars_in(self.sentence)
                 candidates = index.candidates(self._present)
@@ -147,10 +146,13 @@ def _search(cues: Sequence[Cue], sentence: str) -> list[tuple[Cue, list[CueMatch
     non-empty match, ``finditer`` from its end yields exactly the rest of what a scan of
     the whole sentence yields (the scan resumes there, and ``pos`` keeps the real string
     start for anchors and look-behinds); an empty first match falls back to the full scan.
+    Most cues match once: a ``search`` from the end of the first match (what ``finditer``
+    from there yields first) tells whether the rest of the scan is worth running.
     """
     found = []
     for cue in cues:
-        if cue.requires is not None and not cue.requires.search(sentence):
+        requires = cue.requires
+        if requires is not None and not requires.search(sentence):
             continue
         pattern = cue.pattern
         first = pattern.search(sentence)
@@ -159,7 +161,8 @@ def _search(cues: Sequence[Cue], sentence: str) -> list[tuple[Cue, list[CueMatch
         start, end = first.span()
         if end > start:
             matches = [(start, end, first.group())]
-            matches += [(*m.span(), m.group()) for m in pattern.finditer(sentence, end)]
+            if pattern.search(sentence, end) is not None:
+                matches += [(*m.span(), m.group()) for m in pattern.finditer(sentence, end)]
         else:
             matches = [(*m.span(), m.group()) for m in pattern.finditer(sentence)]
         found.append((cue, matches))
@@ -247,17 +250,7 @@ def choose_metric(
         return MetricChoice("gpu_count", "count", "GPU", 0.0)
     if hits is None or hits.sentence != sentence:
         hits = CueHits(sentence)
-    # The best match so far, kept as parts: a choice is only built for the winner.
-    best_score: float = 0.0
-    best_cue: Cue | None = None
-    best_text = ""
-    for cue, matches in hits.found(cues, category):
-        for cs, ce, cue_text in matches:
-            score = _distance(sentence, cs, ce, qs, qe, cue)
-            if score is None:
-                continue
-            if best_cue is None or score < best_score:
-                best_score, best_cue, best_text = score, cue, cue_text
+    best_score, best_cue, best_text = _nearest(hits.found(cues, category), sentence, qs, qe)
     if best_cue is not None:
         if best_cue.metric == "drop":
             return None
@@ -268,6 +261,41 @@ def choose_metric(
     if default is not None:
         return MetricChoice(default, unit, None, 99.0)
     return None
+
+
+def _nearest(
+    found: list[tuple[Cue, list[CueMatch]]], sentence: str, qs: int, qe: int
+) -> tuple[float, Cue | None, str]:
+    """The score, cue and text of the first match with the lowest :func:`_distance` to
+    ``sentence[qs:qe]`` (``(0.0, None, "")`` when none is in reach).
+
+    The hot loop of claim building, so :func:`_distance` is written out in it (the
+    tests compare the two); the gap is checked before the text between is sliced,
+    which changes nothing (a match too far away is out of reach either way).
+    """
+    best_score: float = 0.0
+    best_cue: Cue | None = None
+    best_text = ""
+    for cue, matches in found:
+        side, window, bonus = cue.side, cue.window, cue.bonus
+        for cs, ce, cue_text in matches:
+            if cs >= qe:
+                if side == "before" or cs - qe > window:
+                    continue
+                breaks = len(CLAUSE_BREAK.findall(sentence, qe, cs))
+                score = cs - qe + CLAUSE_PENALTY * breaks - bonus
+            elif ce <= qs:
+                if side == "after" or qs - ce > window:
+                    continue
+                breaks = len(CLAUSE_BREAK.findall(sentence, ce, qs))
+                if side == "before" and breaks:
+                    continue
+                score = qs - ce + CLAUSE_PENALTY * breaks - bonus
+            else:  # the cue overlaps the quantity text (e.g. a unit word inside it)
+                score = -float(bonus)
+            if best_cue is None or score < best_score:
+                best_score, best_cue, best_text = score, cue, cue_text
+    return best_score, best_cue, best_text
 
 
 def _gpu_follows(after: str, category: str, chip_after: bool) -> bool:

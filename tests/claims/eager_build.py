@@ -39,7 +39,6 @@ from extractors.linking import (
     _inner_pronoun,
     _is_vendor,
     _opening_pronoun,
-    as_of_date,
     price_side,
 )
 from extractors.metrics import choose_metric
@@ -372,3 +371,17 @@ def view_facts(view: SentenceView | EagerView) -> tuple[object, ...]:
         view.pronoun_type,
         view.inner_pronoun,
     )
+
+
+def as_of_date(
+    q: Quantity, view: SentenceView, dates: Sequence[tuple[int, int, str]]
+) -> str | None:
+    """The date of the sentence nearest before the number (else the first after it)."""
+    if not dates:
+        return None
+    end = view.start + len(view.text)
+    inside = [d for d in dates if view.start <= d[0] and d[1] <= end]
+    before = [d for d in inside if d[1] <= q.start]
+    if before:
+        return before[-1][2]
+    return inside[0][2] if inside else None

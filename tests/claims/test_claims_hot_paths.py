@@ -1,0 +1,185 @@
+"""The hot-path rewrites of claim building give what the routines they stand for give."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.claims import ClaimBuilder
+from extractors.linking import (
+    _QUALIFIER_WORDS,
+    RELATIVE_METRICS,
+    SentenceView,
+    SubjectChoice,
+    _head_end,
+    _used_product,
+    as_of_date,
+    load_link_cues,
+    named_subject,
+)
+from extractors.metrics import _distance, _nearest, _search, load_metric_cues
+from extractors.models import Quantity
+from extractors.segmentation import Sentence
+from extractors.subjects import Mention
+from tests.claims.eager_build import as_of_date as eager_as_of_date
+
+_METRIC_CUES = load_metric_cues()
+_LINK_CUES = load_link_cues()
+
+_PIECES = ["训练", "成本", "参数", "营收", "员工", "融资", "价格", "显存", "的", "约", "为"]
+_PIECES += ["，", "。", "（", "）", " ", "1", "3", "年", "OpenAI", "a", "超过", "约为"]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
+
+
+def _nearest_by_distance(found, sentence: str, qs: int, qe: int):  # type: ignore[no-untyped-def]
+    """The loop as it was: :func:`_distance` of every match, the first lowest wins."""
+    best_score, best_cue, best_text = 0.0, None, ""
+    for cue, matches in found:
+        for cs, ce, cue_text in matches:
+            score = _distance(sentence, cs, ce, qs, qe, cue)
+            if score is None:
+                continue
+            if best_cue is None or score < best_score:
+                best_score, best_cue, best_text = score, cue, cue_text
+    return best_score, best_cue, best_text
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence=_TEXTS, data=st.data())
+def test_claims_nearest_same_as_distance_loop(sentence: str, data: st.DataObject) -> None:
+    qs = data.draw(st.integers(0, len(sentence)))
+    qe = data.draw(st.integers(qs, len(sentence)))
+    found = _search(_METRIC_CUES.cues, sentence)
+    got = _nearest(found, sentence, qs, qe)
+    assert got == _nearest_by_distance(found, sentence, qs, qe)
+    assert type(got[0]) is type(_nearest_by_distance(found, sentence, qs, qe)[0])
+
+
+def test_claims_qualifier_words_hold_no_possessive_mark() -> None:
+    """named_subject finds the possessive 的 with rfind: no qualifier word may hold one."""
+    assert not [w for w in _QUALIFIER_WORDS if "的" in w]
+
+
+def _named_subject_reference(q, view, types, metric=""):  # type: ignore[no-untyped-def]
+    """named_subject as it was: the head worked out for every number."""
+    text, offset = view.text, view.start
+    rel = q.start - offset
+    if not 0 <= rel <= len(text):
+        rel = slice(rel).indices(len(text))[1]
+    head = _head_end(text, rel)
+    if head > 0 and text[head - 1] == "的" and metric not in RELATIVE_METRICS:
+        for m in view.mentions:
+            if m.type in types and m.end - offset == head - 1:
+                return SubjectChoice(m, "possessive")
+    mentions = view.mentions
+    for j in range(len(mentions) - 1, -1, -1):
+        m = mentions[j]
+        if m.type in types and m.end <= q.start and view.role_of(j) == "topic":
+            return SubjectChoice(m, "explicit")
+    used = _used_product(q, view, types) if metric == "user_count" else None
+    return SubjectChoice(used, "explicit") if used is not None else None
+
+
+_NAMES = ["OpenAI", "百度", "GPT"]
+_SUBJECT_PIECES = [*sorted(_QUALIFIER_WORDS), *_NAMES, "的", " ", "，", "领投", "与", "使用"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_SUBJECT_PIECES), max_size=10),
+    offset=st.integers(0, 3),
+    metric=st.sampled_from(["parameters", "relative_cost", "user_count"]),
+    data=st.data(),
+)
+def test_claims_named_subject_same_as_reference(
+    pieces: list[str], offset: int, metric: str, data: st.DataObject
+) -> None:
+    text = "".join(pieces) + "100"
+    mentions, pos = [], offset
+    for piece in pieces:
+        if piece in _NAMES:
+            kind = "model" if piece == "GPT" else "organization"
+            mentions.append(Mention(pos, pos + len(piece), piece, piece, kind, "gazetteer"))
+        pos += len(piece)
+    q_start = data.draw(st.integers(offset - 2, offset + len(text) + 2))
+    q = Quantity(text="100", start=q_start, end=q_start + 3, value=100.0)
+    types = frozenset({"model", "organization", "product"})
+    view = SentenceView(text, offset, 0, mentions, _LINK_CUES)
+    reference = SentenceView(text, offset, 0, mentions, _LINK_CUES)
+    got = named_subject(q, view, types, metric)
+    assert got == _named_subject_reference(q, reference, types, metric)
+
+
+_LINE_ENDS = ["，", "。", "、", "；", "！", " ", "\n", "", "”"]
+
+
+def _verse_reference(builder: ClaimBuilder, sentences: list[Sentence]) -> set[int]:
+    """The verse test as it was, line ends read by the regexes ``[chars]\\s*$``."""
+    comma, final = re.compile(r"[，,、]\s*$"), re.compile(r"[。！？!?；;：:”\"]\s*$")
+    parts: dict[int, list[str]] = {}
+    for s in sentences:
+        parts.setdefault(s.paragraph, []).append(s.text)
+    lines = {idx: "".join(texts) for idx, texts in parts.items()}
+    verse = set()
+    for idx, line in lines.items():
+        if builder.link_cues.verse_line.match(line) or comma.search(line):
+            verse.add(idx)
+            continue
+        prev = lines.get(idx - 1, "")
+        if comma.search(prev) and abs(len(prev) - len(line)) <= 2:
+            verse.add(idx)
+            continue
+        short = 5 <= len(line) <= 24 and not final.search(line)
+        short = short and not re.search(r"[0-9A-Za-z]", line)
+        twin = any(
+            abs(len(lines.get(j, "")) - len(line)) <= 1 and not final.search(lines.get(j, "x。"))
+            for j in (idx - 1, idx + 1)
+        )
+        if short and twin:
+            verse.add(idx)
+    return verse
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 6),
+            st.integers(0, 26),
+            st.sampled_from(_LINE_ENDS),
+            st.sampled_from(["春", "a", "——《"]),
+        ),
+        max_size=10,
+    )
+)
+def test_claims_verse_same_as_regex_line_ends(lines: list[tuple[int, int, str, str]]) -> None:
+    builder = ClaimBuilder(_METRIC_CUES, _LINK_CUES)
+    sentences = [
+        Sentence(0, 0, (lead if lead == "——《" else "") + lead[0] * size + end, paragraph)
+        for paragraph, size, end, lead in lines
+    ]
+    body = SimpleNamespace(sentences=sentences)
+    got = builder._verse_paragraphs(body)  # type: ignore[arg-type]
+    assert got == _verse_reference(builder, sentences)
+
+
+_DATES = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(0, 8), st.sampled_from(["2024", "2025-01"])),
+    max_size=5,
+).map(lambda ds: [(s, s + n, v) for s, n, v in ds])
+
+
+@settings(max_examples=300, deadline=None)
+@given(dates=_DATES, start=st.integers(0, 50), s_start=st.integers(0, 10))
+def test_claims_as_of_same_as_eager_as_of_date(
+    dates: list[tuple[int, int, str]], start: int, s_start: int
+) -> None:
+    """Given the dates inside the sentence, as the build gives them, both agree."""
+    text = "x" * 40
+    view = SimpleNamespace(start=s_start, text=text)
+    inside = [d for d in dates if s_start <= d[0] and d[1] <= s_start + len(text)]
+    q = Quantity(text="1", start=start, end=start + 1, value=1.0)
+    assert as_of_date(start, inside) == eager_as_of_date(q, view, inside)  # type: ignore[arg-type]
