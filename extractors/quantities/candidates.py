@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .guards import (
     DATE_NEXT,
     DATE_PREV,
+    GLUED_NEXT,
     GLUED_PREV,
+    YEAR_NEXT,
     glued_after,
     glued_before,
     is_date_or_time,
@@ -27,20 +28,12 @@ _PCT_DEN = {"百": 1, "佰": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "百万": 1
 _PCT_DEN |= {"千万": 1e-5, "万万": 1e-6, "百万万": 1e-8}
 
 
-@dataclass(slots=True, eq=False)
-class Candidate:
-    """A quantity before conversion to the public model (slotted: one is built per match)."""
-
-    start: int
-    end: int
-    value: float
-    value_max: float | None = None
-    unit: str | None = None
-    kind: str = "number"
-    qualifier: str = "exact"
-    numeral: str = ""
-    raw: float = 0.0
-    factor: float = 1.0
+# A quantity before conversion to the public model: a plain tuple, one is built per
+# numeral read (a tuple costs a fifth of a slotted dataclass instance), read by unpacking:
+#   start, end, value, value_max, unit, kind, qualifier, numeral, raw, factor
+# numeral is its numeral text, raw the numeral's value and factor the unit's factor (what
+# a range reads of its two ends).
+Candidate = tuple[int, int, float, float | None, str | None, str, str, str, float, float]
 
 
 def read_match(text: str, m: re.Match[str]) -> Candidate | None:
@@ -55,43 +48,28 @@ def read_match(text: str, m: re.Match[str]) -> Candidate | None:
             return None
         end = m.start("pnum") + used
         factor = _PCT_DEN[m.group("pden")]
-        cand = Candidate(start, end, value * factor, None, "%", "percent", "exact", m.group(0))
-        cand.raw, cand.factor = value, factor
-        return _finish(text, cand)
+        numeral = m.group(0)
+        qualifier = _qualifier_around(text, start, end)
+        return start, end, value * factor, None, "%", "percent", qualifier, numeral, value, factor
     if kind in ("frac", "slash"):
         value, _ = numeral_value(m, m.group(0))
         if value is None:
             return None
+        qualifier = _qualifier_around(text, start, end)
         if m.group("fwhole" if kind == "frac" else "sw"):
-            return _finish(text, Candidate(start, end, value, numeral=m.group(0), raw=value))
-        return _finish(
-            text,
-            Candidate(
-                start, end, value * 100, None, "%", "fraction", numeral=m.group(0), raw=value * 100
-            ),
-        )
+            return start, end, value, None, None, "number", qualifier, m.group(0), value, 1.0
+        pct = value * 100
+        return start, end, pct, None, "%", "fraction", qualifier, m.group(0), pct, 1.0
     if kind == "fan":
         value, _ = numeral_value(m, m.group(0))
-        return Candidate(start, end, value or 2.0, None, "x", "dimension", numeral=m.group(0))
+        return start, end, value or 2.0, None, "x", "dimension", "exact", m.group(0), 0.0, 1.0
     found = read_unit(text, end, None)  # half: 半成, 半折, 打对折
     if found is None:
         return None
     reading, unit_end = found
     value = 50.0 if text[end] == "折" or m.group(0) == "对" else 0.5 * reading.factor
-    return _finish(
-        text,
-        Candidate(
-            start,
-            unit_end,
-            value,
-            None,
-            "%",
-            "percent",
-            numeral="半",
-            raw=0.5,
-            factor=reading.factor,
-        ),
-    )
+    qualifier = _qualifier_around(text, start, unit_end)
+    return start, unit_end, value, None, "%", "percent", qualifier, "半", 0.5, reading.factor
 
 
 def read_plain(text: str, start: int, sym: str | None, n_start: int, num: str) -> Candidate | None:
@@ -120,16 +98,19 @@ def read_plain(text: str, start: int, sym: str | None, n_start: int, num: str) -
         return None
     if sym is None:
         nxt = text[n_end : n_end + 1]
-        if (used >= 11 or nxt in DATE_NEXT or prev in DATE_PREV) and is_date_or_time(
-            text, n_start, n_end, numeral, value
-        ):
+        if (
+            used >= 11
+            or nxt in DATE_NEXT
+            or prev in DATE_PREV
+            or (nxt in YEAR_NEXT and (used == 4 or text.startswith("年代", n_end)))
+        ) and is_date_or_time(text, n_start, n_end, numeral, value):
             return None
         if nxt in UNIT_START:
             found = unit_at(text, n_end, nxt)
         else:
             found = read_unit(text, n_end, None) if nxt == " " else None
         if found is None:
-            if ((nxt and nxt.isascii()) or prev == " ") and glued_after(text, n_start, n_end):
+            if (nxt in GLUED_NEXT or prev == " ") and glued_after(text, n_start, n_end):
                 return None  # 4o, 25th, Llama 3
         elif found[0].unit == "CNY":
             found = _prefixed_currency(text, n_start, found[0]), found[1]
@@ -146,14 +127,14 @@ def read_plain(text: str, start: int, sym: str | None, n_start: int, num: str) -
     else:
         qualifier = "exact"
     if reading is None:
-        return Candidate(start, end, value, value_max, None, "number", qualifier, numeral, value)
+        return start, end, value, value_max, None, "number", qualifier, numeral, value, 1.0
     raw = value + (0.5 if reading.half else 0.0)
     scale = reading.factor
     if raw >= 10 and text.startswith("折", end - 1):
         if raw == 10:
             return None  # 十折 is no discount at all
         scale = 1.0  # 75折, 五五折: two digits already give the percentage
-    return Candidate(
+    return (
         start,
         end,
         raw * scale + reading.offset,
@@ -174,13 +155,6 @@ def _prefixed_currency(text: str, start: int, reading: UnitReading) -> UnitReadi
         if before.endswith(name):
             return reading.with_unit(iso)
     return reading
-
-
-def _finish(text: str, cand: Candidate) -> Candidate:
-    """Attach a qualifier written before or after the quantity (outside its text)."""
-    if cand.qualifier == "exact":
-        cand.qualifier = _qualifier_around(text, cand.start, cand.end)
-    return cand
 
 
 def _qualifier_around(text: str, start: int, end: int) -> str:

@@ -47,13 +47,13 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if (
             found
-            and cand.start - last_end <= _RANGE_GAP_MAX
+            and cand[0] - last_end <= _RANGE_GAP_MAX  # its start
             and (merged := _merge_range(norm, found[-1], cand)) is not None
         ):
-            found[-1] = merged
+            found[-1] = cand = merged
         else:
             found.append(cand)
-        last_end = found[-1].end
+        last_end = cand[1]
     return new_quantities(text, found)
 
 
@@ -107,33 +107,34 @@ def find_numbers(text: str) -> list[Quantity]:
 
 def _merge_range(text: str, low: Candidate, high: Candidate) -> Candidate | None:
     """600万美元到630万美元, 5%-8%, 3-5万元: two numbers joined by a range word."""
-    gap = text[low.end : high.start]
-    signed = not gap and high.numeral.startswith("-")
+    gap = text[low[1] : high[0]]  # from the end of low to the start of high
+    signed = not gap and high[7].startswith("-")  # high's numeral
     if not signed and not (gap and gap.strip(" ") in _RANGE_WORDS and RANGE_LINK.fullmatch(gap)):
         return None
-    if low.unit is not None and low.unit != high.unit:
+    low_start, _, low_value, _, low_unit, _, _, low_numeral, low_raw, _ = low
+    _, high_end, high_value, _, unit, kind, _, high_numeral, high_raw, factor = high
+    if low_unit is not None and low_unit != unit:
         return None
-    high_raw = abs(high.raw) if signed else high.raw
-    high_value = high_raw * high.factor if signed else high.value
-    low_value = low.value
-    if low.unit is None:
-        tail = BIG_UNIT_TAIL.search(high.numeral)
-        low_raw = low.raw
-        if tail and not any(c in BIG_UNITS for c in low.numeral):
+    if signed:
+        high_value = abs(high_raw) * factor
+    if low_unit is None:
+        tail = BIG_UNIT_TAIL.search(high_numeral)
+        scaled_raw = low_raw
+        if tail and not any(c in BIG_UNITS for c in low_numeral):
             for c in tail.group(0):
-                low_raw *= BIG_UNITS[c]
-        low_value = low_raw * high.factor
+                scaled_raw *= BIG_UNITS[c]
+        low_value = scaled_raw * factor
     if not 0 <= low_value < high_value:
         return None
-    return Candidate(
-        low.start,
-        high.end,
+    return (
+        low_start,
+        high_end,
         low_value,
         high_value,
-        high.unit,
-        high.kind,
+        unit,
+        kind,
         "range",
-        low.numeral,
-        low.raw,
-        high.factor,
+        low_numeral,
+        low_raw,
+        factor,
     )

@@ -23,12 +23,17 @@ _LANDLINE_AFTER = re.compile(r"-\d{7,8}(?!\d)")
 _LANDLINE_BEFORE = re.compile(r"(?<!\d)\d{3,4}-\Z")
 _YEAR_RANGE_AFTER = re.compile(r"[ ]?[-~到至][ ]?(?:\d{4}|\d{2})[ ]?年")
 # is_date_or_time can only say yes when the character after the numeral is in DATE_NEXT,
-# the one before in DATE_PREV, or the numeral is as long as a phone number (11): callers in
-# a hot loop test this first.
-DATE_NEXT = frozenset(":：年财-/.~到至月日号点 ")
+# the one before in DATE_PREV, the numeral is as long as a phone number (11), or the
+# character after is in YEAR_NEXT and the numeral has four characters (a year: 2024年,
+# 2024财年, 2024 - 2025年) or 年代 follows it: callers in a hot loop test this first.
+DATE_NEXT = frozenset(":：-/.~到至月日号点")
 DATE_PREV = frozenset(":：-/.")
+YEAR_NEXT = frozenset("年财 ")
 # glued_before can only say yes when the character before is one of these.
 GLUED_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-.")
+# glued_after can only say yes when the character after is one of these or a space is
+# just before the number.
+GLUED_NEXT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-")
 
 
 def is_ascii_letter(c: str) -> bool:

@@ -41,8 +41,7 @@ def new_quantities(text: str, found: list[Candidate]) -> list[Quantity]:
     eight fields: the same objects, about 5x cheaper."""
     out: list[Quantity] = []
     add = out.append
-    for c in found:
-        start, end = c.start, c.end
+    for start, end, value, value_max, unit, kind, qualifier, _, _, _ in found:
         q = _new(Quantity)
         _set_dict(
             q,
@@ -50,11 +49,11 @@ def new_quantities(text: str, found: list[Candidate]) -> list[Quantity]:
                 "text": text[start:end],
                 "start": start,
                 "end": end,
-                "value": c.value,
-                "value_max": c.value_max,
-                "unit": c.unit,
-                "qualifier": c.qualifier,
-                "kind": c.kind,
+                "value": value,
+                "value_max": value_max,
+                "unit": unit,
+                "qualifier": qualifier,
+                "kind": kind,
             },
         )
         _set_fields_set(q, set(_FIELD_SET))

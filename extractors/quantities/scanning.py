@@ -19,8 +19,10 @@ from .patterns import FRACTION_CHARS, MASTER, MASTER_NO_FRACTION
 # class (checked afterwards) so that the regex engine scans for it quickly.
 _PLAIN_START = "0-9负翻$¥€£" + "".join(DIGITS) + "十拾百佰千仟万亿兆"
 _START_CHARS = rf"[{_PLAIN_START}\-.UHN半对]"
+# A - after an ASCII digit or a dot starts no match: MASTER's sign and its slash form
+# (-3/4) both refuse what follows one (2024-05-01).
 _START_CHECKS = (
-    rf"(?<=[{_PLAIN_START}])|(?<=-)(?=[\d.{CN_CHARS}])"
+    rf"(?<=[{_PLAIN_START}])|(?<=-)(?<![0-9.]-)(?=[\d.{CN_CHARS}])"
     r"|(?<=\.)(?=\d)|(?<=U)(?=S\$)|(?<=H)(?=K\$)|(?<=N)(?=T\$)|(?<=半)(?=[成折])|(?<=打对)(?=折))"
 )
 _START = re.compile(f"{_START_CHARS}(?:{_START_CHECKS}")
@@ -66,21 +68,37 @@ _REJECTED_ARABIC = (
     r"(?:(?<=[A-Za-z_][0-9])|(?<=[A-Za-z][-.][0-9])|(?<=第[0-9]))"
     rf"(?P<rejected_arabic>{_LONE_ARABIC_REST})"
 )
-_LONE_ARABIC = rf"(?<=[0-9])(?<!\d\.[0-9])(?P<digits>{_LONE_ARABIC_REST})"
+# A month (1-12, not after 个: 3个月 is a duration) or a day of the month (1-31) written
+# without leading zero right before 月, 日 or 号 is a lone numeral (none of them lengthens a
+# numeral) that is_date_or_time always calls a date, so read_plain rejects it whatever comes
+# before it: it is passed over too.  The group is empty where the numeral is one digit.
+_NOT_AFTER_DECIMAL = r"(?<!\d\.[0-9])"
+_REJECTED_DATE = (
+    rf"{_NOT_AFTER_DECIMAL}(?P<rejected_date>"
+    r"(?<=1)(?<!个.)[0-2]?(?=月)|(?<=[2-9])(?<!个.)(?=月)"
+    r"|(?<=[12])[0-9]?(?=[日号])|(?<=3)[01]?(?=[日号])|(?<=[4-9])(?=[日号]))"
+)
+_LONE_ARABIC = rf"(?<=[0-9]){_NOT_AFTER_DECIMAL}(?P<digits>{_LONE_ARABIC_REST})"
 _LONE_CHINESE_REST = f"[{CN_CHARS}]{{0,39}}+[几多余]?+"  # after the first numeral
+# A lone Chinese numeral of multipliers alone (百, 千万, 百多: no digit, not opening with
+# 十) is a word to read_plain (numeral_spans.SHAPE_NOT_NUMERAL): it is passed over too.
+# Where the same run goes on with a digit, NOT_LONGER fails and "chinese" takes it all.
+_MULTIPLIERS = "百佰千仟万亿兆"
 _LONE_CHINESE = (
     rf"(?<=[{CN_CHARS}])(?:(?<=第.)(?P<rejected_chinese>{_LONE_CHINESE_REST})"
+    rf"|(?<=[{_MULTIPLIERS}])(?P<rejected_digitless>[{_MULTIPLIERS}]{{0,39}}+[几多余]?+)"
     rf"|(?P<chinese>{_LONE_CHINESE_REST})){_CHINESE_NOT_LONGER}"
 )
 _SCAN = re.compile(
-    f"{_START_CHARS}(?:{_REJECTED_ARABIC}|{_LONE_ARABIC}|{_LONE_CHINESE}|{_START_CHECKS}"
+    f"{_START_CHARS}(?:{_REJECTED_ARABIC}|{_REJECTED_DATE}|{_LONE_ARABIC}|{_LONE_CHINESE}|{_START_CHECKS}"
 )
 _KEPT = frozenset(("digits", "chinese"))  # the lone numerals numeral_spots gives
 
 
 def numeral_spots(text: str) -> list[tuple[int, str, re.Match[str] | None]]:
     """(start, numeral, match) of every MASTER match of ``text``, in order, but lone
-    numerals glued to a name or after 第.
+    numerals glued to a name, after 第, without a digit (千万), or a month or day before
+    月, 日 or 号: read_plain rejects these.
 
     For a lone numeral (above), ``match`` is None and ``numeral`` is its text: MASTER,
     not tried there, would match it as a "plain" match without a currency symbol.
@@ -95,12 +113,12 @@ def numeral_spots(text: str) -> list[tuple[int, str, re.Match[str] | None]]:
         # lone numeral ends where its MASTER match would: the scan only starts over after
         # a MASTER match longer than the one start character _SCAN took.
         for c in _SCAN.finditer(text, pos):
-            start = c.start()
             lone = c.lastgroup
             if lone is not None:  # a lone numeral
                 if lone in _KEPT:
-                    add((start, c.group(), None))
+                    add((c.start(), c.group(), None))
                 continue
+            start = c.start()
             if fen < start:
                 fen = text.find("分", start)
                 fen, reach = (n, n) if fen < 0 else (fen, _stretch_start(text, fen))

@@ -130,7 +130,7 @@ def test_quantities_new_quantities_equal_model_construct(
     start, length, value, value_max, unit, qualifier, kind
 ) -> None:
     text = "0123456789"
-    cand = Candidate(start, start + length, value, value_max, unit, kind, qualifier)
+    cand: Candidate = (start, start + length, value, value_max, unit, kind, qualifier, "", 0, 1)
     (got,) = new_quantities(text, [cand])
     want = Quantity.model_construct(
         text=text[start : start + length],
@@ -234,6 +234,44 @@ def test_quantities_glued_before_only_after_glued_prev(text: str) -> None:
     for start in range(1, len(text) + 1):
         if guards.glued_before(text, start):
             assert text[start - 1] in guards.GLUED_PREV
+
+
+def _dates_pass_prefilter(text: str) -> None:
+    """Every number is_date_or_time calls a date passes read_plain's prefilter."""
+    for m in re.finditer(r"[0-9]+(?:\.[0-9]+)?", text):
+        start, end, numeral = m.start(), m.end(), m.group()
+        if not guards.is_date_or_time(text, start, end, numeral, float(numeral)):
+            continue
+        nxt, prev = text[end : end + 1], text[start - 1 : start]
+        year = nxt in guards.YEAR_NEXT and (len(numeral) == 4 or text[end:].startswith("年代"))
+        assert len(numeral) >= 11 or nxt in guards.DATE_NEXT or prev in guards.DATE_PREV or year, (
+            text
+        )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123 年财代月日号点:：-/.~到至个a", max_size=14))
+def test_quantities_is_date_or_time_only_after_date_next(text: str) -> None:
+    _dates_pass_prefilter(text)
+
+
+_DATES = ["2024年", "2024财年", "2024 - 2025年", "80年代", "1980年代", "13800138000", "010-1234567"]
+
+
+@pytest.mark.parametrize("text", _DATES)
+def test_quantities_is_date_or_time_table_passes_prefilter(text: str) -> None:
+    _dates_pass_prefilter(text)
+    _dates_pass_prefilter("在" + text + "，")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ_-.1 中H),\nſK", max_size=7))
+def test_quantities_glued_after_only_before_glued_next(text: str) -> None:
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            if guards.glued_after(text, start, end):
+                after = text[end : end + 1]
+                assert after in guards.GLUED_NEXT or text[start - 1 : start] == " "
 
 
 @settings(max_examples=300, deadline=None)

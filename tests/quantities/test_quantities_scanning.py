@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from extractors.quantities.candidates import read_plain
 from extractors.quantities.guards import glued_before
 from extractors.quantities.numerals import normalise
+from extractors.quantities.patterns import MASTER, MASTER_NO_FRACTION
 from extractors.quantities.scanning import master_matches, numeral_spots
 
 
@@ -22,11 +23,28 @@ def _spot_of(m: re.Match[str]) -> tuple:
 
 
 def _rejected(text: str, spot: tuple) -> bool:
-    """A plain numeral without currency symbol glued to a name before it or after 第
-    (read_plain gives None)."""
+    """A plain numeral without currency symbol glued to a name before it, after 第, or a
+    month or day written without leading zero before 月, 日 or 号 (read_plain gives None)."""
     if spot[2] != "plain" or spot[3] is not None:
         return False
-    return glued_before(text, spot[4]) or text[spot[4] - 1 : spot[4]] == "第"
+    start, numeral = spot[4], spot[5]
+    return (
+        glued_before(text, start)
+        or text[start - 1 : start] == "第"
+        or _month_or_day(text, start, numeral)
+        or re.fullmatch("[百佰千仟万亿兆]+[几多余]?", numeral) is not None
+    )
+
+
+def _month_or_day(text: str, start: int, numeral: str) -> bool:
+    if not (numeral.isascii() and numeral.isdigit()) or numeral[0] == "0":
+        return False
+    if re.search(r"\d\.\Z", text[:start]):
+        return False  # the decimal part of another number
+    after = text[start + len(numeral) : start + len(numeral) + 1]
+    if after == "月":
+        return int(numeral) <= 12 and text[start - 1 : start] != "个"
+    return after in ("日", "号") and int(numeral) <= 31
 
 
 def _same(text: str) -> None:
@@ -179,6 +197,32 @@ LONE_AND_NOT = [
     "第十 万",
     "第 一",
     "次第一",
+    "2025年12月31日",
+    "3月1号",
+    "10月",
+    "13月",
+    "3个月",
+    "12个月",
+    "个12月",
+    "0月",
+    "01月",
+    "32日",
+    "30号",
+    "31 日",
+    "1.5月",
+    "1.12月",
+    "a12月",
+    "第3日",
+    "1" * 41 + "月",
+    "百万输入",
+    "千万级",
+    "百多人",
+    "万亿兆瓦",
+    "百五十",
+    "千万五",
+    "万几",
+    "十万",
+    "亿" * 41,
 ]
 
 
@@ -189,8 +233,8 @@ def test_quantities_numeral_spots_equal_master_matches(text: str) -> None:
 
 
 _ALPHABET = (
-    "0123456789一二三四五六七八九十百千万亿兆零两点分之又多余几来约半对翻打折成"
-    "%.,-/:^eEkKMBTbx年月日元美$US¥块个GPU参数    \n，。١٣"
+    "0123456789一二三四五六七八九十百千万亿兆佰仟零两点分之又多余几来约半对翻打折成"
+    "%.,-/:^eEkKMBTbx年月日号元美$US¥块个GPU参数    \n，。١٣"
 )
 
 
@@ -198,3 +242,29 @@ _ALPHABET = (
 @given(st.text(alphabet=_ALPHABET, max_size=300))
 def test_quantities_numeral_spots_equal_master_matches_random(text: str) -> None:
     _same(text)
+
+
+def _dash_after_digit_matches(text: str) -> list[int]:
+    """Where MASTER or MASTER_NO_FRACTION matches at a - after an ASCII digit or dot (the
+    scan tries no match there)."""
+    return [
+        i
+        for i in range(1, len(text))
+        if text[i] == "-"
+        and text[i - 1] in "0123456789."
+        and (MASTER.match(text, i) or MASTER_NO_FRACTION.match(text, i))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["2024-05-01", "3.-5", "1--5", "5-3/4", "1 -3/4", "2-百分之五", "7-五分之一", "1-$5"]
+)
+def test_quantities_no_match_at_dash_after_digit(text: str) -> None:
+    assert _dash_after_digit_matches(text) == []
+    assert _dash_after_digit_matches("价格" + text) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET + "-a/", max_size=120))
+def test_quantities_no_match_at_dash_after_digit_random(text: str) -> None:
+    assert _dash_after_digit_matches(text) == []
