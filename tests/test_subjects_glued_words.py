@@ -27,19 +27,6 @@ VERSION_CASES = [
 ]
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize(
-    ("text", "names", "windows"), VERSION_CASES, ids=[c[0] for c in VERSION_CASES]
-)
-def test_subjects_glued_words_versions(
-    backend: str, text: str, names: list[str], windows: list[str]
-) -> None:
-    extractor = extractor_for(backend)
-    found = find_mentions(text, extractor.mention_tokens(text), extractor.gazetteer)
-    assert [m.name for m in found if m.how == "shape"] == names
-    assert [text[s:e] for s, e in extractor.windows.spans(text)] == windows
-
-
 # (text, where a version-like token ends, whether a measure follows the number)
 MEASURED_CASES = [
     ("1.60亿", 4, True),
@@ -74,11 +61,12 @@ SUFFIX_CASES = [
 ]
 
 
+GLUED_CASES = VERSION_CASES + SUFFIX_CASES
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize(
-    ("text", "names", "windows"), SUFFIX_CASES, ids=[c[0] for c in SUFFIX_CASES]
-)
-def test_subjects_glued_words_organizations(
+@pytest.mark.parametrize(("text", "names", "windows"), GLUED_CASES, ids=[c[0] for c in GLUED_CASES])
+def test_subjects_glued_words_names_and_windows(
     backend: str, text: str, names: list[str], windows: list[str]
 ) -> None:
     extractor = extractor_for(backend)
