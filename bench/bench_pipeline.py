@@ -4,8 +4,9 @@
 
 Generates a corpus (bench/make_corpus.py), then runs each step in its own
 process (so peak RSS is that step's own) and prints medians and ratios to
-bare jieba. Step 2 runs once per segmenter backend (jieba, rjieba), in rounds
-with steps 1 and 3, and the ratios of steps 2 and 3 are taken within each
+bare jieba. Step 2 runs once per segmenter backend (jieba, rjieba), and once
+with the segmenting left out (what a segmenter taking no time would give), in
+rounds with steps 1 and 3, and the ratios of steps 2 and 3 are taken within each
 round; steps 3-5 use ``--backend`` (default rjieba). Writes the figures to
 bench/out/bench_pipeline_<backend>.json.
 """
@@ -76,9 +77,21 @@ def warm_pages(corpus: Path) -> list[str]:
 
 
 def step_extract(corpus: Path, backend: str) -> dict:
+    return _extract_corpus(corpus, backend, segment=True)
+
+
+def step_unsegmented(corpus: Path, backend: str) -> dict:
+    """Step 2 with the segmenter's work left out (names found without segmenter words):
+    what a segmenter taking no time would give, the ceiling for any backend."""
+    return _extract_corpus(corpus, backend, segment=False)
+
+
+def _extract_corpus(corpus: Path, backend: str, *, segment: bool) -> dict:
     from extractors.pipeline import Extractor
 
     extractor = Extractor(backend=backend)
+    if not segment:
+        extractor.mention_tokens = lambda simple: []  # type: ignore[method-assign]
     for page in warm_pages(corpus):
         extractor.extract(Path(page).read_text(encoding="utf-8"))
     size = claims = pages = 0
@@ -153,6 +166,7 @@ def step_ingest(corpus: Path, backend: str) -> dict:
 STEPS = {
     "jieba": step_jieba,
     "extract": step_extract,
+    "unsegmented": step_unsegmented,
     "extract2": step_extract2,
     "ingest": step_ingest,
 }
@@ -194,17 +208,24 @@ def interleaved_rounds(corpus: Path, runs: int, backend: str) -> dict:
     extract2_runs: list[dict] = []
     ratios: dict[str, list[float]] = {b: [] for b in BACKENDS}
     two_to_one: list[float] = []
+    unsegmented_runs: list[dict] = []
+    ceiling: list[float] = []  # bare jieba / extractor without segmenting
     for _ in range(runs):
         jieba_runs.append(run_step("jieba", corpus, DEFAULT_BACKEND))
         for other in BACKENDS:
             extract_runs[other].append(run_step("extract", corpus, other))
             ratios[other].append(jieba_runs[-1]["seconds"] / extract_runs[other][-1]["seconds"])
+        unsegmented_runs.append(run_step("unsegmented", corpus, backend))
+        ceiling.append(jieba_runs[-1]["seconds"] / unsegmented_runs[-1]["seconds"])
         extract2_runs.append(run_step("extract2", corpus, backend))
         two_to_one.append(extract_runs[backend][-1]["seconds"] / extract2_runs[-1]["seconds"])
     return {
         "jieba": _median(jieba_runs),
         "extract_by_backend": {b: _median(r) for b, r in extract_runs.items()},
         "extract2": _median(extract2_runs),
+        "unsegmented": _median(unsegmented_runs),
+        "ceiling_by_round": ceiling,
+        "ceiling_median": statistics.median(ceiling),
         "ratio_by_round": ratios,
         "ratio_median": {b: statistics.median(r) for b, r in ratios.items()},
         "two_to_one_by_round": two_to_one,
@@ -244,7 +265,10 @@ def print_table(mb: float, pages: int, figures: dict) -> None:
                 result["peak_rss_mb"],
             )
         )
+    unsegmented = figures["unsegmented"]
     rows += [
+        ("2 extractor, segmenting left out (ceiling)", mb / unsegmented["seconds"],
+         pages / unsegmented["seconds"], unsegmented["peak_rss_mb"]),
         (f"3 extractor, 2 processes, {backend}", mb / extract2_r["seconds"],
          pages / extract2_r["seconds"], None),
         (f"4 ingest via Prefect to SQLite, {backend}", mb / ingest_r["seconds"],
@@ -274,7 +298,9 @@ def print_table(mb: float, pages: int, figures: dict) -> None:
         for other, ratio in figures["ratio_median"].items()
     )
     print(
-        f"ratios: extractor/bare jieba: {by_backend}; "
+        f"ratios: extractor/bare jieba: {by_backend}; without segmenting (any backend's "
+        f"ceiling) {figures['ceiling_median']:.2f} "
+        f"(rounds {_listed(figures['ceiling_by_round'])}); "
         f"2 proc/1 proc {figures['two_to_one_median']:.2f} "
         f"(rounds {_listed(figures['two_to_one_by_round'])}; >= 1.7); "
         f"ingest/extractor {mb / ingest_r['seconds'] / one:.2f} (>= 0.6); "
