@@ -12,9 +12,11 @@ The facts, each about every match of the pattern on any string:
 * :func:`first_chars`: the characters a match starts with;
 * :func:`opening_class`: for a pattern anchored at the string start, a class the first
   character of every non-empty match is in;
+* :func:`never_empty`: every match holds at least one character;
 * :func:`required_words`: literal strings one of which a match contains;
 * :func:`anchored_at_start`: the pattern matches only at the start of the string;
-* :func:`fast_start`: ``re`` itself finds quickly where a match can start.
+* :func:`fast_start`: ``re`` itself finds quickly where a match can start;
+  :func:`opens_with_literal`, the narrower case of a pattern opening with a literal.
 
 Fallback rule, the same for every fact: when the pattern cannot be parsed, folds case
 (``re.IGNORECASE``) or the part of its parse a fact needs holds anything not understood
@@ -207,6 +209,17 @@ def opening_class(pattern: str | re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile("[" + "".join(parts) + "]", tree.flags & re.ASCII)
 
 
+def never_empty(pattern: str | re.Pattern[str]) -> bool:
+    """Every match of ``pattern`` holds at least one character (False when unknown)."""
+    tree = regex_tree(pattern)
+    if tree is None:
+        return False
+    try:
+        return not _firsts(tree.nodes)[2]
+    except _Unknown:
+        return False
+
+
 _Firsts = tuple[frozenset[str], frozenset[str], bool]  # chars, categories, may be empty
 
 
@@ -330,3 +343,9 @@ def _starts_fast(nodes: tuple[Node, ...]) -> bool:
         case Alternation(branches):
             return all(branch and isinstance(branch[0], Literal) for branch in branches)
     return False
+
+
+def opens_with_literal(pattern: str | re.Pattern[str]) -> bool:
+    """The pattern's first construct is a literal character."""
+    tree = regex_tree(pattern)
+    return tree is not None and bool(tree.nodes) and isinstance(tree.nodes[0], Literal)

@@ -12,7 +12,9 @@ from extractors.regex_facts import (
     anchored_at_start,
     fast_start,
     first_chars,
+    never_empty,
     opening_class,
+    opens_with_literal,
     regex_tree,
     required_words,
 )
@@ -203,3 +205,45 @@ def test_regex_facts_hold_for_every_match(pattern: str, text: str) -> None:
     if opening is not None and text and not opening.match(text[0]):
         found = compiled.match(text)
         assert found is None or found.end() == 0
+
+
+# (pattern, whether every match holds a character; False also when that is unknown)
+NEVER_EMPTY_CASES = [
+    ("据悉", True),
+    ("^(?:据悉|此外)", True),
+    (r"\d+年", True),
+    ("(?:约|大约)?成本", True),
+    ("(?:约|大约)?", False),
+    ("a|", False),  # one branch may be empty
+    ("^", False),
+    ("(?<=x)", False),
+    (r"\s*", False),
+    ("(?:ab)+", True),
+    ("[^a]", False),  # a class not spelled out: unknown
+    (".x", False),  # any character: unknown
+    ("x.", True),  # what follows the first character holding one is not read
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), NEVER_EMPTY_CASES)
+def test_regex_facts_never_empty(pattern: str, expected: bool) -> None:
+    assert never_empty(pattern) is expected
+    if expected:
+        assert re.match(pattern, "") is None
+
+
+# (pattern, whether its first construct is a literal character)
+OPENS_WITH_LITERAL_CASES = [
+    ("粉丝", True),
+    ("来源：.*", True),
+    (r"\d+\s*(?:粉丝|获赞)", False),
+    ("(?:粉丝|获赞)", False),
+    ("[粉获]", False),
+    ("^来源", False),
+    ("", False),
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), OPENS_WITH_LITERAL_CASES)
+def test_regex_facts_opens_with_literal(pattern: str, expected: bool) -> None:
+    assert opens_with_literal(pattern) is expected

@@ -24,16 +24,11 @@ import re
 from collections.abc import Iterable
 
 from extractors.regex_facts import (
-    Alternation,
-    CharClass,
-    Group,
-    Literal,
-    Node,
-    Repeat,
     anchored_at_start,
     fast_start,
+    never_empty,
     opening_class,
-    regex_tree,
+    opens_with_literal,
     required_words,
 )
 
@@ -112,28 +107,7 @@ def _opening(pattern: str) -> re.Pattern[str] | None:
     flags = _GLOBAL_FLAGS.match(pattern)
     head, body = (f"(?{flags[1]})", pattern[flags.end() :]) if flags else ("", pattern)
     anchored = f"{head}^(?:{body})"
-    tree = regex_tree(anchored)
-    if tree is None or not _consumes(tree.nodes):
-        return None
-    return opening_class(anchored)
-
-
-def _consumes(nodes: tuple[Node, ...]) -> bool:
-    """Every match of ``nodes`` in a row holds at least one character."""
-    return any(_node_consumes(node) for node in nodes)
-
-
-def _node_consumes(node: Node) -> bool:
-    match node:
-        case Literal() | CharClass():
-            return True
-        case Group(body):
-            return _consumes(body)
-        case Alternation(branches):
-            return all(_consumes(branch) for branch in branches)
-        case Repeat(low, body):
-            return low >= 1 and _consumes(body)
-    return False  # an anchor, a lookaround, or a construct not read (taken as maybe empty)
+    return opening_class(anchored) if never_empty(anchored) else None
 
 
 def literal_trie(words: Iterable[str]) -> str:
@@ -154,11 +128,6 @@ def literal_trie(words: Iterable[str]) -> str:
     if ends_here:
         return f"(?:{body})?"
     return f"(?:{body})" if len(alternatives) > 1 else body
-
-
-def _opens_with_literal(pattern: str) -> bool:
-    tree = regex_tree(pattern)
-    return tree is not None and bool(tree.nodes) and isinstance(tree.nodes[0], Literal)
 
 
 def _scan_for(words: Iterable[str] | None) -> re.Pattern[str] | None:
@@ -192,7 +161,7 @@ class PatternSet:
         # one scan for the words of all the unanchored patterns: a line without any
         # of them matches none of those patterns (worth it for a lone pattern too, but
         # one opening with a literal, which re finds as fast)
-        lone_literal = len(free) == 1 and _opens_with_literal(free[0][1].pattern)
+        lone_literal = len(free) == 1 and opens_with_literal(free[0][1].pattern)
         self._gate = _scan_for(gate_words) if free and not lone_literal else None
         self._free = tuple(free)
 
