@@ -29,7 +29,7 @@ from extractors.cleaning.lines import (
 )
 from extractors.cleaning.markers import Markers
 from extractors.cleaning.page import Page
-from extractors.cleaning.pattern_sets import literal_trie, required_text
+from extractors.cleaning.pattern_sets import required_text, word_scan
 from extractors.dates import datetime_from_match
 
 _HEAD_LINES = 15
@@ -67,8 +67,7 @@ def _label_patterns(labels: tuple[str, ...]) -> _LabelPatterns:
 def _label_scan(labels: tuple[str, ...]) -> re.Pattern[str] | None:
     """One scan for the labels themselves, one of which every match of the label patterns
     holds (None when there are no labels: then nothing matches)."""
-    words = {label for label in labels if label}
-    return re.compile(literal_trie(words)) if words else None
+    return word_scan({label for label in labels if label})
 
 
 def _label_value(line: str, simple: str, labels: tuple[str, ...]) -> str | None:

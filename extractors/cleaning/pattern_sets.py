@@ -130,7 +130,8 @@ def literal_trie(words: Iterable[str]) -> str:
     return f"(?:{body})" if len(alternatives) > 1 else body
 
 
-def _scan_for(words: Iterable[str] | None) -> re.Pattern[str] | None:
+def word_scan(words: Iterable[str] | None) -> re.Pattern[str] | None:
+    """One pattern finding any of ``words`` (None when there are none)."""
     return None if not words else re.compile(literal_trie(words))
 
 
@@ -140,7 +141,7 @@ def required_text(pattern: str) -> re.Pattern[str] | None:
     pattern's possible starts quickly on its own)."""
     if fast_start(pattern):
         return None
-    return _scan_for(required_words(pattern))
+    return word_scan(required_words(pattern))
 
 
 class PatternSet:
@@ -162,7 +163,7 @@ class PatternSet:
         # of them matches none of those patterns (worth it for a lone pattern too, but
         # one opening with a literal, which re finds as fast)
         lone_literal = len(free) == 1 and opens_with_literal(free[0][1].pattern)
-        self._gate = _scan_for(gate_words) if free and not lone_literal else None
+        self._gate = word_scan(gate_words) if free and not lone_literal else None
         self._free = tuple(free)
 
     def search(self, line: str) -> bool:
