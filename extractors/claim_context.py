@@ -48,7 +48,7 @@ from collections.abc import Iterator, Sequence
 from typing import cast
 
 from extractors.claim_spans import SpanIndex
-from extractors.linking import LinkCues, SentenceView, sentence_topic
+from extractors.linking import LinkCues, SentenceView, analyse_sentence, sentence_topic
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
 
@@ -112,13 +112,12 @@ class ArticleContext:
         return found
 
     def view(self, i: int) -> SentenceView:
-        """:func:`extractors.linking.analyse_sentence` of sentence ``i``."""
+        """:func:`analyse_sentence` of sentence ``i``."""
         found = self._views[i]
         if found is None:
             s = self._sentences[i]
             text = self._simple[s.start : s.end]
-            # What analyse_sentence gives, without the extra call.
-            found = SentenceView(text, s.start, s.paragraph, self.mentions(i), self._cues)
+            found = analyse_sentence(text, s.start, s.paragraph, self.mentions(i), self._cues)
             self._views[i] = found
         return found
 

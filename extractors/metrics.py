@@ -266,12 +266,13 @@ def choose_metric(
 def _nearest(
     found: list[tuple[Cue, list[CueMatch]]], sentence: str, qs: int, qe: int
 ) -> tuple[float, Cue | None, str]:
-    """The score, cue and text of the first match with the lowest :func:`_distance` to
-    ``sentence[qs:qe]`` (``(0.0, None, "")`` when none is in reach).
+    """The score, cue and text of the first match nearest to ``sentence[qs:qe]``
+    (``(0.0, None, "")`` when none is in reach).
 
-    The hot loop of claim building, so :func:`_distance` is written out in it (the
-    tests compare the two); the gap is checked before the text between is sliced,
-    which changes nothing (a match too far away is out of reach either way).
+    A match's score is its gap to the number (on the cue's side, within its window), plus
+    a penalty for each clause break between them (a cue read before the number takes
+    none), less the cue's bonus; a cue overlapping the number scores minus its bonus.
+    The hot loop of claim building: the gap is checked before clause breaks are counted.
     """
     best_score: float = 0.0
     best_cue: Cue | None = None
@@ -316,22 +317,3 @@ def _accepts(cue: Cue, category: str) -> bool:
     if category in cue.units:
         return True
     return category == "pp" and "%" in cue.units
-
-
-def _distance(sentence: str, cs: int, ce: int, qs: int, qe: int, cue: Cue) -> float | None:
-    if cs >= qe:
-        if cue.side == "before":
-            return None
-        gap, between = cs - qe, sentence[qe:cs]
-    elif ce <= qs:
-        if cue.side == "after":
-            return None
-        gap, between = qs - ce, sentence[ce:qs]
-    else:  # the cue overlaps the quantity text (e.g. a unit word inside it)
-        return -float(cue.bonus)
-    if gap > cue.window:
-        return None
-    breaks = len(CLAUSE_BREAK.findall(between))
-    if cue.side == "before" and breaks:
-        return None
-    return gap + CLAUSE_PENALTY * breaks - cue.bonus

@@ -20,7 +20,14 @@ from extractors.linking import (
     load_link_cues,
     named_subject,
 )
-from extractors.metrics import _distance, _nearest, _search, load_metric_cues
+from extractors.metrics import (
+    CLAUSE_BREAK,
+    CLAUSE_PENALTY,
+    Cue,
+    _nearest,
+    _search,
+    load_metric_cues,
+)
 from extractors.models import Quantity
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
@@ -32,6 +39,26 @@ _LINK_CUES = load_link_cues()
 _PIECES = ["训练", "成本", "参数", "营收", "员工", "融资", "价格", "显存", "的", "约", "为"]
 _PIECES += ["，", "。", "（", "）", " ", "1", "3", "年", "OpenAI", "a", "超过", "约为"]
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
+
+
+def _distance(sentence: str, cs: int, ce: int, qs: int, qe: int, cue: Cue) -> float | None:
+    """A match's score, as claim building scored each match before :func:`_nearest`."""
+    if cs >= qe:
+        if cue.side == "before":
+            return None
+        gap, between = cs - qe, sentence[qe:cs]
+    elif ce <= qs:
+        if cue.side == "after":
+            return None
+        gap, between = qs - ce, sentence[ce:qs]
+    else:  # the cue overlaps the quantity text (e.g. a unit word inside it)
+        return -float(cue.bonus)
+    if gap > cue.window:
+        return None
+    breaks = len(CLAUSE_BREAK.findall(between))
+    if cue.side == "before" and breaks:
+        return None
+    return gap + CLAUSE_PENALTY * breaks - cue.bonus
 
 
 def _nearest_by_distance(found, sentence: str, qs: int, qe: int):  # type: ignore[no-untyped-def]
