@@ -114,36 +114,36 @@ class ClaimBuilder:
         claims: list[Claim] = []
         paragraph_seen, prev_paragraph_start = -1, 0
         quantities_within = spans.quantities.within
-        passes, simple = self._passes, body.simple
+        is_candidate, simple = self._is_candidate, body.simple
         for index, s in enumerate(live):
             if s.paragraph != paragraph_seen:
                 paragraph_seen, prev_paragraph_start = s.paragraph, s.start
             # Numbers that are no candidates give neither a claim nor an echo: both start
             # with that test, so it is run once here and a sentence without candidates is
             # left at once.
-            candidates = [q for q in quantities_within(s.start, s.end) if passes(q, simple, spans)]
+            candidates = [
+                q for q in quantities_within(s.start, s.end) if is_candidate(q, simple, spans)
+            ]
             if not candidates:
                 continue
             work = _work(body, spans, s, context, index)
             for q in candidates:
-                claim = self._claim(q, work, checked=True)
+                claim = self._claim(q, work)
                 if claim is not None and claim.metric == "funding":
                     claim = _to_recipient(claim, work)
                 if claim is None and claims and claims[-1].start >= prev_paragraph_start:
-                    claim = self._echo(q, work, claims[-1], checked=True)
+                    claim = self._echo(q, work, claims[-1])
                 if claim is not None:
                     claims.append(claim)
         return _training_to_model(claims, body.mentions)
 
-    def _claim(self, q: Quantity, work: _SentenceWork, *, checked: bool = False) -> Claim | None:
-        """The claim of ``q`` (``checked``: :meth:`_is_candidate` is known to hold)."""
+    def _claim(self, q: Quantity, work: _SentenceWork) -> Claim | None:
+        """The claim of ``q``, a candidate (:meth:`_is_candidate`)."""
         body, s, context, index = work.body, work.sentence, work.context, work.position
         # Only rejections come before the claim is made, so their order cannot change it:
         # the cheap ones first, and the sentence's analysis only once a metric is found.
         # (A sentence without mentions and without a carried topic, which the loop used to
         # reject first, is rejected by the subject choice: nothing can be chosen.)
-        if not (checked or self._is_candidate(q, work)):
-            return None
         if q.kind == "fraction" and q.unit is None:
             q = q.model_copy(update={"value": q.value * 100, "unit": "%"})
         # choose_metric reads chip_after only for the categories "count" and "none", which
@@ -188,19 +188,15 @@ class ClaimBuilder:
             confidence=_confidence(subject.how, subject.mention.how, choice),
         )
 
-    def _echo(
-        self, q: Quantity, work: _SentenceWork, last: Claim, *, checked: bool = False
-    ) -> Claim | None:
+    def _echo(self, q: Quantity, work: _SentenceWork, last: Claim) -> Claim | None:
         """ "这一数字还是2亿", "已达到3亿": a bare figure restating the paragraph's last count.
 
         Only bare numbers after a restating word, of the last claim's order of magnitude
-        (within 100x), for count metrics; they take its subject and metric.
-        ``checked``: :meth:`_is_candidate` is known to hold for ``q``.
+        (within 100x), for count metrics; they take its subject and metric.  ``q`` is a
+        candidate (:meth:`_is_candidate`).
         """
         body, s = work.body, work.sentence
         if q.unit is not None or last.unit != "count":
-            return None
-        if not (checked or self._is_candidate(q, work)):
             return None
         if not 0.01 <= q.value / max(last.value, 1.0) <= 100:
             return None
@@ -233,12 +229,9 @@ class ClaimBuilder:
             }
         )
 
-    def _is_candidate(self, q: Quantity, work: _SentenceWork) -> bool:
-        """Numbers inside names, dates and page furniture are no claims."""
-        return self._passes(q, work.body.simple, work.spans)
-
-    def _passes(self, q: Quantity, simple: str, spans: BodySpans) -> bool:
-        """:meth:`_is_candidate` given the body in simplified script and its span indexes."""
+    def _is_candidate(self, q: Quantity, simple: str, spans: BodySpans) -> bool:
+        """Numbers inside names, dates and page furniture are no claims (``simple``: the
+        body in simplified script, ``spans``: its span indexes)."""
         start, end, unit = q.start, q.end, q.unit
         if spans.mentions.overlaps(start, end) or spans.dates.overlaps(start, end):
             return False

@@ -86,7 +86,12 @@ def eager_build(builder: ClaimBuilder, body: BodyAnalysis) -> list[Claim]:
             claim = _claim(builder, q, work, view, topic, attribution)
             if claim is not None and claim.metric == "funding":
                 claim = _to_recipient(claim, view, recent, investors)
-            if claim is None and claims and claims[-1].start >= prev_paragraph_start:
+            if (
+                claim is None
+                and claims
+                and claims[-1].start >= prev_paragraph_start
+                and builder._is_candidate(q, body.simple, spans)  # (the old _echo checked it)
+            ):
                 claim = builder._echo(q, work, claims[-1])
             if claim is not None:
                 claims.append(claim)
@@ -104,7 +109,7 @@ def eager_build(builder: ClaimBuilder, body: BodyAnalysis) -> list[Claim]:
 def _claim(builder, q, work, view: EagerView, carried, attribution) -> Claim | None:  # type: ignore[no-untyped-def]
     if not view.roles and carried is None:
         return None
-    if not builder._is_candidate(q, work):
+    if not builder._is_candidate(q, work.body.simple, work.spans):
         return None
     if q.kind == "fraction" and q.unit is None:
         q = q.model_copy(update={"value": q.value * 100, "unit": "%"})
