@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BACKENDS = ("jieba", "rjieba")
 _loaded_backends: set[str] = set()
-# The words a name rule may read: two to six Chinese characters.
-_NAME_WORD = re.compile("[\u4e00-\u9fff]{2,6}")
+# The segmenter words a name shape may take as a name: two to six Chinese characters.
+NAME_WORD = re.compile("[\u4e00-\u9fff]{2,6}")
 
 # A sentence ends after one of these; a run of closing quotes/brackets stays with it.
 _END_MARKS = "。！？；!?;"
@@ -125,10 +125,10 @@ def dictionary_words_of_classes(classes: frozenset[str]) -> frozenset[str]:
         return frozenset()
     entries = _jieba_dictionary().read_text(encoding="utf-8")
     # Lines are "word frequency tag"; one scan of the whole file, not a split of each line.
-    line = f"^({_NAME_WORD.pattern}) \\d+ [{''.join(sorted(map(re.escape, classes)))}]"
+    line = f"^({NAME_WORD.pattern}) \\d+ [{''.join(sorted(map(re.escape, classes)))}]"
     words = set(re.findall(line, entries, flags=re.MULTILINE))
     for word, _, tag in domain_words():
-        if _NAME_WORD.fullmatch(word):
+        if NAME_WORD.fullmatch(word):
             if tag and tag[0] in classes:
                 words.add(word)
             else:

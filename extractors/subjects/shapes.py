@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from extractors.segmentation import NAME_WORD
 from extractors.subjects.gazetteer import Gazetteer
 
 # The first letter comes before the look-behind (same matches as a leading look-behind):
@@ -27,7 +28,6 @@ _LATIN_NAME = re.compile(
     r"(?![A-Za-z0-9])"
 )
 _CHIP = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z]{1,2}\d{2,4}[A-Z]?(?![A-Za-z0-9.])")
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _DOTTED_VERSION = re.compile(r"(?:[Vv]\d+(?:\.\d+)?|\d+\.\d+)")
 # Versions a known stem may carry: "文心X1", "昇腾910", "豆包1.5".
 _STEM_VERSION = re.compile(r"(?:[A-Za-z]{1,2}\d{1,3}(?:\.\d+)?[A-Za-z]?|\d{2,4}[A-Za-z]?|\d+\.\d+)")
@@ -169,7 +169,7 @@ def _glued_to_versions(
         if not "\u4e00" <= nxt < "\ua000"
         and ((first := nxt[:1]) in _LATIN_LETTERS or first.isdigit())
         and nstart == start + len(word)
-        and _CJK_WORD.fullmatch(word)
+        and NAME_WORD.fullmatch(word)
         and word not in gazetteer.generic_words
         and word not in gazetteer.function_words
     ]
@@ -192,7 +192,7 @@ def organizations(
     for (start, word), (nstart, nxt) in itertools.pairwise(tokens):
         if nxt not in suffixes:  # the rare case first: most token pairs end here
             continue
-        if nstart != start + len(word) or not _CJK_WORD.fullmatch(word):
+        if nstart != start + len(word) or not NAME_WORD.fullmatch(word):
             continue
         if word in gazetteer.generic_words or word.endswith(("的", "了")):
             continue
