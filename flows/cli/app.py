@@ -39,9 +39,16 @@ def main_options(
 
 
 def _register() -> None:
-    from flows.cli import extract_cmd, ingest_cmds, report_cmd, sources_cmds, store_cmds
+    from flows.cli import (
+        extract_cmd,
+        ingest_cmds,
+        report_cmd,
+        score_cmd,
+        sources_cmds,
+        store_cmds,
+    )
 
-    for module in (extract_cmd, ingest_cmds, store_cmds, report_cmd):
+    for module in (extract_cmd, ingest_cmds, store_cmds, report_cmd, score_cmd):
         module.register(app)
     app.add_typer(sources_cmds.sources_app, name="sources")
 
