@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.evaluation.causes import (
+    FoundName,
     FoundQuantity,
     evidence_kept,
     false_positive_cause,
@@ -98,6 +99,7 @@ class Evaluator:
         from corpus.files import read_file
         from extractors.chinese_script import to_simplified
         from extractors.quantities import find_quantities
+        from extractors.subjects import find_mentions
 
         result = SetResult(name)
         for case in sorted(cases, key=lambda c: c.gold.name):
@@ -116,12 +118,20 @@ class Evaluator:
             quantities = [
                 FoundQuantity(q.start, q.end, q.value, q.unit) for q in find_quantities(simple)
             ]
+            mentions = [
+                FoundName(m.start, m.end, m.name)
+                for m in find_mentions(
+                    simple, self.extractor.mention_tokens(simple), self.extractor.gazetteer
+                )
+            ]
             predictions = predicted_claims(output["claims"], self.matcher.subject_key)
             for claim in case.gold.required:
                 result.evidence[evidence_kept(claim.evidence, body)] += 1
             no_ai = "no_ai" in case.gold.meta.get("features", [])
             for claim in scored.misses:
-                cause = miss_cause(claim, body, simple, predictions, quantities, self.matcher)
+                cause = miss_cause(
+                    claim, body, simple, predictions, quantities, self.matcher, mentions
+                )
                 result.miss_causes[cause] += 1
                 result.details.append(
                     f"  {case.gold.name} MISS [{cause}] {claim.subjects[0]} {claim.metric} "
@@ -153,8 +163,10 @@ def _line(label: str, score: Score) -> str:
 def print_set(result: SetResult, show: bool) -> None:
     print(f"\n== {result.name}: {len(result.rows)} articles")
     if result.rows:
-        print(f"{'article':<28}{'lang':<8}{'features':<26}{'gold':>5}{'pred':>5}"
-              f"{'P':>6}{'R':>6}{'F1':>6}  title date")
+        print(
+            f"{'article':<28}{'lang':<8}{'features':<26}{'gold':>5}{'pred':>5}"
+            f"{'P':>6}{'R':>6}{'F1':>6}  title date"
+        )
     for case, scored, _article in result.rows:
         strict = scored.levels["strict"]
         meta = case.gold.meta
@@ -178,10 +190,15 @@ def print_set(result: SetResult, show: bool) -> None:
             + (f" ({100 * kept / (kept + lost):.1f}%)" if kept + lost else "")
         )
         if result.miss_causes:
-            print("misses by cause: " + "; ".join(f"{c} {n}" for c, n in result.miss_causes.most_common()))
+            print(
+                "misses by cause: "
+                + "; ".join(f"{c} {n}" for c, n in result.miss_causes.most_common())
+            )
         if result.fp_causes:
-            print("false positives by cause: "
-                  + "; ".join(f"{c} {n}" for c, n in result.fp_causes.most_common()))
+            print(
+                "false positives by cause: "
+                + "; ".join(f"{c} {n}" for c, n in result.fp_causes.most_common())
+            )
     if show:
         print("\n".join(result.details))
     if result.missing:

@@ -59,6 +59,11 @@ CONTRACT_METRICS: frozenset[str] = frozenset(
         "headcount",
         "user_count",
         "throughput",
+        "net_loss",
+        "operating_cost",
+        "chip_output",
+        "download_count",
+        "daily_tokens",
     }
 )
 """The metric vocabulary of the claim contract (CLAIMS.md); the project may add more."""

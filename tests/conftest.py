@@ -56,3 +56,11 @@ def prefect_harness() -> Iterator[None]:
 def db_url(tmp_path: Path) -> str:
     """A fresh SQLite store per test."""
     return f"sqlite:///{tmp_path / 'claims.db'}"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """One extractor for the session (building it loads data files and the segmenter)."""
+    from extractors.pipeline import Extractor
+
+    return Extractor(backend="rjieba")

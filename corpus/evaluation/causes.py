@@ -3,9 +3,9 @@
 The causes follow the pipeline's stages, so a breakdown says where to work:
 the body lost the sentence (cleaning), the number was not read or misread
 (quantities), or the claim got no, or the wrong, subject or metric (claims).
-"No subject" and "no metric" are told apart by whether one of the gold
-subject's names stands in the claim's sentence: when it does, the linking
-had a subject at hand and the metric was what failed.
+"No subject" and "no metric" are told apart by whether the extractor
+recognised the gold subject (any of its names) in the claim's sentence: when
+it did, the linking had a subject at hand and the metric was what failed.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from extractors.chinese_script import to_simplified
 
 from corpus.evaluation.scoring import GoldClaim, Matcher, PredictedClaim, base_value, values_agree
 
@@ -43,6 +41,15 @@ class FoundQuantity:
     unit: str | None
 
 
+@dataclass(frozen=True)
+class FoundName:
+    """A name the extractor recognised in the body, and whom it took it for."""
+
+    start: int
+    end: int
+    name: str
+
+
 def squeeze(text: str) -> str:
     return _SPACE.sub("", text)
 
@@ -64,15 +71,18 @@ def _evidence_span(evidence: str, body: str) -> tuple[int, int] | None:
     return found.span() if found else None
 
 
-def _sentence_around(body: str, start: int, end: int) -> str:
+def _sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in _SENTENCE_END.finditer(body, 0, start)), default=0)
     right = _SENTENCE_END.search(body, end)
-    return body[left : right.start() if right else len(body)]
+    return left, right.start() if right else len(body)
 
 
 def _value_fits(quantity: FoundQuantity, gold: GoldClaim) -> bool:
+    """The quantity reads the gold value; a bare number takes its unit from the metric."""
     based = base_value(quantity.value, quantity.unit)
-    return based is not None and based[1] == gold.unit and values_agree(based[0], gold.value)
+    if based is None or not values_agree(based[0], gold.value):
+        return False
+    return quantity.unit is None or based[1] == gold.unit
 
 
 def miss_cause(
@@ -82,6 +92,7 @@ def miss_cause(
     predictions: Sequence[PredictedClaim],
     quantities: Sequence[FoundQuantity],
     matcher: Matcher,
+    mentions: Sequence[FoundName] = (),
 ) -> str:
     """The first stage, in pipeline order, at which a required gold claim was lost."""
     span = _evidence_span(gold.evidence, body)
@@ -99,8 +110,11 @@ def miss_cause(
         return NUMBER_NOT_FOUND
     if not any(_value_fits(q, gold) for q in inside):
         return NUMBER_MISREAD
-    sentence = _sentence_around(simple_body, *span).lower()
-    named = any(name and to_simplified(name).lower() in sentence for name in gold.subjects)
+    left, right = _sentence_bounds(simple_body, *span)
+    named = any(
+        left <= m.start and m.end <= right and matcher.same_subject(m.name, gold.subjects)
+        for m in mentions
+    )
     return NO_METRIC if named else NO_SUBJECT
 
 

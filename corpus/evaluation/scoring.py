@@ -258,13 +258,17 @@ def score_article(
                 any(matcher.matches(p, g, level) for g in gold.claims) for p in predictions
             ),
             predictions=len(predictions),
-            found_gold=sum(any(matcher.matches(p, g, level) for p in predictions) for g in required),
+            found_gold=sum(
+                any(matcher.matches(p, g, level) for p in predictions) for g in required
+            ),
             gold=len(required),
         )
     result = ArticleScore(
         name=gold.name,
         levels=levels,
-        misses=[g for g in required if not any(matcher.matches(p, g, "strict") for p in predictions)],
+        misses=[
+            g for g in required if not any(matcher.matches(p, g, "strict") for p in predictions)
+        ],
         false_positives=[
             p for p in predictions if not any(matcher.matches(p, g, "strict") for g in gold.claims)
         ],

@@ -1,11 +1,14 @@
 """Choose the article body among a page's lines.
 
 Each line gets a score: prose lines (long, punctuated) count for their length,
-furniture (markers, timestamps, listing items, repeated lines) against it, short
-headings and lone numbers a little against.  The body is the contiguous span
-with the highest total (maximum-sum segment), cut at the first stop marker
-(related lists, disclaimers) after the article has started.  Inside the span,
-headings made of words are kept and furniture lines are dropped.
+furniture (markers, timestamps, listing items, repeated lines, stop markers such
+as related lists and disclaimers) against it, short headings and lone numbers a
+little against.  The body is the contiguous span with the highest total
+(maximum-sum segment), together with every other block of prose whose total
+clears ``_MIN_BLOCK``: the cleaner removes only what it positively identifies
+as furniture, so an editor line or a stray heading in the middle of an article
+splits it into blocks but never ends it.  Inside the kept blocks, headings made
+of words are kept and furniture lines are dropped.
 
 A clear epigraph at the head of the body (a few short lines closed by a
 ``——《…》`` attribution line) is dropped: it is a quotation, not the
@@ -19,41 +22,40 @@ from extractors.cleaning.page import Page
 from extractors.cleaning.structure import repeated_lines
 
 _FURNITURE_PENALTY = 20
+_STOP_PENALTY = 60
+_MIN_BLOCK = 40
+"""A block of lines beside the best one is kept when its prose outweighs its furniture
+by this many characters (a sentence of running text)."""
 _SHORT_PENALTY = 4
 _LONE_NUMBER_SCORE = -2
 _EPIGRAPH_MAX_LINES = 6
 _EPIGRAPH_LINE_MAX = 40
 
 
-def _scores(page: Page, start: int, skip: set[int], repeated: set[str]) -> list[int]:
-    """The score of each line from ``start`` up to the first stop-marker line met once a
-    prose line has been seen (a page's related lists and disclaimers), that line excluded.
+def _scores(page: Page, skip: set[int], repeated: set[str]) -> list[int]:
+    """The score of each line: prose for its length, furniture against it.
 
-    One pass does both: whether line ``i`` stops the body depends on the lines before it
-    only, and each line's facts are worked out once (the page keeps them).
+    A stop marker (a related list's heading, a disclaimer) weighs more than other
+    furniture, so that the lines after it join the article only when they are
+    prose of their own, not the headlines of a list.
     """
     lines, listing = page.lines, page.listing
     is_furniture, is_profile, is_stop = page.is_furniture, page.is_profile, page.is_stop
     scores: list[int] = []
-    seen_prose = False
-    for i in range(start, len(lines)):
-        line = lines[i]
-        listed = i in listing
-        if seen_prose and (listed or is_stop(i)):
-            break
-        prose = is_prose(line)
-        if listed or i in skip or line in repeated or is_furniture(i):
+    for i, line in enumerate(lines):
+        if is_stop(i):
+            score = -(_STOP_PENALTY + len(line) // 2)
+        elif i in listing or i in skip or line in repeated or is_furniture(i):
             score = -(_FURNITURE_PENALTY + len(line) // 2)
         elif is_profile(i):
             score = -_FURNITURE_PENALTY
         elif is_lone_number(line):
             score = _LONE_NUMBER_SCORE
-        elif prose and not is_citation(line):
+        elif is_prose(line) and not is_citation(line):
             score = len(line)
         else:
             score = -_SHORT_PENALTY
         scores.append(score)
-        seen_prose = seen_prose or (prose and not is_furniture(i))
     return scores
 
 
@@ -71,6 +73,18 @@ def _best_span(scores: list[int]) -> tuple[int, int]:
     return best_span
 
 
+def _blocks(scores: list[int], lo: int, hi: int, floor: int) -> list[range]:
+    """The best segment of ``scores[lo:hi]`` and, on each side of it, the best segments
+    of what is left, as long as their total reaches ``floor``."""
+    start, stop = _best_span(scores[lo:hi])
+    if stop == start or sum(scores[lo + start : lo + stop]) < floor:
+        return []
+    block = range(lo + start, lo + stop)
+    before = _blocks(scores, lo, block.start, _MIN_BLOCK)
+    after = _blocks(scores, block.stop, hi, _MIN_BLOCK)
+    return [*before, block, *after]
+
+
 def _drop_epigraph(page: Page, kept: list[int]) -> list[int]:
     head = kept[: _EPIGRAPH_MAX_LINES + 1]
     for pos, i in enumerate(head):
@@ -85,21 +99,28 @@ def _drop_epigraph(page: Page, kept: list[int]) -> list[int]:
     return kept
 
 
-def select_body(
-    page: Page, start: int, *, skip: set[int], title: str | None
-) -> tuple[list[int], range]:
-    """Indices of the body lines (in order) and the span of lines they came from."""
-    repeated = repeated_lines(page.lines, keep={title} if title else None)
-    scores = _scores(page, start, skip, repeated)
-    lo, hi = _best_span(scores)
-    span = range(start + lo, start + hi)
+def select_body(page: Page, *, skip: set[int], title: int | None) -> tuple[list[int], range]:
+    """Indices of the body lines (in order) and the span of lines they came from.
+
+    ``title`` is the index of the headline line: left out of the body when it stands
+    before the body's first line, kept as a heading when the picker chose a line inside
+    the article.
+    """
+    title_text = page.lines[title] if title is not None else None
+    repeated = repeated_lines(page.lines, keep={title_text} if title_text else None)
+    scores = _scores(page, skip, repeated)
+    blocks = _blocks(scores, 0, len(scores), 1)
+    if not blocks:
+        return [], range(0)
     # above the furniture penalty: lone numbers, prose and short lines; a lone number is
     # exactly a line scored _LONE_NUMBER_SCORE (no other score equals it)
     kept = [
         i
-        for i in span
-        if (score := scores[i - start]) > -_FURNITURE_PENALTY
-        and score != _LONE_NUMBER_SCORE
-        and page.lines[i] != title
+        for block in blocks
+        for i in block
+        if (score := scores[i]) > -_FURNITURE_PENALTY and score != _LONE_NUMBER_SCORE
     ]
-    return _drop_epigraph(page, kept), span
+    first_prose = next((i for i in kept if scores[i] > 0 and i != title), None)
+    if title is not None and first_prose is not None and title < first_prose:
+        kept = [i for i in kept if page.lines[i] != title_text]
+    return _drop_epigraph(page, kept), range(blocks[0].start, blocks[-1].stop)

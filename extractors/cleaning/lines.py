@@ -75,6 +75,25 @@ _CITATION_OPENERS = "（([【"  # the first character of every _CITATION match
 _LONE_NUMBER_MAX = 7
 
 
+_CLOSING_PUNCT = re.compile(r"[。！？!?]")
+_TRAILING_STAMP = re.compile(
+    r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+_TRAILING_COUNTER = re.compile(
+    r"(?:阅读|閱讀|浏览|瀏覽|评论|評論|点赞|點讚|views?|reads?)\s*[:：]?\s*[\d.,]+\s*[万萬wWkK]?$"
+)
+_STORY_ITEM_MAX = 90
+
+
+def is_story_item(line: str) -> bool:
+    """A headline of another story: no closing punctuation, and a date or a read counter
+    at its end ('· 某公司发布新模型 2024-05-14 08:12', '1 某某新闻 阅读 12.6万')."""
+    if len(line) > _STORY_ITEM_MAX or _CLOSING_PUNCT.search(line):
+        return False
+    tail = _TRAILING_STAMP.search(line) or _TRAILING_COUNTER.search(line)
+    return tail is not None and tail.start() >= 6
+
+
 def is_citation(line: str) -> bool:
     """'（资料来源：…）' or '（来源：…）' on a line of its own."""
     return line[:1] in _CITATION_OPENERS and bool(_CITATION.match(line))

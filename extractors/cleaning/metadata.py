@@ -35,6 +35,8 @@ from extractors.dates import datetime_from_match
 _HEAD_LINES = 15
 _HEADER_SPAN = 6
 _PROFILE_SPAN = 6
+_BODY_LINE = 40
+_CLOSING = ("。", "！", "？", "”", "」")
 _PUBLISHED_LABEL = re.compile(r"(发布|发表|更新)(时间|于)")
 
 
@@ -110,6 +112,8 @@ def find_title(page: Page, hint: str | None = None) -> Title:
         line = lines[i]
         if page.is_furniture(i) or is_citation(line) or _is_site_only(line, page.markers):
             continue
+        if _starts_body(line):
+            break  # the body has begun: a later short line is a subheading or caption
         # (no furniture: so no breadcrumb, nav bar or timestamp line, which
         # has_title_size leaves to the furniture test)
         if has_title_size(line) and not line.endswith(("。", "；", "，")):
@@ -118,6 +122,11 @@ def find_title(page: Page, hint: str | None = None) -> Title:
         if not page.is_furniture(i) and not is_citation(line) and len(line) >= 6:
             return Title(line, i, False)
     return Title(None, -1, False)
+
+
+def _starts_body(line: str) -> bool:
+    """Running text closed by a full stop: no headline comes after it."""
+    return len(line) >= _BODY_LINE and line.endswith(_CLOSING)
 
 
 def _profile_near(page: Page, i: int) -> bool:

@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 
 from extractors.chinese_script import simplified_lines
-from extractors.cleaning.lines import is_breadcrumb, is_nav_bar, timestamp_lines
+from extractors.cleaning.lines import (
+    is_breadcrumb,
+    is_nav_bar,
+    is_story_item,
+    timestamp_lines,
+)
 from extractors.cleaning.markers import Markers
 from extractors.cleaning.structure import listing_lines
 
@@ -76,6 +81,7 @@ class Page:
                 self.stamps[i] is not None
                 or self.is_breadcrumb(i)
                 or is_nav_bar(line)
+                or is_story_item(line)
                 or self._furniture_search(self.simple_lines[i])
                 or self.is_stop(i)
             )

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from extractors.cleaning.body import select_body
+from extractors.cleaning.datelines import dateline_date, header_date, split_header
 from extractors.cleaning.lines import normalise_text
 from extractors.cleaning.markers import load_markers
 from extractors.cleaning.metadata import (
@@ -42,6 +43,10 @@ def clean_text(raw: str, *, default_tz: str, hints: Hints | None = None) -> Clea
     body's simplified copy made of the page's."""
     hints = hints or Hints()
     lines = [line for line in normalise_text(raw) if line]
+    header = None
+    if lines:
+        header, lines[0] = split_header(lines[0])
+        lines = [line for line in lines if line]
     if not lines:
         article = Article(
             title=hints.title, published_at=hints.published_at, author=hints.author, site=hints.site
@@ -50,13 +55,14 @@ def clean_text(raw: str, *, default_tz: str, hints: Hints | None = None) -> Clea
     page = Page(lines, load_markers())
     title = find_title(page, hints.title)
     published, stamp = find_published(page, title, default_tz)
+    if published is None:
+        published = (header and header_date(header, default_tz)) or dateline_date(lines, default_tz)
     author, author_lines = find_author(page, title, stamp)
     skip = set(author_lines)
     if stamp is not None:
         skip.add(stamp)
-    start = title.index + 1 if title.consumed else max(title.index, 0)
     body_lines, span = select_body(
-        page, start, skip=skip, title=title.text if title.consumed else None
+        page, skip=skip, title=title.index if title.consumed and title.index >= 0 else None
     )
     site = hints.site or find_site(page, title, span)
     article = Article(

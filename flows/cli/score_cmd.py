@@ -56,12 +56,13 @@ def score(
         result = score_article(article, outputs.get(name), matcher)
         scores.append(result)
         strict = result.levels["strict"]
-        status = "missing from predictions" if name not in outputs else (
-            f"{strict.predictions} predicted, {strict.gold} required"
+        status = (
+            "missing from predictions"
+            if name not in outputs
+            else (f"{strict.predictions} predicted, {strict.gold} required")
         )
         stdout.print(
-            f"{name}: {status}; P={strict.precision:.2f} R={strict.recall:.2f} "
-            f"F1={strict.f1:.2f}",
+            f"{name}: {status}; P={strict.precision:.2f} R={strict.recall:.2f} F1={strict.f1:.2f}",
             highlight=False,
         )
         if show:

@@ -20,7 +20,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.chinese_script import _aligned
-from extractors.cleaning.body import _scores, select_body
 from extractors.cleaning.lines import (
     _CITATION,
     _LONE_NUMBER,
@@ -33,15 +32,10 @@ from extractors.cleaning.lines import (
     is_citation,
     is_lone_number,
     is_nav_bar,
-    is_prose,
     is_timestamp_line,
-    normalise_text,
     rows_matching,
 )
-from extractors.cleaning.markers import load_markers
-from extractors.cleaning.page import Page
 from extractors.cleaning.pattern_sets import MatchSet, PatternSet
-from extractors.cleaning.structure import repeated_lines
 from extractors.dates import TIMESTAMP_RE, ascii_digits, timestamp_shape
 
 REPO = Path(__file__).resolve().parents[2]
@@ -170,48 +164,6 @@ def _plain_rows(pattern: re.Pattern[str], lines: list[str]) -> list[int]:
 def test_cleaning_rows_matching_equals_line_by_line(lines: list[str]) -> None:
     for pattern in (re.compile("a"), re.compile("ab|b|时"), _PAGE_STAMP_TAIL):
         assert rows_matching(pattern, lines) == _plain_rows(pattern, lines)
-
-
-def _plain_stop_index(page: Page, start: int) -> int:
-    seen_prose = False
-    for i in range(start, len(page.lines)):
-        line = page.lines[i]
-        if seen_prose and (i in page.listing or page.is_stop(i)):
-            return i
-        seen_prose = seen_prose or (is_prose(line) and not page.is_furniture(i))
-    return len(page.lines)
-
-
-def _plain_score(page: Page, i: int, skip: set[int], repeated: set[str]) -> int:
-    line = page.lines[i]
-    if i in page.listing or i in skip or line in repeated or page.is_furniture(i):
-        return -(20 + len(line) // 2)
-    if page.is_profile(i):
-        return -20
-    if is_lone_number(line):
-        return -2
-    if is_prose(line) and not is_citation(line):
-        return len(line)
-    return -4
-
-
-def _page_files() -> list[Path]:
-    dirs = [REPO / "tests" / "cleaning" / "pages", REPO / "corpus" / "samples"]
-    return [p for d in dirs if d.is_dir() for p in sorted(d.iterdir()) if p.suffix == ".txt"]
-
-
-@pytest.mark.parametrize("path", _page_files(), ids=lambda p: p.name)
-def test_cleaning_body_scores_equal_two_passes(path: Path) -> None:
-    lines = [line for line in normalise_text(path.read_text(encoding="utf-8")) if line]
-    page = Page(lines, load_markers())
-    repeated = repeated_lines(lines)
-    for start in range(0, min(len(lines), 8)):
-        skip = {start + 1, start + 3}
-        stop = _plain_stop_index(page, start)
-        plain = [_plain_score(page, i, skip, repeated) for i in range(start, stop)]
-        assert _scores(page, start, skip, repeated) == plain
-        kept, _span = select_body(page, start, skip=skip, title=None)
-        assert all(not is_lone_number(lines[i]) and plain[i - start] > -20 for i in kept)
 
 
 # --- simplified copies -----------------------------------------------------------------

@@ -1,0 +1,72 @@
+"""The page's own date where it is printed as a header, a label or a dateline.
+
+Forms the timestamp-line search does not take (it wants a line that is mostly a
+date with a time of day, near the headline):
+
+- a ``date 2025-10-09`` header glued to the first line of the text;
+- a labelled date anywhere in the head of the page: ``发布日期: 2026年02月20日``,
+  ``更新日期:2025-10-27``, ``發佈時間:09:46 2025-01-28`` (time before the date);
+- a dateline opening a paragraph: ``【某某新闻】2025年8月4日,…``,
+  ``2024 年 11 月 3 日 电 …``;
+- a line holding a date alone at the top of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from extractors.dates import parse_tz
+
+HEAD_LINES = 15
+_DATE = r"(?P<year>(?:19|20)\d\d)\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
+_TIME = r"(?P<hour>\d{1,2})\s*:\s*(?P<minute>\d{2})(?::\d{2})?"
+HEADER = re.compile(rf"^date\s+{_DATE}\s*")
+_LABELLED = re.compile(
+    rf"(?:发布|发表|更新|發佈|發布|發表|出版|刊登)(?:日期|时间|時間|于|於)\s*[:：]?\s*"
+    rf"(?:{_TIME}\s+)?{_DATE}(?:\s+{_TIME.replace('hour', 'hour2').replace('minute', 'minute2')})?"
+)
+_OUTLET_TAG = r"[【\[（(][^】\]）)\n]{1,20}[】\]）)]"
+_DATELINE = re.compile(rf"^(?:{_OUTLET_TAG}\s*)?{_DATE}(?=\s*[,，电電讯訊消息(（ ])")
+_ALONE = re.compile(rf"^{_DATE}$")
+
+
+def _build(m: re.Match[str], default_tz: str) -> datetime | None:
+    groups = m.groupdict()
+    hour = groups.get("hour") or groups.get("hour2")
+    minute = groups.get("minute") or groups.get("minute2")
+    try:
+        return datetime(
+            int(m["year"]),
+            int(m["month"]),
+            int(m["day"]),
+            int(hour) if hour else 0,
+            int(minute) if minute else 0,
+            tzinfo=parse_tz(default_tz),
+        )
+    except ValueError:  # an impossible day or hour: no date rather than a wrong one
+        return None
+
+
+def split_header(first_line: str) -> tuple[re.Match[str] | None, str]:
+    """A ``date YYYY-MM-DD`` header at the start of the text, and the line without it."""
+    m = HEADER.match(first_line)
+    return (m, first_line[m.end() :]) if m else (None, first_line)
+
+
+def header_date(m: re.Match[str], default_tz: str) -> datetime | None:
+    return _build(m, default_tz)
+
+
+def dateline_date(lines: list[str], default_tz: str) -> datetime | None:
+    """The first labelled date, dateline or lone date line in the head of the page."""
+    head = lines[:HEAD_LINES]
+    for line in head:
+        m = _LABELLED.search(line)
+        if m:
+            return _build(m, default_tz)
+    for index, line in enumerate(head):
+        m = _DATELINE.match(line) or (_ALONE.match(line) if index < 3 else None)
+        if m:
+            return _build(m, default_tz)
+    return None

@@ -1,0 +1,140 @@
+"""Cleaning removes only what it identifies as furniture: every body paragraph stays.
+
+Pages here are made of our own sentences in the shapes real pages showed: no
+headline, a subheading before the body, an editor line mid-article, related
+lists with dates or read counts, a `date` header glued to the first line,
+labelled dates and datelines.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.cleaning import clean_page
+
+PARAGRAPHS = [
+    "某芯片公司在招股书中披露，其去年的营业收入为4.38亿元，较前一年增长了三倍有余。",
+    "公司表示，研发投入仍然很高，上半年的研发费用达到了7.1亿元，占营收的比重超过一半。",
+    "分析人士认为，随着新一代产品交付，该公司的亏损有望在两年内明显收窄，但竞争仍很激烈。",
+    "该模型的参数规模为720亿，上下文长度为128K，训练用了大约18万亿个词元的数据。",
+    "據公司公告，上季營收達到新台幣1.2兆元，年增三成，主要來自人工智慧伺服器的出貨。",
+]
+FURNITURE = [
+    ["首页 新闻 科技 财经 汽车 体育"],
+    ["相关阅读", "· 某公司发布新款手机 2024-05-14 08:12", "· 某地楼市成交回暖 2024-05-15 09:30"],
+    ["热门排行", "1 某球队客场取胜 阅读 12.6万", "2 某品牌新车上市 阅读 9.8万"],
+    ["分享至", "0"],
+    ["Copyright © 2024 某某网 All Rights Reserved"],
+]
+
+SHAPES = [
+    # (page, paragraphs that must all be in the body)
+    ("\n".join(["算力从哪里来？", PARAGRAPHS[0], PARAGRAPHS[1]]), PARAGRAPHS[:2]),
+    ("\n".join([PARAGRAPHS[0], "编辑|张三", PARAGRAPHS[1], PARAGRAPHS[2]]), PARAGRAPHS[:3]),
+    ("\n".join([PARAGRAPHS[0], "文|李四", PARAGRAPHS[2]]), [PARAGRAPHS[0], PARAGRAPHS[2]]),
+    ("\n".join([PARAGRAPHS[3], "图：发布会现场", PARAGRAPHS[1]]), [PARAGRAPHS[3], PARAGRAPHS[1]]),
+    (" date 2025-10-09 " + PARAGRAPHS[4] + "\n" + PARAGRAPHS[2], [PARAGRAPHS[4], PARAGRAPHS[2]]),
+    (
+        "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], "相关新闻", "某地天气转晴 2024-05-16 14:20"]),
+        PARAGRAPHS[:2],
+    ),
+    (
+        "\n".join([PARAGRAPHS[1], "以发行价测算，公司本次发行后市值将达537亿元，值得注意的是"]),
+        [PARAGRAPHS[1]],
+    ),
+]
+
+
+@pytest.mark.parametrize("page,kept", SHAPES)
+def test_cleaning_keeps_every_body_paragraph(page: str, kept: list[str]) -> None:
+    body = clean_page(page).text
+    for paragraph in kept:
+        assert paragraph in body
+
+
+def test_cleaning_drops_identified_story_lists() -> None:
+    page = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], *FURNITURE[1], *FURNITURE[2]])
+    body = clean_page(page).text
+    assert "某地楼市" not in body and "阅读 12.6万" not in body
+
+
+def test_cleaning_cut_off_last_line_is_no_title() -> None:
+    page = "\n".join(
+        [
+            PARAGRAPHS[0],
+            PARAGRAPHS[1],
+            "以发行价测算，公司本次发行后总市值将达537亿元，值得注意的是",
+        ]
+    )
+    assert clean_page(page).title != "以发行价测算，公司本次发行后总市值将达537亿元，值得注意的是"
+
+
+TZ = timezone(timedelta(hours=8))
+DATES = [
+    (" date 2025-10-09 " + PARAGRAPHS[0], datetime(2025, 10, 9, tzinfo=TZ)),
+    ("发布日期: 2026年02月20日\n" + PARAGRAPHS[0], datetime(2026, 2, 20, tzinfo=TZ)),
+    ("更新時間:09:46 2025-01-28\n" + PARAGRAPHS[4], datetime(2025, 1, 28, 9, 46, tzinfo=TZ)),
+    ("【本报讯】2025年8月4日，" + PARAGRAPHS[0], datetime(2025, 8, 4, tzinfo=TZ)),
+    ("2024-11-03\n" + PARAGRAPHS[1], datetime(2024, 11, 3, tzinfo=TZ)),
+    (PARAGRAPHS[1], None),
+]
+
+
+@pytest.mark.parametrize("page,published", DATES)
+def test_cleaning_finds_the_page_own_date(page: str, published: datetime | None) -> None:
+    assert clean_page(page).published_at == published
+
+
+def test_cleaning_date_header_leaves_its_line_in_the_body() -> None:
+    body = clean_page(" date 2026-01-20 " + PARAGRAPHS[3] + "\n" + PARAGRAPHS[1]).text
+    assert body.startswith(PARAGRAPHS[3])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(range(len(PARAGRAPHS))), min_size=1, max_size=5, unique=True),
+    st.lists(st.sampled_from(range(len(FURNITURE))), max_size=4),
+    st.randoms(use_true_random=False),
+)
+def test_cleaning_property_body_paragraphs_survive_furniture(body_ids, furniture_ids, rnd) -> None:
+    """Body paragraphs in order, furniture blocks dropped in at random places: every body
+    paragraph is in the cleaned body."""
+    blocks: list[list[str]] = [[PARAGRAPHS[i]] for i in body_ids]
+    for f in furniture_ids:
+        blocks.insert(rnd.randint(0, len(blocks)), FURNITURE[f])
+    page = "\n".join(line for block in blocks for line in block)
+    body = clean_page(page).text
+    for i in body_ids:
+        assert PARAGRAPHS[i] in body
+
+
+HTML_DATED_PARAGRAPH = """<html><head><title>页</title></head><body><nav>首页 | 科技</nav>
+<article><h1>芯片公司市值创新高</h1>
+<p>这家芯片公司近年来在人工智能芯片市场上占据主导地位，数据中心业务增长迅速。</p>
+<p>据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元，在全球上市公司中排名第五。</p>
+<p>分析人士指出，随着各大云厂商加大资本开支，订单能见度已经延伸到明年下半年。</p>
+</article><footer>版权所有</footer></body></html>"""
+
+HTML_SHORT_ARTICLE = """<html><head><title>短文</title></head><body>
+<article><p>文|张三</p><p>2024-05-01 10:00</p></article>
+<div class="content">
+<p>某大模型公司宣布完成新一轮融资，金额为10亿元人民币，投后估值达到200亿元，投资方包括多家机构。</p>
+<p>公司表示，所融资金将主要用于模型研发和算力采购，预计年内推出新一代模型，参数规模将达到万亿级别。</p></div>
+</body></html>"""
+
+
+def test_cleaning_html_keeps_a_dated_paragraph_and_its_claim(extractor) -> None:
+    extraction = extractor.extract(HTML_DATED_PARAGRAPH)
+    assert "2024年1月8日收盘时达到1.2万亿美元" in extraction.article.text
+    assert ("NVIDIA", "market_cap", 1.2e12) in {
+        (c.subject, c.metric, c.value) for c in extraction.claims
+    }
+
+
+def test_cleaning_html_short_article_with_byline_keeps_the_text() -> None:
+    body = clean_page(HTML_SHORT_ARTICLE, source_name="page.html").text
+    assert "金额为10亿元人民币" in body and "参数规模将达到万亿级别" in body
