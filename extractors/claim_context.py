@@ -42,8 +42,10 @@ Why asking lazily gives what the eager loop gave, on every input:
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import cast
 
@@ -70,6 +72,43 @@ class _Waits:
 
 
 _KEEPS, _WAITS = _Keeps(), _Waits()
+_UNSET = object()
+_ACTOR_TYPES = frozenset({"organization", "model", "product", "chip"})
+
+
+def _is_actor(m: Mention) -> bool:
+    return not m.outlet and m.type in _ACTOR_TYPES
+
+
+def _quoted(text: str, m: Mention) -> bool:
+    """A name inside quotation marks ("被誉为“中国版英伟达”") is a comparison, not the topic."""
+    before = text[max(0, m.start - 8) : m.start]
+    opened = max(before.rfind("“"), before.rfind("「"))
+    return opened >= 0 and max(before.rfind("”"), before.rfind("」")) < opened
+
+
+def _best_topic(
+    headline: Sequence[Mention] | None, body: Sequence[Mention], text: str
+) -> Mention | None:
+    """See :meth:`ArticleContext.article_topic`."""
+    scores: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    for m in headline or ():
+        if _is_actor(m) and m.name not in first:
+            scores[m.name] += 3
+            first[m.name] = m
+    if headline is not None and not scores:
+        return None  # a headline that names no actor we know: the topic is someone else
+    actors = [m for m in body if _is_actor(m) and not _quoted(text, m)]
+    if actors:
+        scores[actors[0].name] += 2
+    for m in actors:
+        scores[m.name] += 1
+        first.setdefault(m.name, m)
+    ranked = scores.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return first[ranked[0][0]]
 
 
 class ArticleContext:
@@ -85,6 +124,8 @@ class ArticleContext:
         sentences: Sequence[Sentence],
         mentions: SpanIndex[Mention],
         cues: LinkCues,
+        *,
+        headline: Sequence[Mention] | None = None,
     ) -> None:
         self._simple = simple
         self._sentences = sentences
@@ -102,6 +143,48 @@ class ArticleContext:
         self._attribution_before: dict[int, tuple[int, str] | None] = {}
         self._investors: set[str] = set()
         self._investors_upto = 0  # sentences whose investors are in the set
+        self._headline = headline
+        self._named_with_ai: dict[str, bool] = {}
+        self._about_ai: bool | None = None
+        self._article_topic: Mention | object | None = _UNSET
+
+    def article_topic(self) -> Mention | None:
+        """The actor the whole article is about, or None when that is not clear.
+
+        Each actor (organization, model, product or chip; no outlet) scores 3 for being
+        named in the headline, 2 for being the first the body names, and 1 for each time
+        the body names it (names in quotation marks aside). The best scores at least 3 and
+        more than any other: named in the headline, or leading and named again. A
+        headline that names no actor we know says the article is about someone else.
+        """
+        if self._article_topic is _UNSET:
+            self._article_topic = _best_topic(
+                self._headline, self._mention_index.within(0, len(self._simple)), self._simple
+            )
+        return cast(Mention | None, self._article_topic)
+
+    def about_ai(self, ai_words: re.Pattern[str]) -> bool:
+        """Whether the article speaks of AI more than in passing (twice at least)."""
+        if self._about_ai is None:
+            found = ai_words.finditer(self._simple)
+            self._about_ai = next(found, None) is not None and next(found, None) is not None
+        return self._about_ai
+
+    def named_with_ai(self, name: str, ai_words: re.Pattern[str]) -> bool:
+        """Whether some sentence that names ``name`` speaks of AI (chips, models, GPUs...):
+        a firm found by its shape alone counts as an AI actor only then."""
+        if name not in self._named_with_ai:
+            starts = [s.start for s in self._sentences]
+            found = False
+            for m in self._mention_index.within(0, len(self._simple)):
+                if m.name != name:
+                    continue
+                s = self._sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
+                if ai_words.search(self._simple, s.start, s.end):
+                    found = True
+                    break
+            self._named_with_ai[name] = found
+        return self._named_with_ai[name]
 
     def mentions(self, i: int) -> list[Mention]:
         """The mentions inside sentence ``i``."""

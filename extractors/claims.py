@@ -13,6 +13,7 @@ from extractors.claim_spans import BodySpans
 from extractors.linking import (
     LinkCues,
     SentenceView,
+    SubjectChoice,
     as_of_date,
     carried_subject,
     choose_object,
@@ -71,6 +72,8 @@ class BodyAnalysis:
     mentions: Sequence[Mention]
     quantities: Sequence[Quantity]
     dates: Sequence[tuple[int, int, str]]
+    headline: Sequence[Mention] | None = None
+    """Names in the article's headline (offsets into the headline); None: no headline."""
 
 
 class _SentenceWork(NamedTuple):
@@ -110,7 +113,9 @@ class ClaimBuilder:
         verse = self._verse_paragraphs(body)
         spans = BodySpans.of(body.mentions, body.quantities, body.dates)
         live = [s for s in body.sentences if s.paragraph not in verse]
-        context = ArticleContext(body.simple, live, spans.mentions, self.link_cues)
+        context = ArticleContext(
+            body.simple, live, spans.mentions, self.link_cues, headline=body.headline
+        )
         claims: list[Claim] = []
         paragraph_seen, prev_paragraph_start = -1, 0
         quantities_within = spans.quantities.within
@@ -159,17 +164,24 @@ class ClaimBuilder:
         types = self.metric_cues.subject_types(choice.metric)
         view = context.view(index)
         # choose_subject, reading the carried topic only when no mention of the sentence fits.
-        subject = named_subject(q, view, types, choice.metric) or carried_subject(
-            view, types, context.topic(index)
+        subject = (
+            named_subject(q, view, types, choice.metric)
+            or carried_subject(view, types, context.topic(index))
+            or _article_subject(view, types, context.article_topic())
         )
         if subject is None:
             return None
-        if (
-            subject.mention.how == "shape"
-            and choice.metric not in _AI_METRICS
-            and not self.link_cues.ai_context.search(view.text)
-        ):
-            return None
+        ai_words = self.link_cues.ai_context
+        if choice.metric not in _AI_METRICS and not ai_words.search(view.text):
+            # a figure that is not AI's own (revenue, funding...) in a sentence that does
+            # not speak of AI: the article's topic only in an article about AI, a firm the
+            # gazetteer does not know only where the article ties it to AI
+            if subject.how == "article" and not context.about_ai(ai_words):
+                return None
+            if subject.mention.how == "shape" and not context.named_with_ai(
+                subject.mention.name, ai_words
+            ):
+                return None
         return Claim(
             subject=subject.mention.name,
             subject_type=_subject_type(subject.mention.type),
@@ -361,11 +373,23 @@ def _to_recipient(claim: Claim, work: _SentenceWork) -> Claim | None:
     return None
 
 
+def _article_subject(
+    view: SentenceView, types: frozenset[str], topic: Mention | None
+) -> SubjectChoice | None:
+    """The article's topic, for a sentence that names no actor at all (outlets and
+    benchmarks aside): "营收从0.46亿元跃升至4.38亿元" in a piece about one company."""
+    if topic is None or topic.type not in types:
+        return None
+    if any(not m.outlet and m.type != "benchmark" for m in view.mentions):
+        return None
+    return SubjectChoice(topic, "article")
+
+
 def _subject_type(kind: str) -> str:
     return kind if kind in ("model", "organization", "chip", "person", "product") else "other"
 
 
-_LINK_PENALTY = {"possessive": 0.05, "explicit": 0.0, "carried": 0.2}
+_LINK_PENALTY = {"possessive": 0.05, "explicit": 0.0, "carried": 0.2, "article": 0.3}
 _FOUND_PENALTY = {"gazetteer": 0.0, "variant": 0.05, "shape": 0.2}
 
 

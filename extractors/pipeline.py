@@ -18,8 +18,9 @@ from extractors.linking import load_link_cues
 from extractors.metrics import load_metric_cues
 from extractors.models import Article, Claim, Extraction
 from extractors.quantities import find_quantities
+from extractors.quantities.local_currency import with_local_currency
 from extractors.segmentation import build_nlp, split_sentences, tokens_in
-from extractors.subjects import find_mentions, load_gazetteer
+from extractors.subjects import Mention, find_mentions, load_gazetteer
 from extractors.subjects.windows import TokenWindows
 
 if TYPE_CHECKING:
@@ -77,10 +78,18 @@ class Extractor:
             simple=simple,
             sentences=sentences,
             mentions=mentions,
-            quantities=find_quantities(simple),
+            quantities=with_local_currency(text, find_quantities(simple)),
             dates=dates,
+            headline=self.headline_mentions(article.title),
         )
-        return self.builder.build(body)
+        return _names_as_written(self.builder.build(body), mentions, text, simple)
+
+    def headline_mentions(self, title: str | None) -> list[Mention] | None:
+        """The names in a headline (its own offsets); None when there is no headline."""
+        if not title:
+            return None
+        simple = to_simplified(title)
+        return find_mentions(simple, self.mention_tokens(simple), self.gazetteer)
 
     def mention_tokens(self, simple: str) -> list[tuple[int, str]]:
         """Segmenter words of the stretches where a token rule may fire (see
@@ -91,3 +100,24 @@ class Extractor:
         if more:
             tokens = sorted(tokens + tokens_in(self.nlp, simple, more))
         return tokens
+
+
+def _names_as_written(
+    claims: list[Claim], mentions: list[Mention], text: str, simple: str
+) -> list[Claim]:
+    """Subjects the gazetteer does not know are named as the article spells them.
+
+    Names are found in the simplified copy of the body; a name found by its shape in a
+    traditional-script article ("广达" of "廣達") is given back in the article's script.
+    """
+    if text == simple:
+        return claims
+    spelled = {
+        m.name: text[m.start : m.end]
+        for m in mentions
+        if m.how != "gazetteer" and m.name == simple[m.start : m.end]
+    }
+    return [
+        c.model_copy(update={"subject": spelled[c.subject]}) if c.subject in spelled else c
+        for c in claims
+    ]

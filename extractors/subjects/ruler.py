@@ -91,13 +91,25 @@ def find_mentions(
         *shapes.latin_names(text, gazetteer),
         *shapes.chinese_versioned(text, tokens, gazetteer),
         *shapes.organizations(text, tokens, gazetteer),
+        *shapes.listed_companies(text, tokens, gazetteer),
     ]
     for s in found:
         candidates.append(_from_shape(s, text, gazetteer))
+    candidates += _listed_elsewhere(text, [s for s in found if s.how == "stock code"])
     for m in _SIZE_VARIANT.finditer(text) if _SIZE_MARK.search(text) else ():
         candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
     mentions = _attach_editions(text, _non_overlapping(candidates), gazetteer)
     return _resolve_variants(text, mentions, gazetteer)
+
+
+def _listed_elsewhere(text: str, listed: list[shapes.ShapeMatch]) -> list[Mention]:
+    """A company named once with its stock code is that company wherever else its name
+    stands in the article ("纬创（3231）" ... "纬创9月营收")."""
+    out = []
+    for name in {s.name for s in listed}:
+        for m in re.finditer(re.escape(name), text):
+            out.append(Mention(m.start(), m.end(), name, name, "organization", "shape"))
+    return out
 
 
 def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mention:

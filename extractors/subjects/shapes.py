@@ -5,6 +5,8 @@
 - Chip part numbers: one or two capitals and 2-4 digits (``H800``, ``MI300X``, ``GB200``).
 - Chinese product names directly followed by a dotted version (``通义千问2.5``).
 - Organizations: a segmenter word followed by 公司/科技/智能/集团/... (``某某科技``).
+- Listed companies: a word followed by its stock code (``广达（2382）``, ``寒武纪(688256.SH)``,
+  ``鸿海(2317-TW)``).
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class ShapeMatch:
     end: int
     name: str
     type: str
+    how: str = "shape"  # which rule: "shape", or "stock code" (a name known for the article)
 
 
 def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
@@ -220,3 +223,41 @@ def _generic_tails(words: frozenset[str]) -> tuple[re.Pattern[str], int]:
     if not tails:
         return re.compile("(?!)"), 0
     return re.compile(f"(?:{'|'.join(map(re.escape, tails))})\\Z"), len(tails[0])
+
+
+# A stock code in brackets right after a Chinese character: "广达（2382）", "(688256.SH)",
+# "(2317-TW)", "(02513.HK)". A bare four-digit number that reads as a recent year, "(2024)"
+# after a report's title, is no code.
+STOCK_CODE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（][ ]?"
+    r"(?:\d{4,6}(?:[.\-](?:SH|SZ|SS|BJ|HK|TW|TWO|US))?|[A-Z]{1,5}[.\-](?:US|O|N|HK))"
+    r"[ ]?[)）]"
+)
+_YEAR_CODE = re.compile(r"[(（][ ]?(?:19[89]\d|20[0-3]\d)[ ]?[)）]")
+# Words after which the name goes on: "腾讯控股", "沪电股份".
+_NAME_TAILS = frozenset(["控股", "股份", "集团", "科技", "智能", "电子", "信息", "半导体"])
+
+
+def listed_companies(
+    text: str, tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer
+) -> list[ShapeMatch]:
+    """Organization names followed by their stock code: the segmenter word before the
+    code, joined to the word before it when it is a tail such as 控股 or 股份."""
+    ending_at = {start + len(word): (start, word) for start, word in tokens}
+    out: list[ShapeMatch] = []
+    for m in STOCK_CODE.finditer(text):
+        if _YEAR_CODE.fullmatch(m.group()):
+            continue
+        last = ending_at.get(m.start())
+        if last is None:
+            continue
+        start, name = last
+        if name in _NAME_TAILS and (before := ending_at.get(start)) is not None:
+            known = gazetteer.lookup(before[1])
+            start, name = before[0], before[1] if known else before[1] + name
+        if not NAME_WORD.fullmatch(name):
+            continue
+        if name in gazetteer.generic_words or name in gazetteer.function_words:
+            continue
+        out.append(ShapeMatch(start, m.start(), name, "organization", "stock code"))
+    return out

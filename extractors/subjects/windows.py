@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from extractors.subjects.gazetteer import Gazetteer
-from extractors.subjects.shapes import dotted_words, generic_tail, measured_from
+from extractors.subjects.shapes import STOCK_CODE, dotted_words, generic_tail, measured_from
 
 Span = tuple[int, int]
 
@@ -72,6 +72,9 @@ class TokenWindows:
         )
         # a window is a run and the character after it: two triggers in a run give one
         windows.update(_windows(text, suffixes))
+        # a stock code: the run before its bracket (the name is that run's last words)
+        codes = ((m.start() - 1, m.start()) for m in STOCK_CODE.finditer(text))
+        windows.update(_windows(text, codes))
         return sorted(windows)
 
     def spans_for_seen(

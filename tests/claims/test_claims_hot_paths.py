@@ -16,7 +16,6 @@ from extractors.linking import (
     SubjectChoice,
     _head_end,
     _used_product,
-    as_of_date,
     load_link_cues,
     named_subject,
 )
@@ -31,7 +30,6 @@ from extractors.metrics import (
 from extractors.models import Quantity
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
-from tests.claims.eager_build import as_of_date as eager_as_of_date
 
 _METRIC_CUES = load_metric_cues()
 _LINK_CUES = load_link_cues()
@@ -191,22 +189,3 @@ def test_claims_verse_same_as_regex_line_ends(lines: list[tuple[int, int, str, s
     body = SimpleNamespace(sentences=sentences)
     got = builder._verse_paragraphs(body)  # type: ignore[arg-type]
     assert got == _verse_reference(builder, sentences)
-
-
-_DATES = st.lists(
-    st.tuples(st.integers(0, 40), st.integers(0, 8), st.sampled_from(["2024", "2025-01"])),
-    max_size=5,
-).map(lambda ds: [(s, s + n, v) for s, n, v in ds])
-
-
-@settings(max_examples=300, deadline=None)
-@given(dates=_DATES, start=st.integers(0, 50), s_start=st.integers(0, 10))
-def test_claims_as_of_same_as_eager_as_of_date(
-    dates: list[tuple[int, int, str]], start: int, s_start: int
-) -> None:
-    """Given the dates inside the sentence, as the build gives them, both agree."""
-    text = "x" * 40
-    view = SimpleNamespace(start=s_start, text=text)
-    inside = [d for d in dates if s_start <= d[0] and d[1] <= s_start + len(text)]
-    q = Quantity(text="1", start=start, end=start + 1, value=1.0)
-    assert as_of_date(start, inside) == eager_as_of_date(q, view, inside)  # type: ignore[arg-type]

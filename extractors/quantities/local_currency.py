@@ -1,0 +1,51 @@
+"""A bare 元 in a Taiwan article is the new Taiwan dollar, in a Hong Kong one the
+Hong Kong dollar (CLAIMS.md conventions), not the yuan.
+
+Which place an article writes from is read from the article itself: it must be in
+traditional script, and the place is the one its words name more often (markets,
+currencies, places; Taiwan when it names neither, as most traditional-script news is
+Taiwanese). A 元 with a currency named next to it (人民币, 港元, 美元...) keeps that
+currency: the finder already read it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.chinese_script import is_traditional
+from extractors.models import Quantity
+
+_HONG_KONG = re.compile(r"香港|港股|港元|港币|港幣|港交所|恒生|恆生|恒指|恆指|HK\$|HKD")
+_TAIWAN = re.compile(
+    r"台湾|臺灣|台灣|台股|臺股|新台币|新台幣|台币|台幣|台北|臺北|NT\$|TWD|上市柜|上市櫃"
+)
+_NAMED_YUAN = re.compile(r"(?:人民币|人民幣|RMB|CNY|¥|￥)[ ]?$")
+_FOREIGN_YUAN = frozenset("美港日欧歐韩韓澳加")
+
+
+def bare_yuan_currency(text: str) -> str | None:
+    """TWD or HKD for an article from Taiwan or Hong Kong, None for the mainland's."""
+    if not is_traditional(text):
+        return None
+    hong_kong = len(_HONG_KONG.findall(text))
+    taiwan = len(_TAIWAN.findall(text))
+    return "HKD" if hong_kong > taiwan else "TWD"
+
+
+def is_bare_yuan(text: str, q: Quantity) -> bool:
+    """The quantity's currency is a 元 with no currency named beside it."""
+    if q.unit != "CNY" or not q.text.endswith("元"):
+        return False
+    if len(q.text) >= 2 and q.text[-2] in _FOREIGN_YUAN:
+        return False
+    return "人民" not in q.text and not _NAMED_YUAN.search(text[max(0, q.start - 5) : q.start])
+
+
+def with_local_currency(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """``quantities`` with each bare 元 read as the article's local dollar."""
+    currency = bare_yuan_currency(text)
+    if currency is None:
+        return quantities
+    return [
+        q.model_copy(update={"unit": currency}) if is_bare_yuan(text, q) else q for q in quantities
+    ]

@@ -1,0 +1,136 @@
+"""Shapes real articles showed (issue: recall on real articles), in our own sentences.
+
+Each row is one behaviour: English scale words, a Taiwan or Hong Kong article's bare 元,
+a company named by its stock code, the article's topic for sentences that name no one,
+and the metrics CLAIMS.md added (net_loss, operating_cost, chip_output, download_count,
+daily_tokens).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.models import Article
+from extractors.pipeline import Extractor
+from extractors.quantities import find_quantities
+from tests.claims.rows import Row, rows
+from tests.claims.rows import expected as expected_rows
+
+QUANTITY_CASES = [
+    ("提供 355 billion 参数", "355 billion", 355e9, None),
+    ("预训练约 15 trillion tokens", "15 trillion", 15e12, None),
+    ("融资US$2.3 billion", "US$2.3 billion", 2.3e9, "USD"),
+    ("营收1.2 billion美元", "1.2 billion美元", 1.2e9, "USD"),
+    ("上调至 3 Million", "3 Million", 3e6, None),
+    ("有 5 billionaires", "5", 5, None),
+]
+
+
+@pytest.mark.parametrize("text,quantity,value,unit", QUANTITY_CASES)
+def test_quantities_english_scale_words(text: str, quantity: str, value: float, unit) -> None:
+    found = find_quantities(text)
+    assert [(q.text, q.value, q.unit) for q in found] == [(quantity, value, unit)]
+
+
+CASES: list[tuple[str, list[Row]]] = [
+    # a bare 元 in a Taiwan article is TWD; a company named with its stock code
+    (
+        "受惠AI伺服器出貨，代工大廠緯創（3231）公告9月營收2034.37億元，台股表現強勁。",
+        [("緯創", "revenue", 2.03437e11, "TWD", None)],
+    ),
+    # the same company named again later, without its code
+    (
+        "散熱廠雙鴻（3324）受惠AI伺服器需求。雙鴻第三季營收45億元，創下新高，台股同步上揚。",
+        [("雙鴻", "revenue", 4.5e9, "TWD", None)],
+    ),
+    # ... and in a Hong Kong article it is HKD
+    (
+        "這家港股上市的AI公司市值達到500億元，成為香港恒生科技指數的新成員，"
+        "公司名為智算雲（2513.HK）。智算雲去年收入為12億元。",
+        [("智算雲", "revenue", 1.2e9, "HKD", None)],
+    ),
+    # a year in brackets after a report's title names no company
+    ("《智算产业发展研究报告(2024)》显示，国内市场规模达到2000亿元。", []),
+    # a listed company's tail word joins its name unless the stem is known
+    (
+        "主要股東為騰訊控股(0700)，其AI業務收入達到50億港元。",
+        [("Tencent", "revenue", 5e9, "HKD", None)],
+    ),
+    # losses, operating costs, output, downloads, daily tokens
+    (
+        "寒武纪去年净亏损8.5亿元，运营成本为3.2亿元。",
+        [
+            ("Cambricon", "net_loss", 8.5e8, "CNY", None),
+            ("Cambricon", "operating_cost", 3.2e8, "CNY", None),
+        ],
+    ),
+    (
+        "华为今年昇腾芯片的出货量预计达到40万颗。",
+        [("Huawei", "chip_output", 4e5, "count", None)],
+    ),
+    (
+        "DeepSeek应用的日下载量一度突破388万。",
+        [("DeepSeek", "download_count", 3.88e6, "count", None)],
+    ),
+    (
+        "豆包大模型日均Tokens调用量已突破30万亿。",
+        [("Doubao", "daily_tokens", 3e13, "tokens", None)],
+    ),
+    # calls a day are no tokens
+    ("文心大模型日均调用量超过15亿次。", []),
+    # monthly active users
+    ("Kimi的月活一度高达3600万。", [("Kimi", "user_count", 3.6e7, "count", None)]),
+    # a market value on the day's close is no share price
+    (
+        "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
+        [("NVIDIA", "market_cap", 1.2e12, "USD", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_claims_real_shapes(extractor: Extractor, text: str, expected: list[Row]) -> None:
+    assert rows(extractor, text) == expected_rows(expected)
+
+
+TOPIC_CASES = [
+    # the headline names the company; the body's figures name no one
+    (
+        "摩尔线程冲刺科创板",
+        "这家GPU公司计划募资80亿元，用于AI芯片研发。招股书显示，2024年营业收入为4.38亿元，亏损14.92亿元。",
+        [
+            ("Moore Threads", "funding", 8e9, "CNY", None),
+            ("Moore Threads", "revenue", 4.38e8, "CNY", None),
+            ("Moore Threads", "net_loss", 1.492e9, "CNY", None),
+        ],
+    ),
+    # a headline naming no actor we know leaves the topic open
+    (
+        "一家芯片新贵冲刺上市",
+        "招股书显示，2024年营业收入为4.38亿元，与摩尔线程相比仍有差距。摩尔线程成立于2020年。",
+        [],
+    ),
+    # no headline: the body's first-named actor, named again, is the topic
+    (
+        None,
+        "MiniMax今日在港交所挂牌上市。MiniMax表示将加大研发投入。"
+        "招股书显示，公司前九个月营收5344万美元。",
+        [("MiniMax", "revenue", 5.344e7, "USD", None)],
+    ),
+    # a name in quotation marks is a comparison, not the topic
+    (
+        None,
+        "被誉为“中国版英伟达”的摩尔线程今日上市，英伟达则未置评。市场人士看好摩尔线程。"
+        "财报显示，2024年营业收入为4.38亿元。",
+        [("Moore Threads", "revenue", 4.38e8, "CNY", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("title,text,expected", TOPIC_CASES)
+def test_claims_article_topic(extractor: Extractor, title, text: str, expected) -> None:
+    claims = extractor.extract_body(Article(title=title, text=text))
+    found = sorted(
+        {(c.subject, c.metric, round(c.value, 3), c.unit, c.object) for c in claims}, key=str
+    )
+    assert found == expected_rows(expected)
