@@ -264,10 +264,30 @@ class SentenceView:
             return "vendor"
         if cues.comparator_before.search(before) or cues.comparator_after.match(after):
             return "comparator"
+        if _nickname(before, after):
+            return "comparator"  # "被誉为“中国版英伟达”的摩尔线程": a likeness, not the topic
+        if _listed_with_others(before, after):
+            return "member"  # "五源资本、红杉中国、腾讯等机构": one of a list, not the topic
         rel_start = m.start - self.start
         if _in_investor_clause(text, rel_start, m.end - self.start, cues):
             return "investor"
         return "topic"
+
+
+_NICKNAME_BEFORE = re.compile(r"(?:誉为|称为|号称|被称|人称|有)[“「\"][^，,。“”「」\"]{0,6}$")
+_NICKNAME_AFTER = re.compile(r"^[^，,。“”「」]{0,4}[”」\"](?:之称|的|$)")
+_ENUMERATION_AFTER = re.compile(r"^(?:[、和及与][^，,。；;、]{1,15}?){0,8}等")
+
+
+def _nickname(before: str, after: str) -> bool:
+    """A name in quotation marks that describes another: "被誉为“中国版X”的Y", "有「X」之称"."""
+    return bool(_NICKNAME_BEFORE.search(before) and _NICKNAME_AFTER.match(after))
+
+
+def _listed_with_others(before: str, after: str) -> bool:
+    """A name in an enumeration closed by 等: "A、B、C等知名机构"."""
+    in_list = before.endswith("、") or after.startswith("、")
+    return in_list and _ENUMERATION_AFTER.match(after) is not None
 
 
 def analyse_sentence(
@@ -400,6 +420,9 @@ def named_subject(
             for m in mentions:
                 if m.type in types and m.end - offset == mark:
                     return SubjectChoice(m, "possessive")
+    described = _described_after(q, view, types)
+    if described is not None:
+        return SubjectChoice(described, "possessive")
     for j in range(len(mentions) - 1, -1, -1):  # the last preceding topic
         m = mentions[j]
         if m.end <= start and m.type in types and view.role_of(j) == "topic":
@@ -408,6 +431,22 @@ def named_subject(
     if used is not None:
         return SubjectChoice(used, "explicit")
     return None
+
+
+# After a number, a few words and 的 before a name: "4050亿参数规模的Llama3.1-405B".
+_DESCRIBES = re.compile(r"[^，,。；;、的\s]{0,6}的")
+
+
+def _described_after(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:
+    """The name a number describes when the number comes first ("80亿参数的Llama3.1-8B")."""
+    rel = q.end - view.start
+    if rel < 0 or "的" not in view.text[rel : rel + 8]:
+        return None
+    described = _DESCRIBES.match(view.text, rel)
+    if described is None:
+        return None
+    at = described.end() + view.start
+    return next((m for m in view.mentions if m.start == at and m.type in types), None)
 
 
 def carried_subject(

@@ -41,11 +41,26 @@ def is_bare_yuan(text: str, q: Quantity) -> bool:
     return "人民" not in q.text and not _NAMED_YUAN.search(text[max(0, q.start - 5) : q.start])
 
 
+# "每股人民币(下同)114.2元": the article names the currency of every 元 after this point.
+_SAME_BELOW = re.compile(
+    r"(人民币|人民幣|港元|港幣|港币|新台幣|新台币|台幣|台币)[ ]?[(（]下同[)）]"
+)
+_DECLARED = {"人民币": "CNY", "人民幣": "CNY", "港元": "HKD", "港幣": "HKD", "港币": "HKD"}
+
+
 def with_local_currency(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """``quantities`` with each bare 元 read as the article's local dollar."""
-    currency = bare_yuan_currency(text)
-    if currency is None:
+    """``quantities`` with each bare 元 read as the article's local dollar, or as the
+    currency the article declares for what follows ("人民币(下同)")."""
+    local = bare_yuan_currency(text)
+    declared = _SAME_BELOW.search(text)
+    if local is None and declared is None:
         return quantities
-    return [
-        q.model_copy(update={"unit": currency}) if is_bare_yuan(text, q) else q for q in quantities
-    ]
+    out = []
+    for q in quantities:
+        currency = local
+        if declared is not None and q.start >= declared.start():
+            currency = _DECLARED.get(declared.group(1), "TWD")
+        if currency is not None and currency != q.unit and is_bare_yuan(text, q):
+            q = q.model_copy(update={"unit": currency})
+        out.append(q)
+    return out

@@ -80,6 +80,36 @@ CASES: list[tuple[str, list[Row]]] = [
     ("文心大模型日均调用量超过15亿次。", []),
     # monthly active users
     ("Kimi的月活一度高达3600万。", [("Kimi", "user_count", 3.6e7, "count", None)]),
+    # the number comes first and describes the name after 的
+    (
+        "该系列包含80亿参数规模的Llama3.1-8B和700亿参数规模的Llama3.1-70B。",
+        [
+            ("Llama3.1-8B", "parameters", 8e9, "params", None),
+            ("Llama3.1-70B", "parameters", 7e10, "params", None),
+        ],
+    ),
+    # a nickname in quotation marks is a likeness, not the topic
+    (
+        "被誉为“中国版英伟达”的GPU企业摩尔线程启动上市，计划募资80亿元。",
+        [("Moore Threads", "funding", 8e9, "CNY", None)],
+    ),
+    # investors listed with 等 are not what the next sentence is about
+    (
+        "摩尔线程成立于2020年。投资方包括红杉中国、腾讯、字节跳动等机构。"
+        "财务数据显示，公司2024年营业收入为4.38亿元。",
+        [("Moore Threads", "revenue", 4.38e8, "CNY", None)],
+    ),
+    # a share price, even with its currency declared for what follows, is no funding;
+    # the declared currency holds for the 元 after it
+    (
+        "摩爾線程的AI晶片發行價為每股人民幣(下同)114.28元，預計募集資金總額80億元，台股關注。",
+        [("Moore Threads", "funding", 8e9, "CNY", None)],
+    ),
+    # CAPEX spelled in Latin letters
+    (
+        "Meta 年 CAPEX 上调至 720 亿美元，强化 AI 基础设施。",
+        [("Meta", "capex", 7.2e10, "USD", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
