@@ -11,13 +11,7 @@ from hypothesis import strategies as st
 from extractors.claims import ClaimBuilder
 from extractors.linking import (
     _QUALIFIER_WORDS,
-    RELATIVE_METRICS,
-    SentenceView,
-    SubjectChoice,
-    _head_end,
-    _used_product,
     load_link_cues,
-    named_subject,
 )
 from extractors.metrics import (
     CLAUSE_BREAK,
@@ -27,9 +21,7 @@ from extractors.metrics import (
     _search,
     load_metric_cues,
 )
-from extractors.models import Quantity
 from extractors.segmentation import Sentence
-from extractors.subjects import Mention
 
 _METRIC_CUES = load_metric_cues()
 _LINK_CUES = load_link_cues()
@@ -86,56 +78,6 @@ def test_claims_nearest_same_as_distance_loop(sentence: str, data: st.DataObject
 def test_claims_qualifier_words_hold_no_possessive_mark() -> None:
     """named_subject finds the possessive 的 with rfind: no qualifier word may hold one."""
     assert not [w for w in _QUALIFIER_WORDS if "的" in w]
-
-
-def _named_subject_reference(q, view, types, metric=""):  # type: ignore[no-untyped-def]
-    """named_subject as it was: the head worked out for every number."""
-    text, offset = view.text, view.start
-    rel = q.start - offset
-    if not 0 <= rel <= len(text):
-        rel = slice(rel).indices(len(text))[1]
-    head = _head_end(text, rel)
-    if head > 0 and text[head - 1] == "的" and metric not in RELATIVE_METRICS:
-        for m in view.mentions:
-            if m.type in types and m.end - offset == head - 1:
-                return SubjectChoice(m, "possessive")
-    mentions = view.mentions
-    for j in range(len(mentions) - 1, -1, -1):
-        m = mentions[j]
-        if m.type in types and m.end <= q.start and view.role_of(j) == "topic":
-            return SubjectChoice(m, "explicit")
-    used = _used_product(q, view, types) if metric == "user_count" else None
-    return SubjectChoice(used, "explicit") if used is not None else None
-
-
-_NAMES = ["OpenAI", "百度", "GPT"]
-_SUBJECT_PIECES = [*sorted(_QUALIFIER_WORDS), *_NAMES, "的", " ", "，", "领投", "与", "使用"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    pieces=st.lists(st.sampled_from(_SUBJECT_PIECES), max_size=10),
-    offset=st.integers(0, 3),
-    metric=st.sampled_from(["parameters", "relative_cost", "user_count"]),
-    data=st.data(),
-)
-def test_claims_named_subject_same_as_reference(
-    pieces: list[str], offset: int, metric: str, data: st.DataObject
-) -> None:
-    text = "".join(pieces) + "100"
-    mentions, pos = [], offset
-    for piece in pieces:
-        if piece in _NAMES:
-            kind = "model" if piece == "GPT" else "organization"
-            mentions.append(Mention(pos, pos + len(piece), piece, piece, kind, "gazetteer"))
-        pos += len(piece)
-    q_start = data.draw(st.integers(offset - 2, offset + len(text) + 2))
-    q = Quantity(text="100", start=q_start, end=q_start + 3, value=100.0)
-    types = frozenset({"model", "organization", "product"})
-    view = SentenceView(text, offset, 0, mentions, _LINK_CUES)
-    reference = SentenceView(text, offset, 0, mentions, _LINK_CUES)
-    got = named_subject(q, view, types, metric)
-    assert got == _named_subject_reference(q, reference, types, metric)
 
 
 _LINE_ENDS = ["，", "。", "、", "；", "！", " ", "\n", "", "”"]
