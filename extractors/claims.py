@@ -23,6 +23,7 @@ from extractors.metrics import CueHits, MetricChoice, MetricCues, choose_metric
 from extractors.models import Claim, Quantity
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
+from extractors.tables import find_tables, read_cell, row_subject, table_cells
 
 _NAME_GLUE_BEFORE = re.compile(r"[A-Za-z][\-_]?\s?$")
 _GLUED = re.compile(r"[@#＠]$")
@@ -140,7 +141,62 @@ class ClaimBuilder:
                     claim = self._echo(q, work, claims[-1])
                 if claim is not None:
                     claims.append(claim)
+        claims += self._table_claims(body, context, claims)
         return _training_to_model(claims, body.mentions)
+
+    def _table_claims(
+        self, body: BodyAnalysis, context: ArticleContext, made: list[Claim]
+    ) -> list[Claim]:
+        """Claims of the numbers in table cells that no sentence claim took (see
+        :mod:`extractors.tables`)."""
+        if "|" not in body.simple:
+            return []
+        tables = find_tables(body.simple)
+        taken = {(c.start, c.end) for c in made}
+        ai_words = self.link_cues.ai_context
+        out = []
+        for table in tables:
+            before = [m for m in body.mentions if m.end <= table.start and _is_actor(m)]
+            for cell in table_cells([table], body.quantities):
+                q = cell.quantity
+                if (q.start, q.end) in taken:
+                    continue
+                reading = read_cell(cell, self.metric_cues)
+                if reading is None:
+                    continue
+                types = self.metric_cues.subject_types(reading.metric)
+                subject = row_subject(cell, body.mentions, types)
+                how = "explicit"
+                if subject is None and cell.name_cell is None:
+                    fitting = [m for m in before if m.type in types]
+                    subject = fitting[-1] if fitting else context.article_topic()
+                    how = "carried"
+                if subject is None or subject.type not in types:
+                    continue
+                if reading.metric not in _AI_METRICS and not (
+                    context.about_ai(ai_words)
+                    and (subject.how != "shape" or context.named_with_ai(subject.name, ai_words))
+                ):
+                    continue  # the same test as for sentences (see _claim)
+                row = body.text[cell.row.line_start : cell.row.cells[-1].end]
+                out.append(
+                    Claim(
+                        subject=subject.name,
+                        subject_type=_subject_type(subject.type),
+                        metric=reading.metric,
+                        value=float(f"{q.value * reading.scale:.12g}"),
+                        value_max=None if q.value_max is None else q.value_max * reading.scale,
+                        unit=reading.unit,
+                        qualifier=q.qualifier,
+                        text=body.text[q.start : q.end],
+                        start=q.start,
+                        end=q.end,
+                        sentence=row,
+                        object=cell.column or None,
+                        confidence=0.6 if how == "explicit" else 0.45,
+                    )
+                )
+        return out
 
     def _claim(self, q: Quantity, work: _SentenceWork) -> Claim | None:
         """The claim of ``q``, a candidate (:meth:`_is_candidate`)."""
@@ -371,6 +427,10 @@ def _to_recipient(claim: Claim, work: _SentenceWork) -> Claim | None:
                 update={"subject": mention.name, "subject_type": "organization"}
             )
     return None
+
+
+def _is_actor(m: Mention) -> bool:
+    return not m.outlet and m.type in ("organization", "model", "product", "chip")
 
 
 def _article_subject(

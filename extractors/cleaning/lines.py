@@ -122,11 +122,16 @@ def breadcrumb_parts(line: str) -> list[str]:
     return [p for p in _BREADCRUMB_SEP.split(line) if p]
 
 
+_MEASURED_NUMBER = re.compile(r"\d[\d.,]*\s*(?:%|％|亿|億|万|萬|元|美元)|[$￥¥]\s*\d")
+
+
 def is_nav_bar(line: str) -> bool:
     """A row of tiny tokens: four or more ('首页 新闻 体育 财经 科技'), or three or more
     short ones between explicit bars ('手机看 | 客户端下载 | 登录')."""
     if _SENTENCE_PUNCT.search(line) or _NAV_SEP_CHAR.search(line) is None:
         return False
+    if _MEASURED_NUMBER.search(line):
+        return False  # a table row of figures ("| 营收 | $43 亿 | 30% |"), not links
     tokens = _NAV_TOKEN.findall(line)
     if len(tokens) >= 4 and all(len(t) <= 4 for t in tokens):
         return True

@@ -1,0 +1,264 @@
+"""Claims from tables: rows of cells split by ``|`` (Markdown, or HTML tables as text).
+
+A table tells with its layout what a sentence tells with words: the row's label
+("营收", "C-Eval(中文评测)", a model's name) and the column's header ("得分",
+"上下文长度") say what each number in a cell measures and whom it is about. So
+each number in a cell is read against a short text made of its row label and its
+column header, with the metric cues the sentences use; the subject is a name in
+the row (a model's row in a leaderboard), else the name the table follows (the
+last actor named before it, or the article's topic).
+
+Only numbers whose metric is told by a cue become claims; bare scores under a
+benchmark or score header are benchmark scores in points.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.metrics import MetricCues, choose_metric
+from extractors.models import Quantity
+from extractors.subjects import Mention
+
+_MIN_CELLS = 2
+_CELL_SEPARATOR = re.compile(r"\|")
+_RULE_ROW = re.compile(r"^[\s|:\-—]*$")
+_NUMERIC_CELL = re.compile(r"^[\s$￥¥+\-~约≈<>≥≤]*[\d.,]+\s*(?:[%％万亿兆KkMBT]|亿元|万元|元)?\s*$")
+_SCORE_HEADER = re.compile(
+    r"(?i)得分|总分|分数|成绩|score|评分|准确率|通过率|pass@|MMLU|C-?Eval|CMMLU|GSM8K|MATH|"
+    r"HumanEval|GPQA|AIME|Arena|SWE|LiveCodeBench|BBH|ARC|榜"
+)
+_WORDY = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+_ACTOR_TYPES = frozenset({"organization", "model", "product", "chip"})
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Row:
+    line_start: int
+    cells: tuple[Cell, ...]
+
+    @property
+    def is_header_like(self) -> bool:
+        """Mostly words: a header row (its cells name the columns)."""
+        filled = [c for c in self.cells if c.text]
+        numeric = sum(bool(_NUMERIC_CELL.match(c.text)) for c in filled)
+        return bool(filled) and numeric * 2 < len(filled) and numeric == 0
+
+
+@dataclass(frozen=True)
+class Table:
+    header: Row | None
+    rows: tuple[Row, ...]
+
+    @property
+    def start(self) -> int:
+        return (self.header or self.rows[0]).line_start
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """A number in a table with the words that say what it measures."""
+
+    quantity: Quantity
+    row: Row
+    label: str
+    """The row's label and the column's header, as one short text."""
+    column: str
+    scored: bool = False
+    """In a leaderboard's score columns (at or right of its first score header)."""
+    name_cell: Cell | None = None
+    """The cell under a "模型"/"model" header: whom the row is about."""
+
+
+def _cells(line: str, offset: int) -> tuple[Cell, ...]:
+    cells = []
+    position = 0
+    for piece in _CELL_SEPARATOR.split(line):
+        stripped = piece.strip()
+        lead = len(piece) - len(piece.lstrip())
+        cells.append(
+            Cell(offset + position + lead, offset + position + lead + len(stripped), stripped)
+        )
+        position += len(piece) + 1
+    # a leading or trailing bar leaves an empty edge cell: not a column
+    while cells and not cells[0].text:
+        cells.pop(0)
+    while cells and not cells[-1].text:
+        cells.pop()
+    return tuple(cells)
+
+
+def find_tables(text: str) -> list[Table]:
+    """Runs of two or more lines with two or more ``|``-separated cells.
+
+    A header row may stand apart, a line or two above the rows (a long header wrapped
+    over several lines): a header-like row of two cells or more within three lines above
+    a run that has no header of its own is its header.
+    """
+    tables: list[Table] = []
+    run: list[Row] = []
+    header_above: tuple[Row, int] | None = None  # a header-like row and its line number
+    offset = 0
+    for number, line in enumerate([*text.split("\n"), ""]):
+        cells = _cells(line, offset) if "|" in line else ()
+        if len(cells) >= _MIN_CELLS and not _RULE_ROW.match(line):
+            run.append(Row(offset, cells))
+        elif not (_RULE_ROW.match(line) and line.strip() and run):
+            table = _table_of(run, header_above, number)
+            if table is not None:
+                tables.append(table)
+            if len(run) == 1 and run[0].is_header_like:
+                header_above = (run[0], number)
+            run = []
+        offset += len(line) + 1
+    return tables
+
+
+def _table_of(run: list[Row], header_above: tuple[Row, int] | None, number: int) -> Table | None:
+    if not run or (len(run) < 2 and header_above is None):
+        return None
+    if run[0].is_header_like:
+        header, rows = run[0], tuple(run[1:])
+    elif header_above is not None and number - len(run) - header_above[1] <= 3:
+        header, rows = header_above[0], tuple(run)
+    else:
+        header, rows = None, tuple(run)
+    if not rows or (header is None and len(rows) < 2):
+        return None
+    return Table(header, rows)
+
+
+def _column_of(row: Row, cell_index: int, header: Row | None) -> str:
+    """The header of the cell's column. Headers align on the left; a row with one cell
+    more than its header has a label column the header leaves out (aligned on the right).
+    A column the header does not reach is told by the header's score word, if any."""
+    if header is None:
+        return ""
+    names = header.cells
+    index = cell_index - 1 if len(row.cells) == len(names) + 1 else cell_index
+    if 0 <= index < len(names):
+        return names[index].text
+    scored = [c.text for c in names if _SCORE_HEADER.search(c.text)]
+    return scored[0] if scored else ""
+
+
+def _score_column(header: Row | None) -> tuple[int | None, str]:
+    """Where a leaderboard's scores begin: the first header cell naming a score ("总分")."""
+    for index, cell in enumerate(header.cells if header else ()):
+        if _SCORE_HEADER.search(cell.text):
+            return index, cell.text
+    return None, ""
+
+
+_NAME_HEADER = re.compile(r"(?i)^(?:模型|模型名称|大模型|model|模型名|产品|名称)$")
+
+
+def _name_column(header: Row | None) -> int | None:
+    for index, cell in enumerate(header.cells if header else ()):
+        if _NAME_HEADER.match(cell.text):
+            return index
+    return None
+
+
+def _name_cell(row: Row, column: int | None) -> Cell | None:
+    if column is None or column >= len(row.cells):
+        return None
+    cell = row.cells[column]
+    return cell if _WORDY.search(cell.text) else None
+
+
+def table_cells(tables: Sequence[Table], quantities: Sequence[Quantity]) -> list[TableCell]:
+    """Each quantity standing alone in a table cell, with its row label and column header."""
+    found = []
+    for table in tables:
+        score_column, score_word = _score_column(table.header)
+        name_column = _name_column(table.header)
+        for row in table.rows:
+            words = [
+                c for c in row.cells if _WORDY.search(c.text) and not _NUMERIC_CELL.match(c.text)
+            ]
+            label = words[0].text if words else ""
+            for index, cell in enumerate(row.cells):
+                inside = [q for q in quantities if cell.start <= q.start and q.end <= cell.end]
+                if len(inside) != 1 or not _NUMERIC_CELL.match(cell.text):
+                    continue
+                column = _column_of(row, index, table.header)
+                scored = score_column is not None and index >= score_column
+                if scored and not column:
+                    column = score_word
+                found.append(
+                    TableCell(
+                        inside[0],
+                        row,
+                        f"{label} {column}".strip(),
+                        column,
+                        scored,
+                        _name_cell(row, name_column),
+                    )
+                )
+    return found
+
+
+@dataclass(frozen=True)
+class TableReading:
+    metric: str
+    unit: str
+    scale: float = 1.0
+    """What the cell's value is multiplied by (a price per thousand tokens: 1000)."""
+
+
+_PER_TOKENS = re.compile(r"(?i)每\s*(千|1K|百万|1M|百萬)\s*(?:个\s*)?(?:tokens?|词元)")
+_PER_TOKENS_SCALE = {"千": 1000.0, "1k": 1000.0, "百万": 1.0, "1m": 1.0, "百萬": 1.0}
+
+
+def read_cell(cell: TableCell, cues: MetricCues) -> TableReading | None:
+    """The metric and unit of a table number, told by its row label and column header."""
+    q = cell.quantity
+    per_tokens = _PER_TOKENS.search(cell.column)
+    if per_tokens and q.kind == "money" and q.unit:
+        scale = _PER_TOKENS_SCALE[per_tokens.group(1).lower()]
+        return TableReading("api_price", f"{q.unit}/Mtok", scale)
+    if (cell.scored or _SCORE_HEADER.search(cell.label)) and q.unit in (None, "%"):
+        return TableReading("benchmark_score", q.unit or "points")
+    sentence = f"{cell.label}：{q.text}"
+    local = q.model_copy(update={"start": len(cell.label) + 1, "end": len(sentence)})
+    choice = choose_metric(local, sentence, 0, cues)
+    if choice is None or choice.cue is None:
+        return None  # a unit alone (a bare GB, a %) says too little in a table
+    return TableReading(choice.metric, choice.unit)
+
+
+def row_subject(
+    cell: TableCell, mentions: Sequence[Mention], types: frozenset[str]
+) -> Mention | None:
+    """A name in the cell's row, of a type the metric allows (the first); under a
+    "模型" header, the name in that column, or the cell's words as a model's name."""
+    if cell.name_cell is not None:
+        named = cell.name_cell
+        inside = [m for m in mentions if named.start <= m.start and m.end <= named.end]
+        if inside:
+            return inside[0] if inside[0].type in types else None
+        return Mention(named.start, named.end, named.text, named.text, "model", "table")
+    row_start = cell.row.cells[0].start
+    row_end = cell.row.cells[-1].end
+    return next(
+        (
+            m
+            for m in mentions
+            if row_start <= m.start
+            and m.end <= row_end
+            and m.type in types
+            and m.type in _ACTOR_TYPES
+            and not m.outlet
+        ),
+        None,
+    )

@@ -1,0 +1,88 @@
+"""Claims from tables: a row's label and a column's header say what a number measures."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.models import Article
+from extractors.pipeline import Extractor
+from extractors.tables import find_tables
+from tests.claims.rows import Row
+from tests.claims.rows import expected as expected_rows
+
+LEADERBOARD = """某评测机构发布了最新的大模型中文能力榜单，共有十余个AI模型参评。
+排名 | 模型 | 机构 | 总分 | 理解 | 推理 |
+1 | GPT-4o | OpenAI | 88.5 | 90.1 | 86.0 |
+2 | Qwen2.5-Max | 阿里巴巴 | 85.2 | 87.3 | 83.1 |
+3 | 星河大模型 | 某公司 | 80.4 | 81.0 | 79.8 |
+榜单显示，国内模型与海外模型的差距正在缩小。"""
+
+FINANCIALS = """英伟达公布了最新一季的财报，AI芯片需求强劲，数据中心业务继续领跑。
+| 指标 | 本季 | 同比增长 |
+|---|---|---|
+| 营收 | $570.1 亿 | 62% |
+| 数据中心营收 | $512 亿 | 66% |
+| 净利润 | $319 亿 | 65% |
+分析师认为，AI算力需求仍在扩张。"""
+
+PRICES = """阿里云百炼平台公布了GLM-4.5系列模型的调用价格，按输入Token数阶梯计费。
+模型名称 | 输入Token数 | 输入成本(每千Token) | 输出成本(每千Token) |
+glm-4.5 | 0-32K | 0.003元 | 0.014元 |
+glm-4.5-air | 0-32K | 0.0008元 | 0.006元 |
+以上价格均为大模型推理服务的标准价格。"""
+
+CASES: list[tuple[str, list[Row]]] = [
+    (
+        LEADERBOARD,
+        [
+            ("GPT-4o", "benchmark_score", 88.5, "points", "总分"),
+            ("GPT-4o", "benchmark_score", 90.1, "points", "理解"),
+            ("GPT-4o", "benchmark_score", 86.0, "points", "推理"),
+            ("Qwen2.5-Max", "benchmark_score", 85.2, "points", "总分"),
+            ("Qwen2.5-Max", "benchmark_score", 87.3, "points", "理解"),
+            ("Qwen2.5-Max", "benchmark_score", 83.1, "points", "推理"),
+            ("星河大模型", "benchmark_score", 80.4, "points", "总分"),
+            ("星河大模型", "benchmark_score", 81.0, "points", "理解"),
+            ("星河大模型", "benchmark_score", 79.8, "points", "推理"),
+        ],
+    ),
+    (
+        FINANCIALS,
+        [
+            ("NVIDIA", "revenue", 5.701e10, "USD", None),
+            ("NVIDIA", "revenue", 5.12e10, "USD", None),
+            ("NVIDIA", "profit", 3.19e10, "USD", None),
+        ],
+    ),
+    (
+        PRICES,
+        [
+            ("glm-4.5", "api_price", 3.0, "CNY/Mtok", "输入成本(每千Token)"),
+            ("glm-4.5", "api_price", 14.0, "CNY/Mtok", "输出成本(每千Token)"),
+            ("glm-4.5-air", "api_price", 0.8, "CNY/Mtok", "输入成本(每千Token)"),
+            ("glm-4.5-air", "api_price", 6.0, "CNY/Mtok", "输出成本(每千Token)"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=["leaderboard", "financials", "prices"])
+def test_claims_tables(extractor: Extractor, text: str, expected: list[Row]) -> None:
+    claims = extractor.extract_body(Article(text=text))
+    found = {(c.subject, c.metric, round(c.value, 3), c.unit, c.object) for c in claims}
+    assert sorted(found, key=str) == expected_rows(expected)
+
+
+@pytest.mark.parametrize(
+    "text,tables,rows",
+    [
+        (LEADERBOARD, 1, 3),
+        (FINANCIALS, 1, 3),
+        ("a | b\n普通的一行文字", 0, 0),
+        ("总分 | 得分\n", 0, 0),
+    ],
+)
+def test_tables_found(text: str, tables: int, rows: int) -> None:
+    found = find_tables(text)
+    assert len(found) == tables
+    assert sum(len(t.rows) for t in found) == rows
