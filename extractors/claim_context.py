@@ -95,7 +95,7 @@ def _best_topic(
     first: dict[str, Mention] = {}
     for m in headline or ():
         if _is_actor(m) and m.name not in first:
-            scores[m.name] += 3
+            scores[m.name] += 4
             first[m.name] = m
     if headline is not None and not scores:
         return None  # a headline that names no actor we know: the topic is someone else
@@ -151,7 +151,7 @@ class ArticleContext:
     def article_topic(self) -> Mention | None:
         """The actor the whole article is about, or None when that is not clear.
 
-        Each actor (organization, model, product or chip; no outlet) scores 3 for being
+        Each actor (organization, model, product or chip; no outlet) scores 4 for being
         named in the headline, 2 for being the first the body names, and 1 for each time
         the body names it (names in quotation marks aside). The best scores at least 3 and
         more than any other: named in the headline, or leading and named again. A

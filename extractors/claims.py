@@ -223,7 +223,7 @@ class ClaimBuilder:
         subject = (
             named_subject(q, view, types, choice.metric)
             or carried_subject(view, types, context.topic(index))
-            or _article_subject(view, types, context.article_topic())
+            or _article_subject(q, view, types, context.article_topic())
         )
         if subject is None:
             return None
@@ -232,7 +232,11 @@ class ClaimBuilder:
             # a figure that is not AI's own (revenue, funding...) in a sentence that does
             # not speak of AI: the article's topic only in an article about AI, a firm the
             # gazetteer does not know only where the article ties it to AI
-            if subject.how == "article" and not context.about_ai(ai_words):
+            if (
+                subject.how == "article"
+                and subject.mention.how != "gazetteer"
+                and not context.about_ai(ai_words)
+            ):
                 return None
             if subject.mention.how == "shape" and not context.named_with_ai(
                 subject.mention.name, ai_words
@@ -433,15 +437,26 @@ def _is_actor(m: Mention) -> bool:
     return not m.outlet and m.type in ("organization", "model", "product", "chip")
 
 
+_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+
+
 def _article_subject(
-    view: SentenceView, types: frozenset[str], topic: Mention | None
+    q: Quantity, view: SentenceView, types: frozenset[str], topic: Mention | None
 ) -> SubjectChoice | None:
-    """The article's topic, for a sentence that names no actor at all (outlets and
-    benchmarks aside): "营收从0.46亿元跃升至4.38亿元" in a piece about one company."""
+    """The article's topic, for a number whose clause names no actor (outlets and
+    benchmarks aside): "营收从0.46亿元跃升至4.38亿元" in a piece about one company.
+    (Names elsewhere in the sentence that no rule took as the subject do not stand in
+    the way: a long list sentence names many.)"""
     if topic is None or topic.type not in types:
         return None
-    if any(not m.outlet and m.type != "benchmark" for m in view.mentions):
-        return None
+    rel_start, rel_end = q.start - view.start, q.end - view.start
+    left = max((m.end() for m in _CLAUSE_END.finditer(view.text, 0, rel_start)), default=0)
+    right_end = _CLAUSE_END.search(view.text, rel_end)
+    right = right_end.start() if right_end else len(view.text)
+    for m in view.mentions:
+        inside = left <= m.start - view.start and m.end - view.start <= right
+        if inside and not m.outlet and m.type != "benchmark":
+            return None
     return SubjectChoice(topic, "article")
 
 
