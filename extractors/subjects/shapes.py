@@ -201,9 +201,14 @@ def organizations(
             continue
         if word in gazetteer.function_words or generic_tail(text, nstart, gazetteer):
             continue
+        if _NOT_A_FIRM_AFTER.match(text, nstart + len(nxt)):
+            continue  # "恒生科技指数", "人工智能板块": an index or a sector, not a firm
         name = word if nxt in ("公司", "集团") else word + nxt
         out.append(ShapeMatch(start, nstart + len(nxt), name, "organization"))
     return out
+
+
+_NOT_A_FIRM_AFTER = re.compile(r"指数|板块|行业|领域|产业|概念|ETF|基金")
 
 
 def generic_tail(text: str, end: int, gazetteer: Gazetteer) -> bool:

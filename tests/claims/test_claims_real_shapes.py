@@ -47,7 +47,8 @@ CASES: list[tuple[str, list[Row]]] = [
     (
         "這家港股上市的AI公司市值達到500億元，成為香港恒生科技指數的新成員，"
         "公司名為智算雲（2513.HK）。智算雲去年收入為12億元。",
-        [("智算雲", "revenue", 1.2e9, "HKD", None)],
+        # (the index "恒生科技指數" is no firm: the article's topic is the listed company)
+        [("智算雲", "market_cap", 5e10, "HKD", None), ("智算雲", "revenue", 1.2e9, "HKD", None)],
     ),
     # a year in brackets after a report's title names no company
     ("《智算产业发展研究报告(2024)》显示，国内市场规模达到2000亿元。", []),
