@@ -153,7 +153,6 @@ class ClaimBuilder:
             return []
         tables = find_tables(body.simple)
         taken = {(c.start, c.end) for c in made}
-        ai_words = self.link_cues.ai_context
         out = []
         for table in tables:
             before = [m for m in body.mentions if m.end <= table.start and _is_actor(m)]
@@ -173,11 +172,10 @@ class ClaimBuilder:
                     how = "carried"
                 if subject is None or subject.type not in types:
                     continue
-                if reading.metric not in _AI_METRICS and not (
-                    context.about_ai(ai_words)
-                    and (subject.how != "shape" or context.named_with_ai(subject.name, ai_words))
-                ):
-                    continue  # the same test as for sentences (see _claim)
+                row_text = body.simple[cell.row.line_start : cell.row.cells[-1].end]
+                link = "article" if how == "carried" else how
+                if not self._ties_to_ai(reading.metric, subject, link, row_text, context):
+                    continue
                 row = body.text[cell.row.line_start : cell.row.cells[-1].end]
                 out.append(
                     Claim(
@@ -227,21 +225,8 @@ class ClaimBuilder:
         )
         if subject is None:
             return None
-        ai_words = self.link_cues.ai_context
-        if choice.metric not in _AI_METRICS and not ai_words.search(view.text):
-            # a figure that is not AI's own (revenue, funding...) in a sentence that does
-            # not speak of AI: the article's topic only in an article about AI, a firm the
-            # gazetteer does not know only where the article ties it to AI
-            if (
-                subject.how == "article"
-                and subject.mention.how != "gazetteer"
-                and not context.about_ai(ai_words)
-            ):
-                return None
-            if subject.mention.how == "shape" and not context.named_with_ai(
-                subject.mention.name, ai_words
-            ):
-                return None
+        if not self._ties_to_ai(choice.metric, subject.mention, subject.how, view.text, context):
+            return None
         return Claim(
             subject=subject.mention.name,
             subject_type=_subject_type(subject.mention.type),
@@ -259,6 +244,21 @@ class ClaimBuilder:
             object=choose_object(q, choice.metric, view, self.link_cues),
             confidence=_confidence(subject.how, subject.mention.how, choice),
         )
+
+    def _ties_to_ai(
+        self, metric: str, mention: Mention, link: str, text: str, context: ArticleContext
+    ) -> bool:
+        """Whether a figure may be claimed for ``mention``. A figure of AI's own
+        (parameters, GPUs...) or in a passage that speaks of AI always; otherwise (revenue,
+        funding...) the article's topic only in an article about AI unless the gazetteer
+        knows it, and a firm the gazetteer does not know only where the article ties it
+        to AI."""
+        ai_words = self.link_cues.ai_context
+        if metric in _AI_METRICS or ai_words.search(text):
+            return True
+        if link == "article" and mention.how != "gazetteer" and not context.about_ai(ai_words):
+            return False
+        return mention.how != "shape" or context.named_with_ai(mention.name, ai_words)
 
     def _echo(self, q: Quantity, work: _SentenceWork, last: Claim) -> Claim | None:
         """ "这一数字还是2亿", "已达到3亿": a bare figure restating the paragraph's last count.

@@ -18,6 +18,7 @@ from extractors.linking import load_link_cues
 from extractors.metrics import load_metric_cues
 from extractors.models import Article, Claim, Extraction
 from extractors.quantities import find_quantities
+from extractors.quantities.declared_units import with_declared_scale
 from extractors.quantities.local_currency import with_local_currency
 from extractors.segmentation import build_nlp, split_sentences, tokens_in
 from extractors.subjects import Mention, find_mentions, load_gazetteer
@@ -78,7 +79,9 @@ class Extractor:
             simple=simple,
             sentences=sentences,
             mentions=mentions,
-            quantities=with_local_currency(text, find_quantities(simple)),
+            quantities=with_declared_scale(
+                text, with_local_currency(text, find_quantities(simple))
+            ),
             dates=dates,
             headline=self.headline_mentions(article.title),
         )

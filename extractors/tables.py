@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from extractors.metrics import MetricCues, choose_metric
 from extractors.models import Quantity
+from extractors.quantities.declared_units import column_unit
 from extractors.subjects import Mention
 
 _MIN_CELLS = 2
@@ -223,12 +224,24 @@ _PER_TOKENS_SCALE = {"千": 1000.0, "1k": 1000.0, "百万": 1.0, "1m": 1.0, "百
 def read_cell(cell: TableCell, cues: MetricCues) -> TableReading | None:
     """The metric and unit of a table number, told by its row label and column header."""
     q = cell.quantity
+    declared = column_unit(cell.column)
+    if declared is not None and q.unit is None:
+        scale, currency = declared
+        value = float(f"{q.value * scale:.12g}")
+        q = q.model_copy(update={"value": value, "unit": currency, "kind": "money"})
+        reading = _read_with_cues(cell, q, cues)
+        return None if reading is None else TableReading(reading.metric, currency, scale)
     per_tokens = _PER_TOKENS.search(cell.column)
     if per_tokens and q.kind == "money" and q.unit:
         scale = _PER_TOKENS_SCALE[per_tokens.group(1).lower()]
         return TableReading("api_price", f"{q.unit}/Mtok", scale)
     if (cell.scored or _SCORE_HEADER.search(cell.label)) and q.unit in (None, "%"):
         return TableReading("benchmark_score", q.unit or "points")
+    return _read_with_cues(cell, q, cues)
+
+
+def _read_with_cues(cell: TableCell, q: Quantity, cues: MetricCues) -> TableReading | None:
+    """The metric cues read over the cell's label and its number, as if one sentence."""
     sentence = f"{cell.label}：{q.text}"
     local = q.model_copy(update={"start": len(cell.label) + 1, "end": len(sentence)})
     choice = choose_metric(local, sentence, 0, cues)

@@ -17,7 +17,7 @@ article's own statement, and verse carries numbers that are not claims.
 
 from __future__ import annotations
 
-from extractors.cleaning.lines import is_citation, is_lone_number, is_prose
+from extractors.cleaning.lines import is_citation, is_lone_number, is_prose, is_table_row
 from extractors.cleaning.page import Page
 from extractors.cleaning.structure import repeated_lines
 
@@ -49,6 +49,8 @@ def _scores(page: Page, skip: set[int], repeated: set[str]) -> list[int]:
             score = -(_FURNITURE_PENALTY + len(line) // 2)
         elif is_profile(i):
             score = -_FURNITURE_PENALTY
+        elif is_table_row(line):
+            score = len(line) // 2  # a table's figures are content, not furniture
         elif is_lone_number(line):
             score = _LONE_NUMBER_SCORE
         elif is_prose(line) and not is_citation(line):

@@ -125,12 +125,35 @@ def breadcrumb_parts(line: str) -> list[str]:
 _MEASURED_NUMBER = re.compile(r"\d[\d.,]*\s*(?:%|％|亿|億|万|萬|元|美元)|[$￥¥]\s*\d")
 
 
+_UNIT_DECLARATION = re.compile(
+    r"[(（][ ]?(?:单位|單位)?[:：]?[ ]?以?(?:百万|百萬|千万|千萬|亿|億|万|萬|千)?(?:美元|元|人民币|人民幣|港元)"
+)
+
+
+_CELL_NUMBER = re.compile(r"(?:^|\|)\s*[$￥¥+\-~约]?\d[\d.,]*\s*[%％]?\s*(?=\||$)")
+
+
+def is_table_row(line: str) -> bool:
+    """A row of a table that holds figures: cells split by two bars or more, one of
+    them a number ("| 2024年 | 3052 | +782.1% |")."""
+    return line.count("|") >= 2 and _CELL_NUMBER.search(line) is not None
+
+
+def is_figures_row(line: str) -> bool:
+    """A row of a financial table: two measured figures or more, with no closing
+    punctuation ("收入$22,103$18,120$6,051"), or a unit declaration ("(以百万美元计)").
+    Tables repeat such rows (GAAP and non-GAAP) without being furniture."""
+    if _UNIT_DECLARATION.search(line):
+        return True
+    return not _CLOSING_PUNCT.search(line) and len(_MEASURED_NUMBER.findall(line)) >= 2
+
+
 def is_nav_bar(line: str) -> bool:
     """A row of tiny tokens: four or more ('首页 新闻 体育 财经 科技'), or three or more
     short ones between explicit bars ('手机看 | 客户端下载 | 登录')."""
     if _SENTENCE_PUNCT.search(line) or _NAV_SEP_CHAR.search(line) is None:
         return False
-    if _MEASURED_NUMBER.search(line):
+    if _MEASURED_NUMBER.search(line) or is_table_row(line):
         return False  # a table row of figures ("| 营收 | $43 亿 | 30% |"), not links
     tokens = _NAV_TOKEN.findall(line)
     if len(tokens) >= 4 and all(len(t) <= 4 for t in tokens):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import pairwise
 
-from extractors.cleaning.lines import is_lone_number, is_timestamp_line
+from extractors.cleaning.lines import is_figures_row, is_lone_number, is_timestamp_line
 
 _MIN_ITEMS = 3
 _MIN_GAP, _MAX_GAP = 2, 6
@@ -82,5 +82,9 @@ def repeated_lines(lines: list[str], *, keep: set[str] | None = None) -> set[str
     return {
         line
         for line, n in counts.items()
-        if n > 1 and line and line not in keep and not is_lone_number(line)
+        if n > 1
+        and line
+        and line not in keep
+        and not is_lone_number(line)
+        and not is_figures_row(line)
     }

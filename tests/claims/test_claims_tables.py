@@ -86,3 +86,31 @@ def test_tables_found(text: str, tables: int, rows: int) -> None:
     found = find_tables(text)
     assert len(found) == tables
     assert sum(len(t.rows) for t in found) == rows
+
+
+DECLARED = """这家AI公司披露了近三年的财务数据，收入增长迅速，研发投入持续加大。
+| 期间 | 营收(万美元) | 同比增速 |
+|---|---|---|
+| 2023年 | 346 | - |
+| 2024年 | 3052 | +782.1% |"""
+
+SECTION = """英伟达公布了AI芯片业务的季度业绩。
+(以百万美元计,每股收益除外)本季度 上季度
+收入$22,103$18,120
+运营费用$3,176$2,983"""
+
+
+def test_claims_table_column_declares_its_unit(extractor: Extractor) -> None:
+    claims = extractor.extract_body(Article(title="MiniMax披露财务数据", text=DECLARED))
+    found = {(c.subject, c.metric, round(c.value), c.unit) for c in claims}
+    assert found == {
+        ("MiniMax", "revenue", 3460000, "USD"),
+        ("MiniMax", "revenue", 30520000, "USD"),
+    }
+
+
+def test_claims_section_declares_the_scale_of_its_amounts(extractor: Extractor) -> None:
+    claims = extractor.extract_body(Article(text=SECTION))
+    values = {(c.metric, round(c.value)) for c in claims}
+    assert ("revenue", 22_103_000_000) in values
+    assert ("operating_cost", 3_176_000_000) in values
