@@ -161,7 +161,9 @@ class ClaimBuilder:
                 if (q.start, q.end) in taken:
                     continue
                 reading = read_cell(cell, self.metric_cues)
-                if reading is None:
+                if reading is None or not self.metric_cues.plausible(
+                    reading.metric, q.value * reading.scale
+                ):
                     continue
                 types = self.metric_cues.subject_types(reading.metric)
                 subject = row_subject(cell, body.mentions, types)
@@ -213,7 +215,7 @@ class ClaimBuilder:
         choice = choose_metric(
             q, work.text, s.start, self.metric_cues, chip_after=chip_after, hits=work.hits
         )
-        if choice is None:
+        if choice is None or not self.metric_cues.plausible(choice.metric, q.value):
             return None
         types = self.metric_cues.subject_types(choice.metric)
         view = context.view(index)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Sequence
@@ -73,6 +74,8 @@ class MetricCues:
     cues: list[Cue]
     subjects: dict[str, frozenset[str]]
     unit_default: dict[str, str]
+    ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """metric -> (lowest, highest) value a claim of it can take."""
     # Cues per unit category, filled on first use (the same for every caller: no lock needed).
     _by_category: dict[str, FirstCharIndex[Cue]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -87,6 +90,11 @@ class MetricCues:
 
     def subject_types(self, metric: str) -> frozenset[str]:
         return self.subjects.get(metric, frozenset())
+
+    def plausible(self, metric: str, value: float) -> bool:
+        """Whether ``value`` (in the metric's base unit) can be a claim of ``metric``."""
+        low, high = self.ranges.get(metric, (-math.inf, math.inf))
+        return low <= value <= high
 
     def accepting(self, category: str) -> FirstCharIndex[Cue]:
         """The cues that apply to a unit category, in file order."""
@@ -184,8 +192,14 @@ def load_metric_cues(path: Path | None = None) -> MetricCues:
         )
         for c in data.get("cue", [])
     ]
-    subjects = {m: frozenset(v["subjects"]) for m, v in data.get("metric", {}).items()}
-    return MetricCues(cues, subjects, dict(data.get("unit_default", {})))
+    metrics = data.get("metric", {})
+    subjects = {m: frozenset(v["subjects"]) for m, v in metrics.items()}
+    ranges = {
+        m: (float(v.get("min", -math.inf)), float(v.get("max", math.inf)))
+        for m, v in metrics.items()
+        if "min" in v or "max" in v
+    }
+    return MetricCues(cues, subjects, dict(data.get("unit_default", {})), ranges)
 
 
 def unit_category(q: Quantity, after: str = "", before: str = "") -> str:
@@ -250,7 +264,8 @@ def choose_metric(
         return MetricChoice("gpu_count", "count", "GPU", 0.0)
     if hits is None or hits.sentence != sentence:
         hits = CueHits(sentence)
-    best_score, best_cue, best_text = _nearest(hits.found(cues, category), sentence, qs, qe)
+    found = [(c, m) for c, m in hits.found(cues, category) if cues.plausible(c.metric, q.value)]
+    best_score, best_cue, best_text = _nearest(found, sentence, qs, qe)
     if best_cue is not None:
         if best_cue.metric == "drop":
             return None

@@ -106,6 +106,13 @@ CASES: list[tuple[str, list[Row]]] = [
         "摩爾線程的AI晶片發行價為每股人民幣(下同)114.28元，預計募集資金總額80億元，台股關注。",
         [("Moore Threads", "funding", 8e9, "CNY", None)],
     ),
+    # a share price near 市值 is no market value
+    (
+        "摩尔线程股价盘中最高触及688元，市值一度超过2700亿元。",
+        [("Moore Threads", "market_cap", 2.7e11, "CNY", None)],
+    ),
+    # (an amount no one's pay can be: the firm's revenue)
+    ("OpenAI今年的年收入将突破200亿美元。", [("OpenAI", "revenue", 2e10, "USD", None)]),
     # CAPEX spelled in Latin letters
     (
         "Meta 年 CAPEX 上调至 720 亿美元，强化 AI 基础设施。",
