@@ -7,6 +7,7 @@ import re
 from extractors.models import Quantity
 
 from .candidates import Candidate, read_match, read_plain
+from .digitless import with_digitless_magnitudes, with_vague_multiples
 from .english_scale import with_english_scale
 from .guards import glued_to_name, is_word_not_number
 from .numeral_spans import longest_numeral, numeral_value
@@ -55,7 +56,8 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             found.append(cand)
         last_end = cand[1]
-    return with_english_scale(text, new_quantities(text, found))
+    quantities = with_english_scale(text, new_quantities(text, found))
+    return with_vague_multiples(text, with_digitless_magnitudes(norm, quantities))
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:

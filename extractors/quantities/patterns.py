@@ -48,7 +48,10 @@ def build_master(lex: Lexicon, fractions: bool = True) -> re.Pattern[str]:
 
 
 def _unit_surface(s: str) -> str:
+    """A unit word as printed: Chinese characters may stand apart, and a slash may have
+    spaces around it ("5.3 TB / s")."""
     pat = re.escape(s) if s.isascii() else "[ ]?".join(re.escape(c) for c in s)
+    pat = pat.replace("/", "[ ]?/[ ]?")
     return pat + "(?![A-Za-z])" if s[-1:].isascii() and s[-1:].isalpha() else pat
 
 

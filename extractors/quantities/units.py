@@ -113,7 +113,10 @@ def _readings(group: str, surface: str) -> tuple[UnitReading, UnitReading]:
 
 
 def _squash(surface: str) -> str:
-    return lexicon_key(surface.replace(" ", "")) if not surface.isascii() else surface.lower()
+    """The lexicon's key of a unit word as printed (spaces inside it dropped)."""
+    if not surface.isascii():
+        return lexicon_key(surface.replace(" ", ""))
+    return surface.replace(" / ", "/").replace(" /", "/").replace("/ ", "/").lower()
 
 
 def _money_tail(text: str, end: int, iso: str) -> tuple[UnitReading, int]:

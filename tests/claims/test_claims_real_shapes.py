@@ -26,6 +26,29 @@ QUANTITY_CASES = [
 ]
 
 
+MAGNITUDE_CASES = [
+    # (text, quantity text, value, value_max, unit, qualifier)
+    ("累计融资超百亿元", "百亿元", 1e10, None, "CNY", "more_than"),
+    ("相关投资超过千亿元人民币", "千亿元人民币", 1e11, None, "CNY", "more_than"),
+    ("计划部署百万卡集群", "百万", 1e6, None, None, "exact"),
+    ("估值达数十亿美元", "数十亿美元", 2e9, 9e9, "USD", "range"),
+    ("高达 5.3 TB / s 的带宽", "5.3 TB / s", 5300.0, None, "GB/s", "up_to"),
+    ("总共 720petaflops", "720petaflops", 7.2e17, None, "FLOPS", "exact"),
+]
+NOT_MAGNITUDES = ["千万不要错过", "营收(万美元)", "以亿元计", "千亿参数大模型成为标配"]
+
+
+@pytest.mark.parametrize("text,quantity,value,value_max,unit,qualifier", MAGNITUDE_CASES)
+def test_quantities_round_and_spaced_shapes(text, quantity, value, value_max, unit, qualifier):
+    found = [(q.text, q.value, q.value_max, q.unit, q.qualifier) for q in find_quantities(text)]
+    assert found == [(quantity, value, value_max, unit, qualifier)]
+
+
+@pytest.mark.parametrize("text", NOT_MAGNITUDES)
+def test_quantities_magnitude_words_that_are_no_amount(text: str) -> None:
+    assert find_quantities(text) == []
+
+
 @pytest.mark.parametrize("text,quantity,value,unit", QUANTITY_CASES)
 def test_quantities_english_scale_words(text: str, quantity: str, value: float, unit) -> None:
     found = find_quantities(text)
