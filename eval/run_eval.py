@@ -98,7 +98,6 @@ class Evaluator:
         from corpus.documents import SourceItem
         from corpus.files import read_file
         from extractors.chinese_script import to_simplified
-        from extractors.quantities import find_quantities
         from extractors.subjects import find_mentions
 
         result = SetResult(name)
@@ -116,7 +115,8 @@ class Evaluator:
             body = extraction.article.text
             simple = to_simplified(body)
             quantities = [
-                FoundQuantity(q.start, q.end, q.value, q.unit) for q in find_quantities(simple)
+                FoundQuantity(q.start, q.end, q.value, q.unit)
+                for q in self.extractor.quantities(body, simple)
             ]
             mentions = [
                 FoundName(m.start, m.end, m.name)

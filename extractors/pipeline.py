@@ -16,7 +16,7 @@ from extractors.cleaning import clean_page_simplified
 from extractors.dates import find_dates
 from extractors.linking import load_link_cues
 from extractors.metrics import load_metric_cues
-from extractors.models import Article, Claim, Extraction
+from extractors.models import Article, Claim, Extraction, Quantity
 from extractors.quantities import find_quantities
 from extractors.quantities.declared_units import with_declared_scale
 from extractors.quantities.local_currency import with_local_currency
@@ -79,13 +79,16 @@ class Extractor:
             simple=simple,
             sentences=sentences,
             mentions=mentions,
-            quantities=with_declared_scale(
-                text, with_local_currency(text, find_quantities(simple))
-            ),
+            quantities=self.quantities(text, simple),
             dates=dates,
             headline=self.headline_mentions(article.title),
         )
         return _names_as_written(self.builder.build(body), mentions, text, simple)
+
+    def quantities(self, text: str, simple: str) -> list[Quantity]:
+        """The quantities of a body (``simple`` its simplified copy), read as the article
+        declares: its local dollar for a bare 元, a table's or section's scale."""
+        return with_declared_scale(text, with_local_currency(text, find_quantities(simple)))
 
     def headline_mentions(self, title: str | None) -> list[Mention] | None:
         """The names in a headline (its own offsets); None when there is no headline."""
