@@ -33,6 +33,7 @@ from extractors.cleaning.pattern_sets import required_text, word_scan
 from extractors.dates import datetime_from_match
 
 _HEAD_LINES = 15
+_TITLE_SPAN = 40  # lines searched for a headline: some pages open with long menus
 _HEADER_SPAN = 6
 _PROFILE_SPAN = 6
 _BODY_LINE = 40
@@ -108,7 +109,8 @@ def find_title(page: Page, hint: str | None = None) -> Title:
     head = range(min(len(lines), _HEAD_LINES))
     crumb = next((i for i in head if page.is_breadcrumb(i)), None)  # the first one
     start = 0 if crumb is None else crumb + 1
-    for i in range(start, min(len(lines), start + _HEAD_LINES)):
+    candidates = []
+    for i in range(start, min(len(lines), start + _TITLE_SPAN)):
         line = lines[i]
         if page.is_furniture(i) or is_citation(line) or _is_site_only(line, page.markers):
             continue
@@ -116,12 +118,51 @@ def find_title(page: Page, hint: str | None = None) -> Title:
             break  # the body has begun: a later short line is a subheading or caption
         # (no furniture: so no breadcrumb, nav bar or timestamp line, which
         # has_title_size leaves to the furniture test)
-        if has_title_size(line) and not line.endswith(("。", "；", "，")):
-            return Title(line, i, True)
+        if (
+            has_title_size(line)
+            and not line.endswith(("。", "；", "，"))
+            and not _is_dateline(line)
+        ):
+            candidates.append(i)
+    if candidates:
+        best = max(candidates, key=lambda i: (_headline_score(page, i), -i))
+        return Title(lines[best], best, True)
     for i, line in enumerate(lines):
         if not page.is_furniture(i) and not is_citation(line) and len(line) >= 6:
             return Title(line, i, False)
     return Title(None, -1, False)
+
+
+_DATE_WORDS = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"|星期[一二三四五六日天]|周[一二三四五六日]|[年月日号时分秒]|[\d\s,.:/\-]+"
+)
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_dateline(line: str) -> bool:
+    """A date with a few words around it ("AnnaJul 28, 2025", "星期四, 18 12 月, 2025"):
+    a page's date bar or an author's line, not a headline."""
+    if not re.search(r"\d{4}", line):
+        return False
+    return len(_DATE_WORDS.sub("", line)) <= 6
+
+
+def _headline_score(page: Page, i: int) -> int:
+    """How much line ``i`` looks like the article's headline: Chinese words of a
+    headline's length, followed by the article's time or byline."""
+    line = page.lines[i]
+    score = 0
+    if len(_CJK_CHAR.findall(line)) >= 4:
+        score += 3
+    if 10 <= len(line) <= 64:
+        score += 2
+    after = range(i + 1, min(len(page.lines), i + 4))
+    if any(page.stamps[j] is not None or date_line(page.lines[j]) for j in after):
+        score += 2
+    if line.isascii():
+        score -= 2
+    return score
 
 
 def _starts_body(line: str) -> bool:
