@@ -6,18 +6,20 @@ paragraph per line, whitespace normalised, characters otherwise untouched.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from extractors.cleaning.html_page import clean_html, looks_like_html
 from extractors.cleaning.text_page import Cleaned, clean_text
 from extractors.models import Article
 
-__all__ = ["Cleaned", "clean_page", "clean_page_simplified"]
+__all__ = ["Cleaned", "clean_page", "clean_page_simplified", "site_of_source"]
 
 
 def clean_page(raw: str, *, source_name: str | None = None, default_tz: str = "+08:00") -> Article:
     """Clean one page.  Pure: no I/O, no clock.  Never raises on odd input.
 
-    ``source_name`` (the feed or source the page came from) is the site when the
-    page itself names none.  ``default_tz`` is given to times printed without a
+    ``source_name`` (the URL, feed or source the page came from) gives the site when the
+    page itself names none (a URL's host; a file path gives none).  ``default_tz`` is given to times printed without a
     zone (+08:00 suits mainland, Hong Kong and Taiwan sites).
     """
     return clean_page_simplified(raw, source_name=source_name, default_tz=default_tz).article
@@ -34,6 +36,20 @@ def clean_page_simplified(
         article, simple = clean_html(raw, default_tz=default_tz)
     else:
         article, simple = clean_text(raw, default_tz=default_tz)
-    if article.site is None and source_name:
-        article = article.model_copy(update={"site": source_name})
+    site = site_of_source(source_name) if article.site is None else None
+    if site:
+        article = article.model_copy(update={"site": site})
     return Cleaned(article, simple)
+
+
+def site_of_source(source_name: str | None) -> str | None:
+    """The site a page's source names: a URL's host ("www." dropped), a source's own
+    name ("tech-feed"); a file's path names no site."""
+    if not source_name:
+        return None
+    parts = urlsplit(source_name)
+    if parts.scheme in ("http", "https") and parts.hostname:
+        return parts.hostname.removeprefix("www.")
+    if "/" in source_name or "\\" in source_name or "." in source_name.rsplit("/", 1)[-1]:
+        return None
+    return source_name

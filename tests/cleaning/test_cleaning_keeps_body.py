@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.cleaning import clean_page
+from extractors.cleaning import clean_page, site_of_source
 
 PARAGRAPHS = [
     "某芯片公司在招股书中披露，其去年的营业收入为4.38亿元，较前一年增长了三倍有余。",
@@ -138,3 +138,20 @@ def test_cleaning_html_keeps_a_dated_paragraph_and_its_claim(extractor) -> None:
 def test_cleaning_html_short_article_with_byline_keeps_the_text() -> None:
     body = clean_page(HTML_SHORT_ARTICLE, source_name="page.html").text
     assert "金额为10亿元人民币" in body and "参数规模将达到万亿级别" in body
+
+
+@pytest.mark.parametrize(
+    "source,site",
+    [
+        ("https://www.example.com/news/1.html", "example.com"),
+        ("http://m.example.com.tw/a", "m.example.com.tw"),
+        ("tech-feed", "tech-feed"),
+        ("pages/article.txt", None),
+        ("article.html", None),
+        (None, None),
+    ],
+)
+def test_cleaning_site_of_source(source: str | None, site: str | None) -> None:
+    """A URL names its host as the site, a source its name; a file path no site."""
+    assert site_of_source(source) == site
+    assert clean_page(PARAGRAPHS[0], source_name=source).site == site
