@@ -29,6 +29,12 @@ _LABELLED = re.compile(
 _OUTLET_TAG = r"[【\[（(][^】\]）)\n]{1,20}[】\]）)]"
 _DATELINE = re.compile(rf"^(?:{_OUTLET_TAG}\s*)?{_DATE}(?=\s*[,，电電讯訊消息(（ ])")
 _ALONE = re.compile(rf"^{_DATE}$")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+# "Jul 28, 2025" in an English byline ("AnnaJul 28, 2025"): a short line that is mostly it.
+_ENGLISH = re.compile(
+    r"(?i)(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?P<day>\d{1,2}),"
+    r" (?P<year>(?:19|20)\d\d)"
+)
 
 
 def _build(m: re.Match[str], default_tz: str) -> datetime | None:
@@ -69,4 +75,12 @@ def dateline_date(lines: list[str], default_tz: str) -> datetime | None:
         m = _DATELINE.match(line) or (_ALONE.match(line) if index < 3 else None)
         if m:
             return _build(m, default_tz)
+    for line in head:
+        m = _ENGLISH.search(line)
+        if m and len(line) <= 40:
+            month = _MONTHS.index(m["month"].lower()) + 1
+            try:
+                return datetime(int(m["year"]), month, int(m["day"]), tzinfo=parse_tz(default_tz))
+            except ValueError:
+                return None
     return None

@@ -55,8 +55,10 @@ def clean_text(raw: str, *, default_tz: str, hints: Hints | None = None) -> Clea
     page = Page(lines, load_markers())
     title = find_title(page, hints.title)
     published, stamp = find_published(page, title, default_tz)
-    if published is None:
-        published = (header and header_date(header, default_tz)) or dateline_date(lines, default_tz)
+    if published is None or _is_midnight(published):
+        printed = (header and header_date(header, default_tz)) or dateline_date(lines, default_tz)
+        if published is None or (printed and printed.date() == published.date()):
+            published = printed or published  # the same day, with its time when printed
     author, author_lines = find_author(page, title, stamp)
     skip = set(author_lines)
     if stamp is not None:
@@ -73,3 +75,7 @@ def clean_text(raw: str, *, default_tz: str, hints: Hints | None = None) -> Clea
         text="\n".join([lines[i] for i in body_lines]),
     )
     return Cleaned(article, page.simple_text(body_lines))
+
+
+def _is_midnight(moment: datetime) -> bool:
+    return (moment.hour, moment.minute, moment.second) == (0, 0, 0)

@@ -80,6 +80,11 @@ DATES = [
     ("更新時間:09:46 2025-01-28\n" + PARAGRAPHS[4], datetime(2025, 1, 28, 9, 46, tzinfo=TZ)),
     ("【本报讯】2025年8月4日，" + PARAGRAPHS[0], datetime(2025, 8, 4, tzinfo=TZ)),
     ("2024-11-03\n" + PARAGRAPHS[1], datetime(2024, 11, 3, tzinfo=TZ)),
+    ("某某科技观察\nAnnaJul 28, 2025\n" + PARAGRAPHS[3], datetime(2025, 7, 28, tzinfo=TZ)),
+    (
+        "AI伺服器出貨暢旺\n2025-01-28\n更新時間:09:46 2025-01-28\n" + PARAGRAPHS[4],
+        datetime(2025, 1, 28, 9, 46, tzinfo=TZ),
+    ),
     (PARAGRAPHS[1], None),
 ]
 
