@@ -25,7 +25,7 @@ from extractors.subjects import Mention
 
 _MIN_CELLS = 2
 _CELL_SEPARATOR = re.compile(r"\|")
-_RULE_ROW = re.compile(r"^[\s|:\-—]*$")
+_RULE_ROW = re.compile(r"^[\s|:\-—=+_\u2500-\u257f]*$")  # "|---|", "├──┼──┤"
 _NUMERIC_CELL = re.compile(r"^[\s$￥¥+\-~约≈<>≥≤]*[\d.,]+\s*(?:[%％万亿兆KkMBT]|亿元|万元|元)?\s*$")
 _SCORE_HEADER = re.compile(
     r"(?i)得分|总分|分数|成绩|score|评分|准确率|通过率|pass@|MMLU|C-?Eval|CMMLU|GSM8K|MATH|"
@@ -90,10 +90,11 @@ def _cells(line: str, offset: int) -> tuple[Cell, ...]:
             Cell(offset + position + lead, offset + position + lead + len(stripped), stripped)
         )
         position += len(piece) + 1
-    # a leading or trailing bar leaves an empty edge cell: not a column
-    while cells and not cells[0].text:
+    # a leading or trailing bar leaves an empty edge cell: not a column (an empty cell
+    # inside the row is one: "| |万元) |")
+    if cells and line.lstrip().startswith("|") and not cells[0].text:
         cells.pop(0)
-    while cells and not cells[-1].text:
+    if cells and line.rstrip().endswith("|") and not cells[-1].text:
         cells.pop()
     return tuple(cells)
 
@@ -129,6 +130,8 @@ def _table_of(run: list[Row], header_above: tuple[Row, int] | None, number: int)
         return None
     if run[0].is_header_like:
         header, rows = run[0], tuple(run[1:])
+        if rows and rows[0].is_header_like and len(rows[0].cells) == len(header.cells):
+            header, rows = _joined(header, rows[0]), rows[1:]  # a header wrapped in two rows
     elif header_above is not None and number - len(run) - header_above[1] <= 3:
         header, rows = header_above[0], tuple(run)
     else:
@@ -136,6 +139,15 @@ def _table_of(run: list[Row], header_above: tuple[Row, int] | None, number: int)
     if not rows or (header is None and len(rows) < 2):
         return None
     return Table(header, rows)
+
+
+def _joined(top: Row, bottom: Row) -> Row:
+    """A header printed over two rows ("营业收入(" above "万元)"), cell by cell."""
+    cells = tuple(
+        Cell(a.start, b.end, (a.text + b.text).strip())
+        for a, b in zip(top.cells, bottom.cells, strict=True)
+    )
+    return Row(top.line_start, cells)
 
 
 def _column_of(row: Row, cell_index: int, header: Row | None) -> str:
@@ -217,6 +229,7 @@ class TableReading:
     """What the cell's value is multiplied by (a price per thousand tokens: 1000)."""
 
 
+_PERCENT_HEADER = re.compile(r"[(（]\s*[%％]\s*[)）]")
 _PER_TOKENS = re.compile(r"(?i)每\s*(千|1K|百万|1M|百萬)\s*(?:个\s*)?(?:tokens?|词元)")
 _PER_TOKENS_SCALE = {"千": 1000.0, "1k": 1000.0, "百万": 1.0, "1m": 1.0, "百萬": 1.0}
 
@@ -224,6 +237,9 @@ _PER_TOKENS_SCALE = {"千": 1000.0, "1k": 1000.0, "百万": 1.0, "1m": 1.0, "百
 def read_cell(cell: TableCell, cues: MetricCues) -> TableReading | None:
     """The metric and unit of a table number, told by its row label and column header."""
     q = cell.quantity
+    if q.unit is None and _PERCENT_HEADER.search(cell.column):
+        q = q.model_copy(update={"unit": "%", "kind": "percent"})  # "毛利率(%)"
+        return _read_with_cues(cell, q, cues)
     declared = column_unit(cell.column)
     if declared is not None and q.unit is None:
         scale, currency = declared

@@ -17,7 +17,13 @@ article's own statement, and verse carries numbers that are not claims.
 
 from __future__ import annotations
 
-from extractors.cleaning.lines import is_citation, is_lone_number, is_prose, is_table_row
+from extractors.cleaning.lines import (
+    is_citation,
+    is_lone_number,
+    is_prose,
+    is_rule_line,
+    is_table_row,
+)
 from extractors.cleaning.page import Page
 from extractors.cleaning.structure import repeated_lines
 
@@ -27,6 +33,7 @@ _MIN_BLOCK = 40
 """A block of lines beside the best one is kept when its prose outweighs its furniture
 by this many characters (a sentence of running text)."""
 _SHORT_PENALTY = 4
+_RULE_SCORE = -1  # below zero: left out of the body, without splitting a table
 _LONE_NUMBER_SCORE = -2
 _EPIGRAPH_MAX_LINES = 6
 _EPIGRAPH_LINE_MAX = 40
@@ -43,6 +50,9 @@ def _scores(page: Page, skip: set[int], repeated: set[str]) -> list[int]:
     is_furniture, is_profile, is_stop = page.is_furniture, page.is_profile, page.is_stop
     scores: list[int] = []
     for i, line in enumerate(lines):
+        if is_rule_line(line):
+            scores.append(_RULE_SCORE)  # a table's ruling: neither content nor furniture
+            continue
         if is_stop(i):
             score = -(_STOP_PENALTY + len(line) // 2)
         elif i in listing or i in skip or line in repeated or is_furniture(i):
@@ -120,7 +130,8 @@ def select_body(page: Page, *, skip: set[int], title: int | None) -> tuple[list[
         i
         for block in blocks
         for i in block
-        if (score := scores[i]) > -_FURNITURE_PENALTY and score != _LONE_NUMBER_SCORE
+        if (score := scores[i]) > -_FURNITURE_PENALTY
+        and score not in (_LONE_NUMBER_SCORE, _RULE_SCORE)
     ]
     first_prose = next((i for i in kept if scores[i] > 0 and i != title), None)
     if title is not None and first_prose is not None and title < first_prose:

@@ -134,6 +134,16 @@ _UNIT_DECLARATION = re.compile(
 _CELL_NUMBER = re.compile(r"(?:^|\|)\s*[$￥¥+\-~约]?\d[\d.,]*\s*[%％]?\s*(?=\||$)")
 
 
+_RULE_CHARS = frozenset(
+    "─━│┃┄┅┈┉┌┍┎┏┐┑┒┓└┕┖┗┘┙┚┛├┝┞┟┠┡┢┣┤┥┦┧┨┩┪┫┬┭┮┯┰┱┲┳┴┵┶┷┸┹┺┻┼┽┾┿╀╁╂╃╄╅╆╇╈╉╊╋═║╔╗╚╝╠╣╦╩╬-=|+:_ "
+)
+
+
+def is_rule_line(line: str) -> bool:
+    """A table's ruling ("┌────┬───┐", "|---|---|"): drawn, not written."""
+    return bool(line) and all(ch in _RULE_CHARS for ch in line)
+
+
 def is_table_row(line: str) -> bool:
     """A row of a table that holds figures: cells split by two bars or more, one of
     them a number ("| 2024年 | 3052 | +782.1% |")."""
@@ -141,11 +151,11 @@ def is_table_row(line: str) -> bool:
 
 
 def is_figures_row(line: str) -> bool:
-    """A row of a financial table: two measured figures or more, with no closing
+    """A row of a table: a Markdown row, two measured figures or more with no closing
     punctuation ("收入$22,103$18,120$6,051"), or a unit declaration ("(以百万美元计)").
     Tables repeat such rows (GAAP and non-GAAP) without being furniture."""
-    if _UNIT_DECLARATION.search(line):
-        return True
+    if _UNIT_DECLARATION.search(line) or (line.startswith("|") and line.count("|") >= 3):
+        return True  # (a table's header row repeats with each of its tables)
     return not _CLOSING_PUNCT.search(line) and len(_MEASURED_NUMBER.findall(line)) >= 2
 
 
@@ -154,8 +164,8 @@ def is_nav_bar(line: str) -> bool:
     short ones between explicit bars ('手机看 | 客户端下载 | 登录')."""
     if _SENTENCE_PUNCT.search(line) or _NAV_SEP_CHAR.search(line) is None:
         return False
-    if _MEASURED_NUMBER.search(line) or is_table_row(line):
-        return False  # a table row of figures ("| 营收 | $43 亿 | 30% |"), not links
+    if _MEASURED_NUMBER.search(line) or is_table_row(line) or line.startswith("|"):
+        return False  # a table's row ("| 营收 | $43 亿 | 30% |", "|项目名称 |营业收入"), not links
     tokens = _NAV_TOKEN.findall(line)
     if len(tokens) >= 4 and all(len(t) <= 4 for t in tokens):
         return True

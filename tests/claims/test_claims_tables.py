@@ -114,3 +114,26 @@ def test_claims_section_declares_the_scale_of_its_amounts(extractor: Extractor) 
     values = {(c.metric, round(c.value)) for c in claims}
     assert ("revenue", 22_103_000_000) in values
     assert ("operating_cost", 3_176_000_000) in values
+
+
+BOXED = """寒武纪公布了AI芯片业务的主营构成，云端产品线贡献了绝大部分收入。
+┌────────┬─────┬─────┬───┐
+|项目名称 |营业收入( |营业利润( |毛利率|
+| |万元) |万元) |(%) |
+├────────┼─────┼─────┼───┤
+|云端产品线 | 286970.27| 160721.16| 56.01|
+└────────┴─────┴─────┴───┘"""
+
+
+def test_claims_boxed_table_with_a_wrapped_header(extractor: Extractor) -> None:
+    """Box rules neither split the table nor end the body; a header wrapped over two
+    rows names each column whole, with its unit ("营业收入(万元)", "毛利率(%)")."""
+    article = extractor.extract(BOXED).article
+    assert "|云端产品线 | 286970.27|" in article.text
+    claims = extractor.extract_body(article)
+    found = {(c.subject, c.metric, round(c.value), c.unit) for c in claims}
+    assert found == {
+        ("Cambricon", "revenue", 2869702700, "CNY"),
+        ("Cambricon", "profit", 1607211600, "CNY"),
+        ("Cambricon", "profit_margin", 56, "%"),
+    }
