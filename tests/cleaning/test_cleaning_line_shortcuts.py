@@ -24,7 +24,6 @@ from extractors.cleaning.lines import (
     _CITATION,
     _LONE_NUMBER,
     _PAGE_STAMP_TAIL,
-    _SENTENCE_PUNCT,
     _STAMP_SHAPE,
     _UNUSUAL,
     has_title_size,
@@ -44,44 +43,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 _NAV_SEP = re.compile(r"\s*[|｜·•/]\s*|\s+")
 _MENU_BAR = re.compile(r"[|｜丨]")
-
-
-def _plain_is_nav_bar(line: str) -> bool:
-    if _SENTENCE_PUNCT.search(line):
-        return False
-    tokens = [t for t in _NAV_SEP.split(line) if t]
-    if len(tokens) >= 4 and all(len(t) <= 4 for t in tokens):
-        return True
-    barred = [t.strip() for t in _MENU_BAR.split(line) if t.strip()]
-    return len(barred) >= 3 and all(len(t) <= 6 for t in barred)
-
-
-NAV_LINES = [
-    "",
-    "首页 新闻 体育 财经 科技",
-    "首页 | 科技 | 财经 | 汽车",
-    "手机看 | 客户端下载 | 登录",
-    "首页｜要闻丨深度|视频",
-    "a||b||c||d",
-    " | | | ",
-    "这是一句普通的话。",
-    "首页\u3000新闻\x1c体育\x85财经",
-    "首页·新闻•体育/财经",
-    "澎湃新闻记者 吴玲",
-    "一个很长的标题没有分隔符",
-]
-NAV_ALPHABET = "ab首页新闻 |｜丨·•/\t\u3000\x1c\x85\u2028。,"
-
-
-@pytest.mark.parametrize("line", NAV_LINES)
-def test_cleaning_is_nav_bar_equals_plain_splits(line: str) -> None:
-    assert is_nav_bar(line) == _plain_is_nav_bar(line)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=NAV_ALPHABET, max_size=30))
-def test_cleaning_is_nav_bar_equals_plain_splits_on_generated_lines(line: str) -> None:
-    assert is_nav_bar(line) == _plain_is_nav_bar(line)
 
 
 SHAPE_ALPHABET = "（([【)）]】.、0123一二十IVX来源资料：:x\n"
