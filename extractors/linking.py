@@ -420,7 +420,7 @@ def named_subject(
             for m in mentions:
                 if m.type in types and m.end - offset == mark:
                     return SubjectChoice(m, "possessive")
-    described = _described_after(q, view, types)
+    described = _described_after(q, view, types) or _bracketed_after(q, view, types)
     if described is not None:
         return SubjectChoice(described, "possessive")
     for j in range(len(mentions) - 1, -1, -1):  # the last preceding topic
@@ -447,6 +447,19 @@ def _described_after(q: Quantity, view: SentenceView, types: frozenset[str]) -> 
         return None
     at = described.end() + view.start
     return next((m for m in view.mentions if m.start == at and m.type in types), None)
+
+
+_OPEN_BRACKET = re.compile(r"[(（][ ]?$")
+
+
+def _bracketed_after(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:
+    """The name a bracketed figure follows: "SK海力士(62%)", "豆包(1.63亿)"."""
+    rel = q.start - view.start
+    opened = _OPEN_BRACKET.search(view.text, max(0, rel - 2), rel)
+    if opened is None:
+        return None
+    at = opened.start() + view.start
+    return next((m for m in view.mentions if m.end == at and m.type in types), None)
 
 
 def carried_subject(

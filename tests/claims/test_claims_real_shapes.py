@@ -112,6 +112,14 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Llama3.1-70B", "parameters", 7e10, "params", None),
         ],
     ),
+    # a figure in brackets after a name is that name's
+    (
+        "HBM市场份额方面，三星落后于SK海力士(62%)和美光(21%)。",
+        [
+            ("SK Hynix", "market_share", 62.0, "%", None),
+            ("Micron", "market_share", 21.0, "%", None),
+        ],
+    ),
     # a nickname in quotation marks is a likeness, not the topic
     (
         "被誉为“中国版英伟达”的GPU企业摩尔线程启动上市，计划募资80亿元。",
