@@ -17,6 +17,7 @@ from extractors.linking import (
     as_of_date,
     carried_subject,
     choose_object,
+    following_subject,
     named_subject,
 )
 from extractors.metrics import CueHits, MetricChoice, MetricCues, choose_metric
@@ -223,6 +224,7 @@ class ClaimBuilder:
         subject = (
             named_subject(q, view, types, choice.metric)
             or carried_subject(view, types, context.topic(index))
+            or following_subject(q, view, types)
             or _article_subject(q, view, types, context.article_topic())
         )
         if subject is None:

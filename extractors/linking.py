@@ -462,6 +462,21 @@ def _bracketed_after(q: Quantity, view: SentenceView, types: frozenset[str]) -> 
     return next((m for m in view.mentions if m.end == at and m.type in types), None)
 
 
+def following_subject(
+    q: Quantity, view: SentenceView, types: frozenset[str]
+) -> SubjectChoice | None:
+    """The first actor named after the number in its sentence, when none is named before
+    it: "凭借1.2万亿参数，某模型在…", "超过900万家企业付费使用ChatGPT"."""
+    for j, m in enumerate(view.mentions):
+        near = q.end <= m.start <= q.end + _FOLLOWING_REACH
+        if near and m.type in types and view.role_of(j) == "topic":
+            return SubjectChoice(m, "explicit")
+    return None
+
+
+_FOLLOWING_REACH = 16  # characters from the number to the name
+
+
 def carried_subject(
     view: SentenceView, types: frozenset[str], carried: Mention | None
 ) -> SubjectChoice | None:

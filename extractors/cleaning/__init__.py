@@ -19,8 +19,9 @@ def clean_page(raw: str, *, source_name: str | None = None, default_tz: str = "+
     """Clean one page.  Pure: no I/O, no clock.  Never raises on odd input.
 
     ``source_name`` (the URL, feed or source the page came from) gives the site when the
-    page itself names none (a URL's host; a file path gives none).  ``default_tz`` is given to times printed without a
-    zone (+08:00 suits mainland, Hong Kong and Taiwan sites).
+    page itself names none (a URL's host; a file path gives none).  ``default_tz`` is
+    given to times printed without a zone (+08:00 suits mainland, Hong Kong and Taiwan
+    sites).
     """
     return clean_page_simplified(raw, source_name=source_name, default_tz=default_tz).article
 

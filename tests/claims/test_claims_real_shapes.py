@@ -112,6 +112,11 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Llama3.1-70B", "parameters", 7e10, "params", None),
         ],
     ),
+    # no name before the number: the one right after it
+    (
+        "凭借1.2万亿参数，Kimi K2登上了开源榜首。",
+        [("Kimi K2", "parameters", 1.2e12, "params", None)],
+    ),
     # a figure in brackets after a name is that name's
     (
         "HBM市场份额方面，三星落后于SK海力士(62%)和美光(21%)。",
