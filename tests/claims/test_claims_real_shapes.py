@@ -149,6 +149,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     # (an amount no one's pay can be: the firm's revenue)
     ("OpenAI今年的年收入将突破200亿美元。", [("OpenAI", "revenue", 2e10, "USD", None)]),
+    # a market value lost is no market value
+    ("輝達股價驟跌17%，市值狂瀉5890億美元。", []),
     # CAPEX spelled in Latin letters
     (
         "Meta 年 CAPEX 上调至 720 亿美元，强化 AI 基础设施。",
