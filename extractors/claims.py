@@ -231,11 +231,14 @@ class ClaimBuilder:
             return None
         if not self._ties_to_ai(choice.metric, subject.mention, subject.how, view.text, context):
             return None
+        metric, value = choice.metric, q.value
+        if metric == "profit" and value < 0:
+            metric, value = "net_loss", -value  # "净利润为-3.46亿元" is a loss of 3.46亿元
         return Claim(
             subject=subject.mention.name,
             subject_type=_subject_type(subject.mention.type),
-            metric=choice.metric,
-            value=q.value,
+            metric=metric,
+            value=value,
             value_max=q.value_max,
             unit=choice.unit,
             qualifier=q.qualifier,

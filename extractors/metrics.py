@@ -23,13 +23,13 @@ _PRICE = re.compile(r"[A-Z]{3}/Mtok")
 # Quantities followed by a per-million-tokens phrase are prices.
 # "每百万输入tokens收费0.1元（缓存命中）或1元": the per-Mtok phrase may lead several amounts.
 _PER_MTOK_BEFORE = re.compile(
-    r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*(?:输入|输出)?\s*(?:tokens?|词元|Tokens?)"
+    r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*(?:输入|输出)?\s*(?:tokens?|词元|Tokens?|令牌)"
     r"[^。；;]{0,22}$"
 )
 # "每秒8TB": a size per second is a bandwidth.
 _PER_SECOND_BEFORE = re.compile(r"每秒\s*(?:达到?|为|约|高达|超过)?\s*$")
 _PER_MTOK = re.compile(
-    r"^\s*(?:/|每)\s*(?:百万|1[Mm]|[Mm]illion|100万)\s*(?:个)?\s*(?:tokens?|词元|Tokens?)"
+    r"^\s*(?:/|每)\s*(?:百万|1[Mm]|[Mm]illion|100万)\s*(?:个)?\s*(?:tokens?|词元|Tokens?|令牌)"
 )
 # A GPU word after a count (possibly with a vendor/chip name between) makes it a GPU count.
 _GPU_WORDS = ("GPU", "显卡", "加速卡", "AI芯片", "计算卡", "芯片", "卡")

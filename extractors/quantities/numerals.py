@@ -30,6 +30,7 @@ _EXTRA = {
     "陸": "陆",
     "參": "叁",
     "〇": "零",
+    "○": "零",  # a white circle for zero, as Taiwanese papers print it ("一點○五兆")
     "－": "-",
     "—": "-",
     "–": "-",
@@ -181,7 +182,22 @@ def _parse_integer_part(s: str) -> float | None:
         if any(t in "两" for t in tokens):
             return None
         return float("".join(str(DIGITS[t]) for t in tokens))
+    digits = _digit_string_scaled(tokens)
+    if digits is not None:
+        return digits
     return _parse_with_units(tokens)
+
+
+def _digit_string_scaled(tokens: list[str]) -> float | None:
+    """Digits read one by one, then big units: "三四六亿" (346e8), "一一八七亿"."""
+    head = tokens
+    scale = 1.0
+    while head and head[-1] in BIG_UNITS:
+        scale *= BIG_UNITS[head[-1]]
+        head = head[:-1]
+    if scale == 1.0 or len(head) < 2 or not all(t in DIGITS and t != "两" for t in head):
+        return None
+    return float("".join(str(DIGITS[t]) for t in head)) * scale
 
 
 def _parse_with_units(tokens: list[str]) -> float | None:

@@ -35,6 +35,22 @@ MAGNITUDE_CASES = [
     ("高达 5.3 TB / s 的带宽", "5.3 TB / s", 5300.0, None, "GB/s", "up_to"),
     ("总共 720petaflops", "720petaflops", 7.2e17, None, "FLOPS", "exact"),
 ]
+DIGIT_BY_DIGIT_CASES = [
+    ("单季合并营收一点○五兆元", "一点○五兆元", 1.05e12, None),
+    ("税后纯益五○五七点四亿元", "五○五七点四亿元", 5.0574e11, None),
+    ("营收介于三四六亿至三五八亿美元", "三四六亿至三五八亿美元", 3.46e10, 3.58e10),
+    ("身价增至一一八七亿美元", "一一八七亿美元", 1.187e11, None),
+    ("营收12.345亿元", "12.345亿元", 1234500000.0, None),
+]
+
+
+@pytest.mark.parametrize("text,quantity,value,value_max", DIGIT_BY_DIGIT_CASES)
+def test_quantities_digit_by_digit_and_written_precision(text, quantity, value, value_max):
+    """Digits read one by one ("三四六亿"), ○ as zero, values as written."""
+    (q,) = find_quantities(text)
+    assert (q.text, q.value, q.value_max) == (quantity, value, value_max)
+
+
 NOT_MAGNITUDES = ["千万不要错过", "营收(万美元)", "以亿元计", "千亿参数大模型成为标配"]
 
 
@@ -149,6 +165,21 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     # (an amount no one's pay can be: the firm's revenue)
     ("OpenAI今年的年收入将突破200亿美元。", [("OpenAI", "revenue", 2e10, "USD", None)]),
+    # a negative profit is a loss
+    ("寒武纪2024年净利润为-3.46亿元。", [("Cambricon", "net_loss", 3.46e8, "CNY", None)]),
+    # 令牌 is a token: a price per million of them
+    (
+        "Kimi K2每百万输入令牌 0.15 美元，每百万输出令牌 2.50 美元。",
+        [
+            ("Kimi K2", "api_price", 0.15, "USD/Mtok", "input"),
+            ("Kimi K2", "api_price", 2.5, "USD/Mtok", "output"),
+        ],
+    ),
+    # the currency a page declares for what follows, inside the brackets
+    (
+        "寒武纪的净亏损约為1.22億元(人民幣,下同)，台股AI概念股同步走高。",
+        [("Cambricon", "net_loss", 1.22e8, "CNY", None)],
+    ),
     # a market value lost is no market value
     ("輝達股價驟跌17%，市值狂瀉5890億美元。", []),
     # CAPEX spelled in Latin letters

@@ -9,12 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.models import Quantity
 from extractors.quantities import finder as finder_module
 from extractors.quantities import guards
 from extractors.quantities import qualifiers as qualifiers_module
 from extractors.quantities import units as units_module
-from extractors.quantities.candidates import Candidate
 from extractors.quantities.lexicon import load_lexicon
 from extractors.quantities.numerals import _WIDE_THOUSANDS
 from extractors.quantities.patterns import (
@@ -26,7 +24,6 @@ from extractors.quantities.patterns import (
     one_character_units,
 )
 from extractors.quantities.qualifiers import BEFORE_LAST, qualifier_before
-from extractors.quantities.quantity_model import new_quantities
 from extractors.quantities.units import unit_at
 
 # Unit words: UNIT cut down to the words that can begin with the first character, and the
@@ -113,39 +110,6 @@ def _reference_qualifier(text: str, m: re.Match[str]) -> str | None:
     if word == "超" and m.start() and text[m.start() - 1] in "高":
         return None
     return lex.before[word]
-
-
-# new_quantities builds what Quantity.model_construct builds.
-@settings(max_examples=100, deadline=None)
-@given(
-    st.integers(0, 5),
-    st.integers(0, 5),
-    st.floats(allow_nan=False),
-    st.none() | st.floats(allow_nan=False),
-    st.none() | st.sampled_from(["USD", "%", "days"]),
-    st.sampled_from(["exact", "approx"]),
-    st.sampled_from(["money", "number"]),
-)
-def test_quantities_new_quantities_equal_model_construct(
-    start, length, value, value_max, unit, qualifier, kind
-) -> None:
-    text = "0123456789"
-    cand: Candidate = (start, start + length, value, value_max, unit, kind, qualifier, "", 0, 1)
-    (got,) = new_quantities(text, [cand])
-    want = Quantity.model_construct(
-        text=text[start : start + length],
-        start=start,
-        end=start + length,
-        value=value,
-        value_max=value_max,
-        unit=unit,
-        qualifier=qualifier,
-        kind=kind,
-    )
-    assert got == want
-    assert got.model_fields_set == want.model_fields_set
-    assert got.__pydantic_extra__ is None and got.__pydantic_private__ is None
-    assert got.model_dump() == want.model_dump() and repr(got) == repr(want)
 
 
 def _date_or_time_reference(text: str, start: int, end: int, numeral: str, value: float) -> bool:
