@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .guards import (
     DATE_NEXT,
@@ -28,12 +29,23 @@ _PCT_DEN = {"百": 1, "佰": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "百万": 1
 _PCT_DEN |= {"千万": 1e-5, "万万": 1e-6, "百万万": 1e-8}
 
 
-# A quantity before conversion to the public model: a plain tuple, one is built per
-# numeral read (a tuple costs a fifth of a slotted dataclass instance), read by unpacking:
-#   start, end, value, value_max, unit, kind, qualifier, numeral, raw, factor
-# numeral is its numeral text, raw the numeral's value and factor the unit's factor (what
-# a range reads of its two ends).
-Candidate = tuple[int, int, float, float | None, str | None, str, str, str, float, float]
+class Candidate(NamedTuple):
+    """A quantity the finder read, before it becomes a :class:`Quantity` (ranges are
+    merged from two of these, so the numeral and its raw reading are kept)."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str | None
+    kind: str
+    qualifier: str
+    numeral: str
+    """The numeral as written (for a range: the low end's)."""
+    raw: float
+    """The numeral's value before the unit's scale."""
+    scale: float
+    """What the unit multiplies the numeral by (万美元: 1e4)."""
 
 
 def read_match(text: str, m: re.Match[str]) -> Candidate | None:
@@ -50,26 +62,34 @@ def read_match(text: str, m: re.Match[str]) -> Candidate | None:
         factor = _PCT_DEN[m.group("pden")]
         numeral = m.group(0)
         qualifier = _qualifier_around(text, start, end)
-        return start, end, value * factor, None, "%", "percent", qualifier, numeral, value, factor
+        return Candidate(
+            start, end, value * factor, None, "%", "percent", qualifier, numeral, value, factor
+        )
     if kind in ("frac", "slash"):
         value, _ = numeral_value(m, m.group(0))
         if value is None:
             return None
         qualifier = _qualifier_around(text, start, end)
         if m.group("fwhole" if kind == "frac" else "sw"):
-            return start, end, value, None, None, "number", qualifier, m.group(0), value, 1.0
+            return Candidate(
+                start, end, value, None, None, "number", qualifier, m.group(0), value, 1.0
+            )
         pct = value * 100
-        return start, end, pct, None, "%", "fraction", qualifier, m.group(0), pct, 1.0
+        return Candidate(start, end, pct, None, "%", "fraction", qualifier, m.group(0), pct, 1.0)
     if kind == "fan":
         value, _ = numeral_value(m, m.group(0))
-        return start, end, value or 2.0, None, "x", "dimension", "exact", m.group(0), 0.0, 1.0
+        return Candidate(
+            start, end, value or 2.0, None, "x", "dimension", "exact", m.group(0), 0.0, 1.0
+        )
     found = read_unit(text, end, None)  # half: 半成, 半折, 打对折
     if found is None:
         return None
     reading, unit_end = found
     value = 50.0 if text[end] == "折" or m.group(0) == "对" else 0.5 * reading.factor
     qualifier = _qualifier_around(text, start, unit_end)
-    return start, unit_end, value, None, "%", "percent", qualifier, "半", 0.5, reading.factor
+    return Candidate(
+        start, unit_end, value, None, "%", "percent", qualifier, "半", 0.5, reading.factor
+    )
 
 
 def read_plain(text: str, start: int, sym: str | None, n_start: int, num: str) -> Candidate | None:
@@ -127,14 +147,16 @@ def read_plain(text: str, start: int, sym: str | None, n_start: int, num: str) -
     else:
         qualifier = "exact"
     if reading is None:
-        return start, end, value, value_max, None, "number", qualifier, numeral, value, 1.0
+        return Candidate(
+            start, end, value, value_max, None, "number", qualifier, numeral, value, 1.0
+        )
     raw = value + (0.5 if reading.half else 0.0)
     scale = reading.factor
     if raw >= 10 and text.startswith("折", end - 1):
         if raw == 10:
             return None  # 十折 is no discount at all
         scale = 1.0  # 75折, 五五折: two digits already give the percentage
-    return (
+    return Candidate(
         start,
         end,
         raw * scale + reading.offset,

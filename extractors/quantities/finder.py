@@ -49,13 +49,13 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if (
             found
-            and cand[0] - last_end <= _RANGE_GAP_MAX  # its start
+            and cand.start - last_end <= _RANGE_GAP_MAX
             and (merged := _merge_range(norm, found[-1], cand)) is not None
         ):
             found[-1] = cand = merged
         else:
             found.append(cand)
-        last_end = cand[1]
+        last_end = cand.end
     quantities = with_english_scale(text, new_quantities(text, found))
     return with_vague_multiples(text, with_digitless_magnitudes(norm, quantities))
 
@@ -110,34 +110,29 @@ def find_numbers(text: str) -> list[Quantity]:
 
 def _merge_range(text: str, low: Candidate, high: Candidate) -> Candidate | None:
     """600万美元到630万美元, 5%-8%, 3-5万元: two numbers joined by a range word."""
-    gap = text[low[1] : high[0]]  # from the end of low to the start of high
-    signed = not gap and high[7].startswith("-")  # high's numeral
+    gap = text[low.end : high.start]
+    signed = not gap and high.numeral.startswith("-")  # "3-5": the 5 was read as -5
     if not signed and not (gap and gap.strip(" ") in _RANGE_WORDS and RANGE_LINK.fullmatch(gap)):
         return None
-    low_start, _, low_value, _, low_unit, _, _, low_numeral, low_raw, _ = low
-    _, high_end, high_value, _, unit, kind, _, high_numeral, high_raw, factor = high
-    if low_unit is not None and low_unit != unit:
+    if low.unit is not None and low.unit != high.unit:
         return None
-    if signed:
-        high_value = abs(high_raw) * factor
-    if low_unit is None:
-        tail = BIG_UNIT_TAIL.search(high_numeral)
-        scaled_raw = low_raw
-        if tail and not any(c in BIG_UNITS for c in low_numeral):
+    high_value = abs(high.raw) * high.scale if signed else high.value
+    low_value = low.value
+    if low.unit is None:
+        # "3-5万元": the low end takes the high end's big unit and scale
+        tail = BIG_UNIT_TAIL.search(high.numeral)
+        scaled_raw = low.raw
+        if tail and not any(c in BIG_UNITS for c in low.numeral):
             for c in tail.group(0):
                 scaled_raw *= BIG_UNITS[c]
-        low_value = scaled_raw * factor
+        low_value = scaled_raw * high.scale
     if not 0 <= low_value < high_value:
         return None
-    return (
-        low_start,
-        high_end,
-        low_value,
-        high_value,
-        unit,
-        kind,
-        "range",
-        low_numeral,
-        low_raw,
-        factor,
+    return high._replace(
+        start=low.start,
+        value=low_value,
+        value_max=high_value,
+        qualifier="range",
+        numeral=low.numeral,
+        raw=low.raw,
     )
