@@ -49,7 +49,9 @@ class ComparisonExport(BaseModel):
     format_version: int = FORMAT_VERSION
     generated_at: datetime = Field(default_factory=utc_now)
     filter: ClaimFilter
-    tolerance: float
+    tolerance: float | None = Field(
+        default=None, description="one tolerance for every metric; None: each metric's own"
+    )
     currency: str | None = None
     count: int
     timelines: list[Timeline]
@@ -139,11 +141,15 @@ def export_comparison(
     fmt: ExportFormat = "json",
     out: Path | None = None,
     *,
-    tolerance: float = 0.05,
+    tolerance: float | None = None,
     currency: str | None = None,
     conflicts_only: bool = False,
 ) -> int:
-    """Export the timelines of ``compare`` to ``out`` (stdout when None); returns how many."""
+    """Export the timelines of ``compare`` to ``out`` (stdout when None); returns how many.
+
+    ``tolerance`` None compares each metric with its own (the metric table); each timeline
+    says which it used.
+    """
     flt = flt or ClaimFilter()
     timelines = compare(
         store, flt, tolerance=tolerance, currency=currency, conflicts_only=conflicts_only

@@ -11,6 +11,9 @@ from corpus.compare.models import (
     ConsensusMove,
     Conversion,
     KeyedConflict,
+    Outlier,
+    PeriodChange,
+    PeriodSummary,
     Spread,
     Timeline,
     TimelineEntry,
@@ -25,12 +28,16 @@ def compare(
     store: ClaimStore,
     flt: ClaimFilter,
     *,
-    tolerance: float = 0.05,
+    tolerance: float | None = None,
     currency: str | None = None,
     conflicts_only: bool = False,
     rates: FxTable | None = None,
 ) -> list[Timeline]:
     """Timelines of the current claims matching ``flt``, one per (subject, metric, object, unit).
+
+    Each is split into periods (the metric table says which metrics move over time and at
+    what grain); conflicts are disagreements within a period, beyond ``tolerance`` (None:
+    each metric's own, from the metric table).
 
     With ``currency`` (e.g. ``"USD"``), money in other currencies is converted
     with the dated rate nearest each claim's as_of/publication date, and each
@@ -56,6 +63,9 @@ __all__ = [
     "ConsensusMove",
     "Conversion",
     "KeyedConflict",
+    "Outlier",
+    "PeriodChange",
+    "PeriodSummary",
     "Spread",
     "Timeline",
     "TimelineEntry",

@@ -22,8 +22,8 @@ def _key(t: Timeline) -> tuple[str, str, str, str]:
     return (norm_key(t.subject), t.metric, norm_key(t.object), t.unit)
 
 
-def _conflict_signature(c: Conflict) -> frozenset[tuple[object, ...]]:
-    return frozenset((side.value, side.value_max, side.qualifier) for side in (c.a, c.b))
+def _conflict_signature(c: Conflict) -> tuple[str | None, frozenset[tuple[object, ...]]]:
+    return c.period, frozenset((side.value, side.value_max, side.qualifier) for side in (c.a, c.b))
 
 
 def _related_claims(store: ClaimStore, new: list[StoredClaim]) -> list[StoredClaim]:
@@ -55,14 +55,14 @@ def changes(
     store: ClaimStore,
     since: datetime,
     *,
-    tolerance: float = 0.05,
+    tolerance: float | None = None,
     currency: str | None = None,
     rates: FxTable | None = None,
 ) -> ChangesReport:
     """Claims first seen at/after ``since`` and how they changed the picture.
 
-    A key's consensus "moved" when the consensus over all claims differs by more
-    than ``tolerance`` from the one over claims seen before ``since``.
+    A key's consensus (of its latest period) "moved" when it differs by more than the
+    tolerance (None: the metric's own) from the one over claims seen before ``since``.
     """
     rates = rates or default_rates()
     new = store.claims(ClaimFilter(seen_since=since))
@@ -86,11 +86,13 @@ def changes(
             new_keys.append(key)
         else:
             then = previous.consensus.value
-            if abs(t.consensus.value - then) > tolerance * max(abs(then), abs(t.consensus.value)):
+            allowed = t.tolerance * max(abs(then), abs(t.consensus.value))
+            if abs(t.consensus.value - then) > allowed:
                 moved.append(_move(t, then))
         known = {_conflict_signature(c) for c in previous.conflicts} if previous else set()
         for conflict in t.conflicts:
-            is_new = conflict.a.claim_id in new_ids or conflict.b.claim_id in new_ids
+            sides = {*conflict.a.claim_ids, *conflict.b.claim_ids}
+            is_new = bool(sides & new_ids)
             if is_new and _conflict_signature(conflict) not in known:
                 new_conflicts.append(KeyedConflict(**key.model_dump(), conflict=conflict))
     return ChangesReport(

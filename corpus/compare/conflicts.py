@@ -1,24 +1,40 @@
-"""When two claimed values disagree, given their qualifiers.
+"""When sources disagree about one key and period, given their values' qualifiers.
 
 Each claim stands for an interval of values it allows: an exact or approximate
 value a point, ``more_than``/``at_least`` everything from the value up,
 ``less_than``/``at_most``/``up_to`` everything up to it, a range its two ends.
-Two claims conflict when the gap between their intervals is larger than the
+Two claims disagree when the gap between their intervals is larger than the
 tolerance times the larger facing end; ``approx`` on either side doubles the
 tolerance. So ``超过130万`` (more_than 1.3e6) agrees with 150万, and 约100 with 108.
+A round figure agrees with a precise one that rounds to it when they are at most
+``ROUNDING_CAP`` apart: "600万美元" is how papers write 557.6万美元 (7% apart).
+
+Two sources disagree when no value of one agrees with any value of the other: an
+article that gives both the total (557.6万) and a part of it (533万) agrees with one
+that gives the total only. A source is an article, or a party it quotes (the claim's
+attribution: "SemiAnalysis认为"), so an article reporting two views holds neither
+against the other. Each pair of disagreeing values is listed once, with every
+source on each side. A source whose own values disagree with each other (a
+total and its tranches, two model variants) shows that the key mixes several facts
+there: it is set against no other source.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 
 from corpus.compare.models import Conflict, ConflictSide, TimelineEntry
+from corpus.compare.periods import parse_as_of
+from corpus.store.queries import norm_key
 
 LOWER_BOUNDS = frozenset({"more_than", "at_least"})
 UPPER_BOUNDS = frozenset({"less_than", "at_most", "up_to"})
 APPROX_WIDENING = 2.0
+#: A rounded figure (600万) agrees with a precise one it rounds from (557.6万) up to this far apart.
+ROUNDING_CAP = 0.08
+
+Signature = tuple[float, float | None, str, str | None]
 
 
 def interval(qualifier: str, value: float, value_max: float | None) -> tuple[float, float]:
@@ -46,66 +62,118 @@ def relative_gap(a: TimelineEntry, b: TimelineEntry) -> float:
     return (far - near) / scale if scale else 0.0
 
 
-def disagree(a: TimelineEntry, b: TimelineEntry, tolerance: float) -> float | None:
-    """The relative gap if ``a`` and ``b`` conflict, else None.
+def significant_step(value: float) -> float:
+    """The place of a number's last significant digit: 600万 -> 100万, 557.6万 -> 1000."""
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    mantissa, exponent = f"{abs(value):.11e}".split("e")
+    decimals = len(mantissa.rstrip("0").rstrip(".").partition(".")[2])
+    return 10.0 ** (int(exponent) - decimals)
 
-    Claims about different periods (both with an ``as_of`` that differs) never conflict.
+
+def rounds_to(precise: float, rounded: float) -> bool:
+    """Whether ``rounded`` is ``precise`` written with fewer significant digits."""
+    step = significant_step(rounded)
+    if step <= significant_step(precise):
+        return False
+    return abs(precise - rounded) <= step / 2 * (1 + 1e-9)
+
+
+def _is_point(entry: TimelineEntry) -> bool:
+    return entry.qualifier in ("exact", "approx") and entry.value_max is None
+
+
+def _rounded_alike(a: TimelineEntry, b: TimelineEntry, gap: float) -> bool:
+    if gap > ROUNDING_CAP or not (_is_point(a) and _is_point(b)):
+        return False
+    return rounds_to(a.value, b.value) or rounds_to(b.value, a.value)
+
+
+def _same_precision_apart(a: str | None, b: str | None) -> bool:
+    """Both dated, to the same precision, and to different dates (2023 vs 2024)."""
+    if not a or not b or a == b:
+        return False
+    when_a, when_b = parse_as_of(a), parse_as_of(b)
+    if when_a is None or when_b is None:
+        return True  # dates the table cannot read: differing text is all there is
+    return when_a.precision == when_b.precision
+
+
+def disagree(a: TimelineEntry, b: TimelineEntry, tolerance: float) -> float | None:
+    """The relative gap if ``a`` and ``b`` disagree, else None.
+
+    Claims dated to different dates of the same precision (``2024-06-05`` and
+    ``2024-06-18``) never disagree; ``2025-12`` and ``2025-Q4`` may (one lies in the other).
     """
-    if a.as_of and b.as_of and a.as_of != b.as_of:
+    if _same_precision_apart(a.as_of, b.as_of):
         return None
     widened = "approx" in (a.qualifier, b.qualifier)
     allowed = tolerance * (APPROX_WIDENING if widened else 1.0)
     gap = relative_gap(a, b)
-    return gap if gap > allowed else None
+    if gap <= allowed or _rounded_alike(a, b, gap):
+        return None
+    return gap
 
 
-def _side(entry: TimelineEntry) -> ConflictSide:
+def signature_of(entry: TimelineEntry) -> Signature:
+    """What makes two claims say the same: value, upper value, qualifier, date."""
+    return (entry.value, entry.value_max, entry.qualifier, entry.as_of)
+
+
+Source = tuple[int, str]  # article id, attribution ("" when the article speaks for itself)
+ValueKey = tuple[float, float | None, str]  # what a conflict line shows of one side
+
+
+def source_of(entry: TimelineEntry) -> Source:
+    """Who says it: the article, or the party it quotes (the claim's attribution)."""
+    return (entry.article_id, norm_key(entry.attribution))
+
+
+def conflict_side(claims: Sequence[TimelineEntry]) -> ConflictSide:
+    """One side of a conflict line: the latest claim shows it, every claim and source counted."""
+    example = max(claims, key=lambda e: (e.published_at is not None, e.published_at, e.claim_id))
     return ConflictSide(
-        claim_id=entry.claim_id,
-        value=entry.value,
-        value_max=entry.value_max,
-        qualifier=entry.qualifier,
-        text=entry.text,
-        origin=entry.origin,
-        published_at=entry.published_at,
+        claim_id=example.claim_id,
+        value=example.value,
+        value_max=example.value_max,
+        qualifier=example.qualifier,
+        text=example.text,
+        origin=example.origin,
+        published_at=example.published_at,
+        sentence=example.sentence,
+        origins=sorted({e.origin for e in claims}),
+        claim_ids=sorted({e.claim_id for e in claims}),
     )
-
-
-def _cross_article_pairs(first: Counter[int], second: Counter[int]) -> int:
-    """Pairs of claims, one per group, from different articles (counters: claims per article)."""
-    small, large = (first, second) if len(first) <= len(second) else (second, first)
-    same = sum(n * large[article] for article, n in small.items() if article in large)
-    return first.total() * second.total() - same
 
 
 def find_conflicts(
     entries: Sequence[TimelineEntry], tolerance: float, *, limit: int | None = None
 ) -> tuple[list[Conflict], int]:
-    """Conflicting pairs among ``entries``, one per pair of distinct claimed values,
-    largest gap first, at most ``limit`` of them; and how many there are in all.
+    """Disagreements among the sources of ``entries`` (one key and period), largest gap
+    first, at most ``limit`` of them; and how many there are in all.
 
-    Entries saying the same (value, value_max, qualifier, as_of) are grouped first,
-    so the cost grows with the number of distinct values, not of claims. The
-    latest claim of each group represents it.
+    A source is an article, or a party it quotes (a claim's ``attribution``); sources of one
+    article are never set against each other. Two sources disagree when no value of one
+    agrees with any value of the other (``disagree``); each pair of values they give is then
+    a conflict line, listed once with every source on each side. A source whose own values
+    disagree is set against no one. All pairs are judged at once, as arrays
+    (``corpus.compare.conflict_matrix``).
     """
-    groups: dict[tuple[object, ...], list[TimelineEntry]] = {}
-    for entry in entries:
-        signature = (entry.value, entry.value_max, entry.qualifier, entry.as_of)
-        groups.setdefault(signature, []).append(entry)
-    members = [(group[-1], Counter(e.article_id for e in group)) for group in groups.values()]
-    found: list[tuple[float, int, TimelineEntry, TimelineEntry]] = []
-    for i, (first, first_articles) in enumerate(members):
-        for second, second_articles in members[i + 1 :]:
-            gap = disagree(first, second, tolerance)
-            if gap is None:
-                continue
-            pairs = _cross_article_pairs(first_articles, second_articles)
-            if pairs:
-                found.append((gap, pairs, first, second))
-    found.sort(key=lambda f: -f[0])
-    shown = found if limit is None else found[:limit]
-    conflicts = []
-    for gap, pairs, first, second in shown:
-        a, b = sorted((first, second), key=lambda e: e.claim_id)
-        conflicts.append(Conflict(a=_side(a), b=_side(b), gap=gap, pairs=pairs))
-    return conflicts, len(found)
+    from corpus.compare.conflict_matrix import find_conflicts as judge_all  # it imports this
+
+    return judge_all(entries, tolerance, limit=limit)
+
+
+__all__ = [
+    "APPROX_WIDENING",
+    "ROUNDING_CAP",
+    "conflict_side",
+    "disagree",
+    "find_conflicts",
+    "interval",
+    "relative_gap",
+    "rounds_to",
+    "signature_of",
+    "significant_step",
+    "source_of",
+]

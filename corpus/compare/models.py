@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
+from corpus.compare.roles import EntryRole
 from corpus.rates import FxRate
 from corpus.store.models import StoredClaim
+from extractors.metric_table import Grain, MetricKind
 from extractors.models import Qualifier
 
 
@@ -46,6 +48,21 @@ class TimelineEntry(BaseModel):
     url: str | None = None
     location: str
     conversion: Conversion | None = None
+    period: str | None = Field(
+        default=None, description="the period the value holds for (None: undated)"
+    )
+    role: EntryRole = Field(
+        default="value",
+        description="value; projection (a forecast, plan or target: compared with other "
+        "forecasts); or part of a change the sentence states, left out of conflicts and "
+        "consensus: change_span (a range 从A到B), change_from (A of 从A到B), change_amount "
+        "(the size of a change: 蒸发5890亿)",
+    )
+    outlier: float | None = Field(
+        default=None,
+        description="when set, how many times farther than any other source's value this one "
+        "lies (check this extraction); left out of conflicts and consensus",
+    )
 
     @property
     def origin(self) -> str:
@@ -70,6 +87,8 @@ class Consensus(BaseModel):
 
 
 class ConflictSide(BaseModel):
+    """One side of a conflict: the value, the claim that says it, every source saying it."""
+
     claim_id: int
     value: float
     value_max: float | None = None
@@ -77,19 +96,64 @@ class ConflictSide(BaseModel):
     text: str
     origin: str
     published_at: datetime | None = None
+    sentence: str = ""
+    origins: list[str] = Field(default_factory=list, description="every source on this side")
+    claim_ids: list[int] = Field(default_factory=list, description="every claim on this side")
 
 
 class Conflict(BaseModel):
-    """Two claims of one key whose values cannot both hold within the tolerance.
+    """Sources that disagree about one key and period: no value of one agrees with any of the other.
 
-    ``gap`` is the distance between their value intervals relative to the
-    larger facing end; ``pairs`` counts the claim pairs with these same two values.
+    ``a``/``b`` are the closest values the two sides give; ``gap`` is the distance between their
+    value intervals relative to the larger facing end; ``pairs`` counts the pairs of sources
+    (articles) in this disagreement.
     """
 
     a: ConflictSide
     b: ConflictSide
     gap: float
     pairs: int = 1
+    period: str | None = None
+    role: EntryRole = Field(default="value", description="value, or projection (forecasts)")
+
+
+class PeriodSummary(BaseModel):
+    """One period of a key: its reports, consensus and spread (comparable reports only)."""
+
+    period: str | None = None
+    start: date | None = None
+    end: date | None = None
+    reports: int
+    sources: int
+    consensus: Consensus | None = None
+    spread: Spread | None = None
+    conflicts_total: int = 0
+
+
+class PeriodChange(BaseModel):
+    """How the consensus moved from one period to the next (a change, not a disagreement)."""
+
+    from_period: str
+    to_period: str
+    before: float
+    after: float
+    change: float | None = Field(description="(after - before) / |before|; None if before = 0")
+
+
+class Outlier(BaseModel):
+    """A value far from every other source's (check this extraction), apart from conflicts."""
+
+    claim_id: int
+    value: float
+    value_max: float | None = None
+    qualifier: Qualifier
+    text: str
+    sentence: str
+    origin: str
+    published_at: datetime | None = None
+    period: str | None = None
+    factor: float = Field(description="how many times farther than the nearest other source")
+    others: float = Field(description="the consensus of the other sources")
 
 
 class TimelineKey(BaseModel):
@@ -100,13 +164,25 @@ class TimelineKey(BaseModel):
 
 
 class Timeline(TimelineKey):
-    """Every claim of one (subject, metric, object) in one unit, by publication time."""
+    """Every claim of one (subject, metric, object) in one unit, by publication time.
 
+    ``periods`` split it into the keys of comparison, (subject, metric, object, period): a
+    conflict is a disagreement inside one period; across periods ``changes`` says how the
+    consensus moved. ``consensus`` and ``spread`` are of the latest period's reports.
+    """
+
+    kind: MetricKind = "event"
+    grain: Grain | None = None
+    label: str = Field(default="", description="the metric's Chinese name")
+    tolerance: float = 0.05
     entries: list[TimelineEntry]
     spread: Spread
     consensus: Consensus
     conflicts: list[Conflict] = Field(default_factory=list)
     conflicts_total: int = Field(default=0, description="conflicts in all; the list may be cut")
+    periods: list[PeriodSummary] = Field(default_factory=list)
+    changes: list[PeriodChange] = Field(default_factory=list)
+    outliers: list[Outlier] = Field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, str, str | None]:

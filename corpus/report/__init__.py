@@ -1,7 +1,10 @@
-"""A static HTML report of the store: summary, timelines as SVG charts, conflicts.
+"""A static HTML report of the store: disagreements between sources first, then values to
+check, moving quantities as trend lines, event facts as dot plots (keys with few points as
+small multiples), in Chinese with the code names on hover.
 
-One self-contained file (no network, no external fonts or scripts) that reads
-fine with JavaScript off; a small inline script adds subject/metric filters.
+One self-contained file (no network, no external fonts or scripts) rendered from the Jinja2
+templates in ``templates/`` with autoescaping; it reads fine with JavaScript off, and a
+small inline script adds subject/metric filters.
 """
 
 from __future__ import annotations

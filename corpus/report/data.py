@@ -1,18 +1,20 @@
-"""What the report shows, gathered from the store: a summary and the timelines to chart."""
+"""What the report shows, gathered from the store: the summary, the disagreements between
+sources, the values to check, and one view per claim key (its chart and its reports)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from corpus.compare import Timeline, TimelineEntry, compare
+from corpus.compare import Conflict, Outlier, Timeline, compare
 from corpus.documents import utc_now
+from corpus.report.chart import FULL, SMALL, Chart, dot_plot, trend_chart
+from corpus.report.labels import site_of
 from corpus.store import ClaimFilter, ClaimStore, RunRecord, StoreCounts
 
-#: Site colours (colour-blind friendly, no red: red marks conflicts).
+#: Site colours (colour-blind friendly, no red or orange: they mark conflicts and outliers).
 PALETTE = (
     "#1f77b4",
-    "#ff7f0e",
     "#2ca02c",
     "#9467bd",
     "#8c564b",
@@ -23,8 +25,10 @@ PALETTE = (
     "#393b79",
     "#637939",
     "#8c6d31",
+    "#5254a3",
 )
-UNKNOWN_SITE = "unknown"
+#: Keys with at most this many marks are drawn small, several to a row.
+SMALL_MULTIPLE_MARKS = 3
 
 
 @dataclass
@@ -44,53 +48,81 @@ class Summary:
 
 
 @dataclass
+class KeyView:
+    """One claim key (subject, metric, object, unit) as the page shows it."""
+
+    anchor: str
+    timeline: Timeline
+    chart: Chart | None
+    small: bool
+    conflict_ids: set[int]
+
+    @property
+    def sites(self) -> list[str]:
+        return sorted({site_of(e) for e in self.timeline.entries})
+
+
+@dataclass
+class ConflictItem:
+    key: KeyView
+    conflict: Conflict
+
+
+@dataclass
+class OutlierItem:
+    key: KeyView
+    outlier: Outlier
+
+
+@dataclass
 class ReportData:
     title: str
     summary: Summary
-    charted: list[Timeline]
+    keys: list[KeyView]
     single: list[Timeline]
     colours: dict[str, str]
+    conflicts: list[ConflictItem]
+    outliers: list[OutlierItem]
     currency: str | None = None
 
-
-def site_of(entry: TimelineEntry) -> str:
-    """The name a point is coloured by: site, else source name, else 'unknown'."""
-    return entry.site or entry.source_name or UNKNOWN_SITE
+    def group(self, kind: str, small: bool) -> list[KeyView]:
+        """The keys of one kind (moving or event) drawn large or small."""
+        return [k for k in self.keys if k.timeline.kind == kind and k.small is small]
 
 
 def conflicting_ids(timeline: Timeline) -> set[int]:
-    """Claims in a conflict, including those saying the same as a conflict's representative."""
-    ids = {c.a.claim_id for c in timeline.conflicts} | {c.b.claim_id for c in timeline.conflicts}
-    said = {
-        (e.value, e.value_max, e.qualifier, e.as_of) for e in timeline.entries if e.claim_id in ids
-    }
-    return {
-        e.claim_id for e in timeline.entries if (e.value, e.value_max, e.qualifier, e.as_of) in said
-    }
+    """Every claim on a side of one of the key's conflicts."""
+    return {i for c in timeline.conflicts for side in (c.a, c.b) for i in side.claim_ids}
 
 
-def _order(timeline: Timeline) -> tuple[int, int, str, str]:
-    """Keys with conflicts first, then the most reported."""
-    return (-timeline.conflicts_total, -len(timeline.entries), timeline.subject, timeline.metric)
+def _order(timeline: Timeline) -> tuple[int, int, int, str, str]:
+    """Keys with conflicts first, then those with values to check, then the most reported."""
+    return (
+        -timeline.conflicts_total,
+        -len(timeline.outliers),
+        -len(timeline.entries),
+        timeline.subject,
+        timeline.metric,
+    )
 
 
-def gather(
-    store: ClaimStore,
-    flt: ClaimFilter | None = None,
-    *,
-    title: str | None = None,
-    currency: str | None = None,
-    tolerance: float = 0.05,
-) -> ReportData:
-    flt = flt or ClaimFilter()
-    timelines = compare(store, flt, tolerance=tolerance, currency=currency)
+def key_view(index: int, t: Timeline, colours: dict[str, str]) -> KeyView:
+    conflicts = conflicting_ids(t)
+    draw = trend_chart if t.kind == "moving" else dot_plot
+    chart = draw(t, colours, conflicts, FULL)
+    small = chart is not None and len(chart.marks) <= SMALL_MULTIPLE_MARKS
+    if small:
+        chart = draw(t, colours, conflicts, SMALL)
+    return KeyView(f"k{index}", t, chart, small, conflicts)
+
+
+def _summary(store: ClaimStore, flt: ClaimFilter, timelines: list[Timeline]) -> Summary:
     entries = [e for t in timelines for e in t.entries]
     dated = [e.published_at for e in entries if e.published_at is not None]
-    sites = sorted({site_of(e) for e in entries})
-    summary = Summary(
+    return Summary(
         articles=len({e.article_id for e in entries}),
         claims=len(entries),
-        sites=sites,
+        sites=sorted({site_of(e) for e in entries}),
         first_published=min(dated, default=None),
         last_published=max(dated, default=None),
         undated=len(entries) - len(dated),
@@ -99,14 +131,35 @@ def gather(
         generated_at=utc_now(),
         filters={k: str(v) for k, v in flt.model_dump(exclude_none=True).items()},
     )
+
+
+def gather(
+    store: ClaimStore,
+    flt: ClaimFilter | None = None,
+    *,
+    title: str | None = None,
+    currency: str | None = None,
+    tolerance: float | None = None,
+) -> ReportData:
+    """The report's content; ``tolerance`` None compares each metric with its own."""
+    flt = flt or ClaimFilter()
+    timelines = compare(store, flt, tolerance=tolerance, currency=currency)
+    summary = _summary(store, flt, timelines)
+    colours = {site: PALETTE[i % len(PALETTE)] for i, site in enumerate(summary.sites)}
     charted = sorted((t for t in timelines if len(t.entries) >= 2), key=_order)
-    single = [t for t in timelines if len(t.entries) < 2]
-    colours = {site: PALETTE[i % len(PALETTE)] for i, site in enumerate(sites)}
+    keys = [key_view(i, t, colours) for i, t in enumerate(charted)]
+    conflicts = sorted(
+        (ConflictItem(k, c) for k in keys for c in k.timeline.conflicts),
+        key=lambda item: -item.conflict.gap,
+    )
+    outliers = [OutlierItem(k, o) for k in keys for o in k.timeline.outliers]
     return ReportData(
-        title=title or "aiclaims report",
+        title=title or "aiclaims 报告",
         summary=summary,
-        charted=charted,
-        single=single,
+        keys=keys,
+        single=[t for t in timelines if len(t.entries) < 2],
         colours=colours,
+        conflicts=conflicts,
+        outliers=outliers,
         currency=currency,
     )

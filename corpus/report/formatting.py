@@ -1,13 +1,14 @@
-"""How values, dates and links appear on the report page (all output is HTML-safe text)."""
+"""How values, dates and links appear on the report page (plain text: the templates escape it)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 from datetime import datetime
-from html import escape
 from pathlib import Path
 from urllib.parse import quote, urlsplit
+
+from corpus.compare.periods import news_day
 
 CHINESE_SCALES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
 #: Units that read better left out after a number.
@@ -23,11 +24,6 @@ QUALIFIER_SIGNS = {
     "range": "",
 }
 SAFE_SCHEMES = frozenset({"http", "https"})
-
-
-def e(text: object) -> str:
-    """Escape any value for HTML text or a quoted attribute."""
-    return escape("" if text is None else str(text), quote=True)
 
 
 def format_number(value: float) -> str:
@@ -53,7 +49,18 @@ def format_value(
 
 
 def format_date(when: datetime | None) -> str:
-    return when.date().isoformat() if when else "undated"
+    """The day an article was published where it was published (UTC+8), with its year."""
+    return news_day(when).isoformat() if when else "未注明日期"
+
+
+def format_change(change: float | None) -> str:
+    """+47%, −12%, ×12.5 for large rises."""
+    if change is None:
+        return "—"
+    if change >= 4:
+        return f"×{change + 1:.3g}"
+    sign = "+" if change >= 0 else "−"
+    return f"{sign}{abs(change):.0%}"
 
 
 def format_time(when: datetime | None) -> str:

@@ -91,7 +91,11 @@ def _month_start(when: datetime, months_ahead: int = 0) -> datetime:
 
 
 def time_axis(moments: list[datetime], target_ticks: int = 6) -> TimeAxis:
-    """A padded span around ``moments`` with month ticks (or day ticks for short spans)."""
+    """A padded span around ``moments`` with month ticks (or day ticks for short spans).
+
+    Every tick label carries its year (``2024-06``, ``2024-06-05``): a short span must not
+    leave the reader guessing which year it is.
+    """
     moments = [m if m.tzinfo else m.replace(tzinfo=UTC) for m in moments]
     first, last = min(moments), max(moments)
     pad = max((last - first) * 0.06, timedelta(days=10))
@@ -99,10 +103,10 @@ def time_axis(moments: list[datetime], target_ticks: int = 6) -> TimeAxis:
     days = (end - start).days
     ticks: list[tuple[datetime, str]] = []
     if days < 75:
-        step = max(1, days // target_ticks)
+        step = max(1, -(-days // target_ticks))
         day = datetime(start.year, start.month, start.day, tzinfo=UTC) + timedelta(days=1)
         while day <= end:
-            ticks.append((day, day.strftime("%m-%d")))
+            ticks.append((day, day.strftime("%Y-%m-%d")))
             day += timedelta(days=step)
         return TimeAxis(start=start, end=end, ticks=tuple(ticks))
     months = max(1, round(days / 30.4 / target_ticks))

@@ -80,3 +80,42 @@ def test_log_axis_ticks_cover_the_values_in_order() -> None:
     assert axis.ticks[0] == pytest.approx(0.1) and axis.ticks[-1] == pytest.approx(10)
     assert list(axis.ticks) == sorted(axis.ticks)
     assert axis.fraction(axis.low) == 0 and axis.fraction(axis.high) == 1
+
+
+TIME_AXIS_CASES = [
+    # a short span: day ticks, each with its year
+    (["2024-06-05", "2024-06-19"], r"2024-\d\d-\d\d"),
+    # a long one: month ticks, each with its year
+    (["2024-06-05", "2025-01-28"], r"20\d\d-\d\d"),
+]
+
+
+@pytest.mark.parametrize(("days", "shape"), TIME_AXIS_CASES)
+def test_time_axis_ticks_carry_the_year(days: list[str], shape: str) -> None:
+    import re
+    from datetime import UTC, datetime
+
+    from corpus.report.scales import time_axis
+
+    axis = time_axis([datetime.fromisoformat(d).replace(tzinfo=UTC) for d in days])
+    assert len(axis.ticks) >= 2
+    assert all(re.fullmatch(shape, label) for _, label in axis.ticks)
+
+
+CHANGE_CASES = [(0.11, "+11%"), (-0.132, "−13%"), (5.06, "×6.06"), (None, "—"), (0.0, "+0%")]
+
+
+@pytest.mark.parametrize(("change", "expected"), CHANGE_CASES)
+def test_format_change_between_periods(change: float | None, expected: str) -> None:
+    from corpus.report.formatting import format_change
+
+    assert format_change(change) == expected
+
+
+def test_format_date_is_the_day_in_china() -> None:
+    from datetime import datetime
+
+    from corpus.report.formatting import format_date
+
+    assert format_date(datetime.fromisoformat("2024-06-18T22:32:00+00:00")) == "2024-06-19"
+    assert format_date(None) == "未注明日期"

@@ -1,0 +1,92 @@
+"""The metric table (data/metric_table.toml): each metric's kind, period grain, tolerance, label.
+
+Comparison reads it to tell a change over time (a ``moving`` quantity in two periods) from a
+disagreement (two reports of one ``event`` fact, or of one period, apart beyond the tolerance);
+the report reads its Chinese labels.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+TABLE_FILE = Path(__file__).resolve().parent / "data" / "metric_table.toml"
+
+MetricKind = Literal["event", "moving"]
+Grain = Literal["day", "month", "quarter", "year", "round"]
+DEFAULT_TOLERANCE = 0.05
+
+
+class MetricSpec(BaseModel):
+    """One row of the table."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    kind: MetricKind = "event"
+    grain: Grain | None = None
+    tolerance: float = Field(default=DEFAULT_TOLERANCE, gt=0, lt=1)
+    label: str = ""
+    unit: str = ""
+
+    @model_validator(mode="after")
+    def _grain_matches_kind(self) -> MetricSpec:
+        if self.kind == "moving" and self.grain is None:
+            raise ValueError(f"metric {self.name!r} is moving: give it a grain")
+        if self.kind == "event" and self.grain is not None:
+            raise ValueError(f"metric {self.name!r} is an event: it takes no grain")
+        return self
+
+    @property
+    def moving(self) -> bool:
+        return self.kind == "moving"
+
+    @property
+    def display(self) -> str:
+        """The Chinese label, or the code name when the table has none."""
+        return self.label or self.name
+
+
+class MetricTable(BaseModel):
+    """Every metric's row, the qualifiers' labels and the default for unlisted metrics."""
+
+    model_config = ConfigDict(frozen=True)
+
+    metrics: dict[str, MetricSpec]
+    qualifiers: dict[str, str]
+    default_tolerance: float = DEFAULT_TOLERANCE
+
+    def spec(self, metric: str) -> MetricSpec:
+        """The row of ``metric``; an unlisted metric is an event with the default tolerance."""
+        found = self.metrics.get(metric)
+        if found is None:
+            return MetricSpec(name=metric, tolerance=self.default_tolerance)
+        return found
+
+    def qualifier_label(self, qualifier: str) -> str:
+        return self.qualifiers.get(qualifier, qualifier)
+
+
+def parse_table(data: dict[str, object]) -> MetricTable:
+    """The table from its TOML data (validated: a bad row raises ``pydantic.ValidationError``)."""
+    rows = data.get("metric", {})
+    defaults = data.get("default", {})
+    assert isinstance(rows, dict) and isinstance(defaults, dict)
+    return MetricTable(
+        metrics={name: MetricSpec(name=name, **row) for name, row in rows.items()},
+        qualifiers=dict(data.get("qualifier", {})),  # type: ignore[call-overload]
+        default_tolerance=defaults.get("tolerance", DEFAULT_TOLERANCE),
+    )
+
+
+@cache
+def metric_table(path: Path = TABLE_FILE) -> MetricTable:
+    """The table shipped with aiclaims (or the one at ``path``), read once."""
+    return parse_table(tomllib.loads(path.read_text(encoding="utf-8")))
+
+
+__all__ = ["Grain", "MetricKind", "MetricSpec", "MetricTable", "metric_table", "parse_table"]
