@@ -8,6 +8,7 @@ as ordinary digits.  Offsets always index the text as given.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -221,15 +222,19 @@ def find_dates(text: str, *, reference: date | None = None) -> list[DateMention]
     """
     norm = ascii_digits(text)
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans of the mentions found, kept sorted
 
     def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+        """No mention found so far overlaps [start, end) (its neighbours tell)."""
+        at = bisect.bisect_left(taken, (start, end))
+        before_ok = at == 0 or taken[at - 1][1] <= start
+        after_ok = at == len(taken) or taken[at][0] >= end
+        return before_ok and after_ok
 
     def add(mention: DateMention | None) -> None:
         if mention is not None and free(mention.start, mention.end):
             found.append(mention)
-            taken.append((mention.start, mention.end))
+            bisect.insort(taken, (mention.start, mention.end))
 
     for m in _ISO_RE.finditer(norm) if _ISO_MARK.search(norm) else ():
         year, month, day = int(m["year"]), int(m["month"]), int(m["day"])

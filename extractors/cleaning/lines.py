@@ -12,7 +12,7 @@ import re
 from extractors.dates import TIMESTAMP_RE, ascii_digits, timestamp_shape
 
 _WIDE_SPACES = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # spaces other than ' '
-_INVISIBLES = r"\u200b-\u200d\u2060\ufeff\u00ad"
+_INVISIBLES = r"\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad"  # incl. bidi marks
 _SPACE = f"[ {_WIDE_SPACES}]"
 # The runs of spaces that collapsing to one ' ' changes: all but a lone ' ' (which would
 # become itself).  A run is found from its start, whole, as by the plain `_SPACE+`.

@@ -71,8 +71,16 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             found.append(cand)
         last_end = cand.end
-    quantities = with_english_scale(text, new_quantities(text, found))
+    # a numeral cut short before a digit ("1e30" of "1e309", too large to read) is none
+    complete = [c for c in found if not _cut_short(norm, c.end)]
+    quantities = with_english_scale(text, new_quantities(text, complete))
     return with_vague_multiples(text, with_digitless_magnitudes(norm, quantities))
+
+
+def _cut_short(text: str, end: int) -> bool:
+    """A numeral ending in a digit right before another digit was cut short."""
+    pair = text[end - 1 : end + 1]
+    return len(pair) == 2 and pair.isdigit()
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
