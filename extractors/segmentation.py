@@ -33,6 +33,13 @@ _SENTENCE_END = re.compile(f"[{_END_MARKS}]+[”’」』）)\"']*")
 _PIECE = re.compile(f"([^\n{_END_MARKS}]*(?:{_SENTENCE_END.pattern})?)(\n?)")
 
 
+#: Longest sentence handed out: a longer run (a page without punctuation) is cut, so the
+#: work done per sentence by claim linking stays bounded and a page's work linear.
+MAX_SENTENCE_CHARS = 600
+#: Where an overlong run is cut: after the last of these before the cap (else at the cap).
+_SOFT_BREAKS = "，,、：:　 \t"
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of a text: ``text == full_text[start:end]``; ``paragraph`` counts lines."""
@@ -48,7 +55,9 @@ def split_sentences(text: str) -> list[Sentence]:
 
     Surrounding whitespace is trimmed from each sentence (offsets follow). ``paragraph``
     is the index of the non-blank line the sentence is on.  (One scan of the text: a line
-    is non-blank exactly when one of its pieces is.)
+    is non-blank exactly when one of its pieces is.)  No sentence is longer than
+    ``MAX_SENTENCE_CHARS``: a longer one is cut after its last comma or space before the
+    cap (see ``_bounded``).
     """
     sentences: list[Sentence] = []
     paragraph = -1
@@ -63,10 +72,33 @@ def split_sentences(text: str) -> list[Sentence]:
             start = m.start()
             if len(stripped) != len(piece):
                 start += len(piece) - len(piece.lstrip())
-            sentences.append(Sentence(start, start + len(stripped), stripped, paragraph))
+            if len(stripped) <= MAX_SENTENCE_CHARS:
+                sentences.append(Sentence(start, start + len(stripped), stripped, paragraph))
+            else:
+                sentences.extend(_bounded(stripped, start, paragraph))
         if newline:
             seen_on_line = False
     return sentences
+
+
+def _bounded(text: str, offset: int, paragraph: int) -> list[Sentence]:
+    """An overlong sentence (``text`` at ``offset``) cut into pieces of at most
+    ``MAX_SENTENCE_CHARS``, each after the last soft break before the cap, else at it."""
+    pieces: list[Sentence] = []
+    start = 0
+    while start < len(text):
+        end = len(text)
+        if end - start > MAX_SENTENCE_CHARS:
+            limit = start + MAX_SENTENCE_CHARS
+            cut = max(text.rfind(mark, start + 1, limit) for mark in _SOFT_BREAKS)
+            end = cut + 1 if cut > start else limit
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            at = offset + start + len(piece) - len(piece.lstrip())
+            pieces.append(Sentence(at, at + len(stripped), stripped, paragraph))
+        start = end
+    return pieces
 
 
 def tokens_in(nlp: Language, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:

@@ -25,7 +25,14 @@ from extractors.cleaning.html_tags import (
     tag_site,
     tag_title,
 )
-from extractors.cleaning.html_trafilatura import TrafilaturaMetadata, main_text, parse_html
+from extractors.cleaning.html_trafilatura import (
+    TrafilaturaMetadata,
+    limit_attributes,
+    main_text,
+    parse_html,
+    recall_text,
+    too_many_elements,
+)
 from extractors.cleaning.markers import load_markers
 from extractors.cleaning.text_page import Cleaned, Hints, clean_text
 from extractors.dates import parse_datetime
@@ -39,6 +46,7 @@ _BLOCK_RE = re.compile(
 )
 _ANY_TAG_RE = re.compile(r"<[^>]*>")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_SHORT_BODY = 200  # characters: below this, trafilatura's recall-minded extract is asked too
 _TITLE_SPLIT = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
 
 
@@ -109,7 +117,14 @@ def _fallback_text(raw: str) -> str:
 
 def clean_html(raw: str, *, default_tz: str) -> Cleaned:
     """An HTML page cleaned into an article, with the body's simplified copy when the text
-    pass had it."""
+    pass had it.
+
+    Work stays bounded on hostile markup: tags are cut to their first attributes before
+    any parser sees them, and a page with too many elements for trafilatura is read by
+    tag stripping."""
+    raw = limit_attributes(raw)
+    if too_many_elements(raw):
+        return clean_text(_fallback_text(raw), default_tz=default_tz, hints=Hints())
     tree = parse_html(raw)
     text = main_text(tree) if tree is not None else None
     fallback = TrafilaturaMetadata(tree) if text is not None else None
@@ -118,6 +133,15 @@ def clean_html(raw: str, *, default_tz: str) -> Cleaned:
     except (Exception, RecursionError):
         hints = Hints()
     article, simple = clean_text(text or _fallback_text(raw), default_tz=default_tz, hints=hints)
+    if len(article.text) < _SHORT_BODY:
+        # a short body may be trafilatura's fast pass stopping at a short <article>: its
+        # recall-minded extract() is asked too, and the longer body kept, so the cleaner
+        # never does worse than the library it wraps
+        fuller = recall_text(raw)
+        if fuller and len(fuller) > len(text or ""):
+            other, other_simple = clean_text(fuller, default_tz=default_tz, hints=hints)
+            if len(other.text) > len(article.text):
+                article, simple = other, other_simple
     if article.published_at is None and fallback is not None and fallback.date:
         # htmldate's search of the whole page is the slowest part of cleaning: asked only
         # when neither the tags nor the page's own time line gave a time.

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import html
+import re
 from contextlib import suppress
 from functools import cache, cached_property
 from typing import Any
@@ -45,6 +46,47 @@ _TEASER_CORE = "easer"
 _CODE_TAGS = ("script", "style", "fencedframe")
 # readability writes this into kept video iframes
 _IFRAME_TEXT = len(" VIDEO ")
+
+
+#: Attributes kept per tag: libxml2 checks each new attribute against the tag's others,
+#: so one tag with 40,000 attributes cost seconds (quadratic); real tags have a few.
+MAX_ATTRIBUTES = 64
+#: Tags a page may have for trafilatura to read it (its passes are superlinear in the
+#: tree); a news page has a few thousand. Past this the page is read by tag stripping.
+MAX_ELEMENTS = 50_000
+# A start tag long enough to hold more than MAX_ATTRIBUTES attributes (each at least a
+# space and a character): shorter ones are left alone without a look at their attributes.
+# A match runs over quoted values whole and stops at an unquoted "<", and gives nothing
+# back once matched (possessive), so a page full of "<a" without ">" is still one pass.
+_LONG_TAG = re.compile(
+    rf"""<[A-Za-z][^\s/<>]*\s(?:[^<>"']|"[^"]*"|'[^']*'){{{2 * MAX_ATTRIBUTES},}}+>"""
+)
+_ATTRIBUTE = re.compile(r"""\s*[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+
+
+def limit_attributes(raw: str) -> str:
+    """The page with every start tag cut to its first ``MAX_ATTRIBUTES`` attributes
+    (one linear pass; pages without such tags come back as they are)."""
+    return _LONG_TAG.sub(_first_attributes, raw)
+
+
+def _first_attributes(tag: re.Match[str]) -> str:
+    text = tag.group()
+    name_end = re.match(r"<[A-Za-z][^\s/>]*", text)
+    assert name_end is not None
+    at = name_end.end()
+    for _ in range(MAX_ATTRIBUTES):
+        attribute = _ATTRIBUTE.match(text, at, len(text) - 1)
+        if attribute is None or attribute.end() == at:
+            return text
+        at = attribute.end()
+    return text[:at] + ">"
+
+
+def too_many_elements(raw: str) -> bool:
+    """Whether the page may have more than ``MAX_ELEMENTS`` tags (an upper bound: every
+    ``<`` counts)."""
+    return raw.count("<") > MAX_ELEMENTS
 
 
 @cache
@@ -162,6 +204,17 @@ def _needs_full_cascade(tree: Any, doc: Any) -> bool:
     if _xpath(f"boolean({SANITIZED_XPATH})")(body) or _has_teaser_blocks(tree):
         return True
     return _page_could_double(tree, found)
+
+
+def recall_text(raw: str) -> str | None:
+    """trafilatura's public ``extract()`` of the page, favouring recall (tables kept), or
+    None when it finds nothing."""
+    from trafilatura import extract
+
+    try:
+        return extract(raw, favor_recall=True, include_tables=True, include_comments=False)
+    except (Exception, RecursionError):
+        return None
 
 
 def main_text(tree: Any) -> str | None:
