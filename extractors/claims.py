@@ -20,6 +20,7 @@ from extractors.linking import (
     following_subject,
     named_subject,
 )
+from extractors.metric_table import metric_table
 from extractors.metrics import CueHits, MetricChoice, MetricCues, choose_metric
 from extractors.models import Claim, Quantity
 from extractors.segmentation import Sentence
@@ -42,26 +43,8 @@ _RESTATES = re.compile(
 _CHIP_COUNT_UNITS = (None, "count", "none")
 _SENTENCE_FINAL = '。！？!?；;：:”"'
 # Metrics that only exist in the AI field: a shape-only subject needs no further context.
-_AI_METRICS = frozenset(
-    {
-        "parameters",
-        "active_parameters",
-        "training_tokens",
-        "context_length",
-        "training_cost",
-        "inference_cost",
-        "training_gpu_hours",
-        "training_duration",
-        "gpu_count",
-        "gpu_utilization",
-        "benchmark_score",
-        "api_price",
-        "throughput",
-        "memory_bandwidth",
-        "memory_capacity",
-        "compute_performance",
-    }
-)
+_AI_METRICS = metric_table().names_where("ai_only")
+"""Figures of AI's own (parameters, GPUs...): claimed for any actor (the metric table)."""
 
 
 @dataclass(frozen=True)

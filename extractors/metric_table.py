@@ -1,12 +1,14 @@
-"""The metric table (data/metric_table.toml): each metric's kind, period grain, tolerance, label.
+"""The metric table (data/metric_table.toml): everything the code knows about each metric.
 
-Comparison reads it to tell a change over time (a ``moving`` quantity in two periods) from a
-disagreement (two reports of one ``event`` fact, or of one period, apart beyond the tolerance);
-the report reads its Chinese labels.
+The extractor reads which actors a metric can be about, the values it can take and whether
+it is AI's own; comparison reads its kind, period grain and tolerance, to tell a change over
+time (a ``moving`` quantity in two periods) from a disagreement (two reports of one ``event``
+fact, or of one period, apart beyond the tolerance); the report reads its Chinese labels.
 """
 
 from __future__ import annotations
 
+import math
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -32,6 +34,15 @@ class MetricSpec(BaseModel):
     tolerance: float = Field(default=DEFAULT_TOLERANCE, gt=0, lt=1)
     label: str = ""
     unit: str = ""
+    subjects: tuple[str, ...] = ()
+    """The kinds of actor a claim of the metric can be about (none: never claimed)."""
+    min: float = -math.inf
+    max: float = math.inf
+    """The values a claim of the metric can take at all."""
+    ai_only: bool = False
+    """A figure of AI's own, claimed for any actor in any article."""
+    contract: bool = True
+    """In the claim contract's vocabulary (CLAIMS.md); False for the project's own."""
 
     @model_validator(mode="after")
     def _grain_matches_kind(self) -> MetricSpec:
@@ -69,6 +80,10 @@ class MetricTable(BaseModel):
 
     def qualifier_label(self, qualifier: str) -> str:
         return self.qualifiers.get(qualifier, qualifier)
+
+    def names_where(self, flag: str) -> frozenset[str]:
+        """The metrics whose row has ``flag`` ("ai_only", "contract") set."""
+        return frozenset(name for name, spec in self.metrics.items() if getattr(spec, flag))
 
 
 def parse_table(data: dict[str, object]) -> MetricTable:

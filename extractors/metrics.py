@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extractors.claim_first_chars import FirstCharIndex, char_class
+from extractors.metric_table import metric_table
 from extractors.models import Quantity
 from extractors.regex_facts import first_chars
 
@@ -192,13 +193,9 @@ def load_metric_cues(path: Path | None = None) -> MetricCues:
         )
         for c in data.get("cue", [])
     ]
-    metrics = data.get("metric", {})
-    subjects = {m: frozenset(v["subjects"]) for m, v in metrics.items()}
-    ranges = {
-        m: (float(v.get("min", -math.inf)), float(v.get("max", math.inf)))
-        for m, v in metrics.items()
-        if "min" in v or "max" in v
-    }
+    table = metric_table()
+    subjects = {m: frozenset(spec.subjects) for m, spec in table.metrics.items() if spec.subjects}
+    ranges = {m: (spec.min, spec.max) for m, spec in table.metrics.items()}
     return MetricCues(cues, subjects, dict(data.get("unit_default", {})), ranges)
 
 

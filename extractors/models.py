@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from extractors.metric_table import metric_table
+
 Qualifier = Literal[
     "exact", "approx", "more_than", "at_least", "less_than", "at_most", "up_to", "range"
 ]
@@ -22,50 +24,7 @@ QuantityKind = Literal[
 ]
 SubjectType = Literal["model", "organization", "chip", "person", "product", "other"]
 
-CONTRACT_METRICS: frozenset[str] = frozenset(
-    {
-        "parameters",
-        "active_parameters",
-        "training_tokens",
-        "context_length",
-        "training_cost",
-        "inference_cost",
-        "training_gpu_hours",
-        "training_duration",
-        "gpu_count",
-        "gpu_utilization",
-        "profit_margin",
-        "market_share",
-        "benchmark_score",
-        "relative_cost",
-        "cost_reduction",
-        "speedup",
-        "memory_bandwidth",
-        "memory_capacity",
-        "compute_performance",
-        "training_compute",
-        "power",
-        "rd_investment",
-        "hardware_cost",
-        "capex",
-        "revenue",
-        "profit",
-        "funding",
-        "valuation",
-        "market_cap",
-        "net_worth",
-        "annual_compensation",
-        "api_price",
-        "headcount",
-        "user_count",
-        "throughput",
-        "net_loss",
-        "operating_cost",
-        "chip_output",
-        "download_count",
-        "daily_tokens",
-    }
-)
+CONTRACT_METRICS: frozenset[str] = metric_table().names_where("contract")
 """The metric vocabulary of the claim contract (CLAIMS.md); the project may add more."""
 
 

@@ -17,50 +17,11 @@ import json
 import sys
 from pathlib import Path
 
+from extractors.models import CONTRACT_METRICS
+
 HERE = Path(__file__).resolve().parent
 
-METRICS = {
-    "parameters",
-    "active_parameters",
-    "training_tokens",
-    "context_length",
-    "training_cost",
-    "inference_cost",
-    "training_gpu_hours",
-    "training_duration",
-    "gpu_count",
-    "gpu_utilization",
-    "profit_margin",
-    "market_share",
-    "benchmark_score",
-    "relative_cost",
-    "cost_reduction",
-    "speedup",
-    "memory_bandwidth",
-    "memory_capacity",
-    "compute_performance",
-    "training_compute",
-    "power",
-    "rd_investment",
-    "hardware_cost",
-    "capex",
-    "revenue",
-    "profit",
-    "net_loss",
-    "operating_cost",
-    "funding",
-    "valuation",
-    "market_cap",
-    "net_worth",
-    "annual_compensation",
-    "api_price",
-    "headcount",
-    "user_count",
-    "download_count",
-    "chip_output",
-    "daily_tokens",
-    "throughput",
-}
+METRICS = CONTRACT_METRICS
 FIXED_UNITS = {
     "params",
     "tokens",
