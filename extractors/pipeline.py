@@ -88,7 +88,7 @@ class Extractor:
     def quantities(self, text: str, simple: str) -> list[Quantity]:
         """The quantities of a body (``simple`` its simplified copy), read as the article
         declares: its local dollar for a bare 元, a table's or section's scale."""
-        return with_declared_scale(text, with_local_currency(text, find_quantities(simple)))
+        return with_declared_scale(text, with_local_currency(text, find_quantities(simple), simple))
 
     def headline_mentions(self, title: str | None) -> list[Mention] | None:
         """The names in a headline (its own offsets); None when there is no headline."""

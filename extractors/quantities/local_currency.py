@@ -23,9 +23,11 @@ _NAMED_YUAN = re.compile(r"(?:人民币|人民幣|RMB|CNY|¥|￥)[ ]?$")
 _FOREIGN_YUAN = frozenset("美港日欧歐韩韓澳加")
 
 
-def bare_yuan_currency(text: str) -> str | None:
-    """TWD or HKD for an article from Taiwan or Hong Kong, None for the mainland's."""
-    if not is_traditional(text):
+def bare_yuan_currency(text: str, simple: str | None = None) -> str | None:
+    """TWD or HKD for an article from Taiwan or Hong Kong, None for the mainland's.
+    (``simple``, the text in simplified script, when at hand: a text it equals holds no
+    traditional character, and needs no closer look.)"""
+    if text == simple or not is_traditional(text):
         return None
     hong_kong = len(_HONG_KONG.findall(text))
     taiwan = len(_TAIWAN.findall(text))
@@ -48,10 +50,14 @@ _SAME_BELOW = re.compile(
 _DECLARED = {"人民币": "CNY", "人民幣": "CNY", "港元": "HKD", "港幣": "HKD", "港币": "HKD"}
 
 
-def with_local_currency(text: str, quantities: list[Quantity]) -> list[Quantity]:
+def with_local_currency(
+    text: str, quantities: list[Quantity], simple: str | None = None
+) -> list[Quantity]:
     """``quantities`` with each bare 元 read as the article's local dollar, or as the
     currency the article declares for what follows ("人民币(下同)")."""
-    local = bare_yuan_currency(text)
+    if not any(q.unit == "CNY" for q in quantities):
+        return quantities
+    local = bare_yuan_currency(text, simple)
     declared = _SAME_BELOW.search(text)
     if local is None and declared is None:
         return quantities
