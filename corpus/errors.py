@@ -17,8 +17,9 @@ class SkipError(Exception):
         self.skipped = skipped
 
     @classmethod
-    def of(cls, location: str, reason: str, stage: str = "fetch") -> SkipError:
-        return cls(SkippedInput(location=location, reason=reason, stage=stage))  # type: ignore[arg-type]
+    def of(cls, location: str, reason: str, stage: str = "fetch", scope: str = "item") -> SkipError:
+        skipped = SkippedInput(location=location, reason=reason, stage=stage, scope=scope)  # type: ignore[arg-type]
+        return cls(skipped)
 
 
 class TransientFetchError(Exception):
@@ -35,6 +36,11 @@ class TransientFetchError(Exception):
     def as_skipped(self) -> SkippedInput:
         """The skip to record once retries are used up."""
         return SkippedInput(location=self.location, reason=self.reason, stage="fetch")
+
+
+class UsageError(Exception):
+    """A run-level problem of usage or set-up (a bad option, an unusable store or sources
+    file): the run does not start. Any problem with one input is a skip instead."""
 
 
 class NotModified(Exception):

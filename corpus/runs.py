@@ -8,6 +8,13 @@ from pydantic import BaseModel, Field
 
 from corpus.documents import SkippedInput, utc_now
 
+#: Exit status of a run that completed, skips or not (see ``RunReport.exit_code``).
+EXIT_OK = 0
+#: Exit status of a run in which a whole source or command-line input failed.
+EXIT_SOURCE_FAILED = 1
+#: Exit status of a usage or setup error (see ``corpus.errors.UsageError``).
+EXIT_USAGE = 2
+
 
 class RunReport(BaseModel):
     """Counts and skips of one run; stored with the run and printed by the CLI."""
@@ -24,7 +31,23 @@ class RunReport(BaseModel):
 
     @property
     def seen(self) -> int:
-        return self.new + self.unchanged + self.updated + self.duplicate + len(self.failed)
+        return self.new + self.unchanged + self.updated + self.duplicate + len(self.item_failures)
+
+    @property
+    def item_failures(self) -> list[SkippedInput]:
+        """Pages or files skipped; the rest of their source was ingested."""
+        return [f for f in self.failed if f.scope == "item"]
+
+    @property
+    def failed_sources(self) -> list[SkippedInput]:
+        """Sources or command-line inputs of which nothing could be listed."""
+        return [f for f in self.failed if f.scope == "source"]
+
+    @property
+    def exit_code(self) -> int:
+        """``EXIT_SOURCE_FAILED`` when a source or input failed, else ``EXIT_OK``
+        (skipped pages do not fail a run)."""
+        return EXIT_SOURCE_FAILED if self.failed_sources else EXIT_OK
 
     def merge(self, other: RunReport) -> None:
         """Add another partial report (e.g. one batch's) into this one."""

@@ -1,11 +1,18 @@
 """What the ingest tasks do with a batch of pages: read, skip the known, extract, store.
 
-Plain functions on an open store, so that one task can run several batches with
-one store (Prefect costs tens of milliseconds per task run).
+Plain functions, so that one task can run several batches (Prefect costs tens of
+milliseconds per task run). Every per-page step turns an exception into that page's
+skip: one page never sinks its batch, its task or the run.
+
+Pages are cleaned and extracted in a worker process with a time budget per page
+(``BudgetedExtractor``): a page that would take minutes is skipped as "took too
+long" and the worker is killed and replaced, so the run goes on.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -18,8 +25,13 @@ from extractors.models import Extraction
 from extractors.pipeline import ArticleTooLong
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
     from corpus.store import ClaimStore
     from extractors.pipeline import Extractor
+
+#: Seconds one page may take to clean and extract (``Settings.page_budget``).
+DEFAULT_PAGE_BUDGET = 60.0
 
 
 class Extracted(BaseModel):
@@ -40,6 +52,16 @@ Outcome = Extracted | SkippedInput | Unchanged
 Read = SourceDocument | SkippedInput | Unchanged
 #: Called with a stored page that came with HTTP validators (ETag, Last-Modified).
 Remember = Callable[[SourceDocument], None]
+#: Cleans and extracts one page: (backend, raw, location, site) -> extraction or skip.
+ExtractWork = Callable[[str, str, str, str | None], "Extraction | SkippedInput"]
+
+
+def unexpected(location: str, stage: str, error: BaseException) -> SkippedInput:
+    """The skip of an item whose step failed in a way nobody foresaw (a bug, a library's
+    limit): named with the error's type and first line."""
+    text = str(error).strip().splitlines()
+    detail = f"{type(error).__name__}: {text[0][:300]}" if text else type(error).__name__
+    return SkippedInput(location=location, reason=f"unexpected error ({detail})", stage=stage)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=4)
@@ -60,6 +82,8 @@ def read_files(items: Sequence[SourceItem], max_bytes: int) -> list[Read]:
             docs.append(read_item(item, max_bytes=max_bytes))
         except SkipError as err:
             docs.append(err.skipped)
+        except Exception as err:
+            docs.append(unexpected(item.location, "read", err))
     return docs
 
 
@@ -101,38 +125,133 @@ def extract_one(
         extraction = extractor.extract(raw, source_name=location)
     except ArticleTooLong as err:
         return SkippedInput(location=location, reason=str(err), stage="extract")
-    except Exception as err:
-        return SkippedInput(location=location, reason=f"extractor error: {err!r}", stage="extract")
+    except (Exception, RecursionError) as err:
+        return unexpected(location, "extract", err)
     if site:
         extraction.article.site = site
     return extraction
 
 
-def extract_documents(docs: Sequence[Outcome | SourceDocument], backend: str) -> list[Outcome]:
+def extract_page(
+    backend: str, raw: str, location: str, site: str | None
+) -> Extraction | SkippedInput:
+    """``extract_one`` with this process's extractor (what a worker process runs)."""
+    return extract_one(extractor_for(backend), raw, location, site)
+
+
+def _warm(backend: str) -> None:
+    """Worker initializer: build the extractor before the first page's clock starts."""
+    extractor_for(backend)
+
+
+def _ready() -> bool:
+    return True
+
+
+class BudgetedExtractor:
+    """Cleaning and extraction in a worker process, each page within ``budget`` seconds.
+
+    One ``multiprocessing.Pool`` worker (started with ``spawn``: the flow's threads are
+    not forked) holds the extractor; a page past its budget is skipped as "took too
+    long", and the pool is terminated (its worker killed, whatever C code it is stuck
+    in) and started anew. Calls are serialised: the budget counts one page's work.
+    In a daemonic process (a Dask worker), which may not start processes, pages are
+    extracted in-process without a budget.
+    """
+
+    def __init__(self, backend: str, budget: float, work: ExtractWork = extract_page) -> None:
+        self.backend = backend
+        self.budget = budget
+        self.work = work
+        self.restarts = 0
+        self._pool: Pool | None = None
+        self._lock = threading.Lock()
+
+    def extract(self, raw: str, location: str, site: str | None) -> Extraction | SkippedInput:
+        if multiprocessing.current_process().daemon:
+            return self.work(self.backend, raw, location, site)
+        with self._lock:
+            pool = self._started()
+            pending = pool.apply_async(self.work, (self.backend, raw, location, site))
+            try:
+                result: Extraction | SkippedInput = pending.get(timeout=self.budget)
+            except multiprocessing.TimeoutError:
+                self._stop()
+                self.restarts += 1
+                reason = (
+                    f"took too long: cleaning and extraction passed the {self.budget:g} s budget"
+                )
+                return SkippedInput(location=location, reason=reason, stage="extract")
+            except Exception as err:  # the result could not be sent back, the worker died...
+                return unexpected(location, "extract", err)
+            return result
+
+    def warm(self) -> None:
+        """Start the worker now (it builds the extractor), not on the first page."""
+        if not multiprocessing.current_process().daemon:
+            with self._lock:
+                self._started()
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
+
+    def _started(self) -> Pool:
+        if self._pool is None:
+            context = multiprocessing.get_context("spawn")
+            self._pool = context.Pool(1, initializer=_warm, initargs=(self.backend,))
+            self._pool.apply(_ready)  # the worker is up and its extractor built
+        return self._pool
+
+    def _stop(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
+_extractors: dict[tuple[str, float], BudgetedExtractor] = {}
+_extractors_lock = threading.Lock()
+
+
+def budgeted_extractor(backend: str, budget: float = DEFAULT_PAGE_BUDGET) -> BudgetedExtractor:
+    """The process's budgeted extractor for a backend and budget (its worker is kept
+    between runs: starting one costs the extractor's build, about a second)."""
+    with _extractors_lock:
+        key = (backend, budget)
+        if key not in _extractors:
+            _extractors[key] = BudgetedExtractor(backend, budget)
+        return _extractors[key]
+
+
+def extract_documents(
+    docs: Sequence[Outcome | SourceDocument], extractor: BudgetedExtractor
+) -> list[Outcome]:
     """Run the extractor over new pages; everything else passes through."""
-    extractor = extractor_for(backend)
     out: list[Outcome] = []
     for doc in docs:
         if not isinstance(doc, SourceDocument):
             out.append(doc)
             continue
-        extraction = extract_one(extractor, doc.raw, doc.location, doc.site)
+        extraction = extractor.extract(doc.raw, doc.location, doc.site)
         if isinstance(extraction, SkippedInput):
             out.append(extraction)
-            continue
-        if not extraction.article.text.strip():
+        elif not extraction.article.text.strip():
             reason = "no article text found"
             out.append(SkippedInput(location=doc.location, reason=reason, stage="extract"))
-            continue
-        out.append(Extracted(doc=doc, extraction=extraction))
+        else:
+            out.append(Extracted(doc=doc, extraction=extraction))
     return out
 
 
 def store_outcomes(
     store: ClaimStore, outcomes: Sequence[Outcome], remember: Remember | None = None
 ) -> RunReport:
-    """Store a batch's extracted articles in one transaction (see ``ClaimStore.save_pages``)
-    and count every outcome into the batch's part of the run report."""
+    """Store a batch's extracted articles in one transaction (see ``ClaimStore.save_pages``:
+    a page the store refuses costs only itself) and count every outcome into the batch's
+    part of the run report."""
+    from corpus.store import SaveFailed
+
     report = RunReport()
     pages = [o for o in outcomes if isinstance(o, Extracted)]
     for outcome in outcomes:
@@ -149,6 +268,10 @@ def store_outcomes(
             reason = "content vanished from the store during the run; run again"
             report.failed.append(SkippedInput(location=doc.location, reason=reason, stage="store"))
             continue
+        if isinstance(result, SaveFailed):
+            reason = f"not stored: {result.reason}"
+            report.failed.append(SkippedInput(location=doc.location, reason=reason, stage="store"))
+            continue
         status: Literal["new", "unchanged", "updated", "duplicate"] = result.status
         setattr(report, status, getattr(report, status) + 1)
         report.claims_added += result.claims_added
@@ -157,11 +280,8 @@ def store_outcomes(
     return report
 
 
-def ingest_pages(
-    store: ClaimStore,
-    docs: Sequence[Read],
-    backend: str,
-    remember: Remember | None = None,
-) -> RunReport:
-    """One batch: skip what is stored, extract the rest, store it all in one transaction."""
-    return store_outcomes(store, extract_documents(mark_known(store, docs), backend), remember)
+def prepare_pages(
+    store: ClaimStore, docs: Sequence[Read], extractor: BudgetedExtractor
+) -> list[Outcome]:
+    """One batch up to the store: skip what is stored, extract the rest (store reads only)."""
+    return extract_documents(mark_known(store, docs), extractor)

@@ -2,11 +2,12 @@
 
 Tasks take and return plain data (paths, URLs, JSON strings, pydantic models)
 and open their own store from a URL, so they run the same in threads or on
-Dask workers. Work is batched: Prefect costs tens of milliseconds per task run,
-more when its inputs are large (it walks them looking for futures), so the
-ingest tasks take paths or pages and return counts, never extractions. Tasks
-that carry pages have no cache policy: Prefect would otherwise hash every input
-to compute a cache key it never uses here.
+Dask workers. The ingest and re-extract tasks only *read* the store: they hand
+their pages' outcomes back to the flow, the run's one writer (several writers
+of one SQLite file wait on each other's locks until they time out). Work is
+batched: Prefect costs tens of milliseconds per task run, more when its inputs
+are large (it walks them looking for futures). No task has a cache policy:
+Prefect would otherwise hash every input, and persist the pages it returns.
 """
 
 from __future__ import annotations
@@ -19,9 +20,19 @@ from typing import TYPE_CHECKING
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from corpus.documents import SkippedInput, SourceDocument, SourceItem
-from corpus.runs import RunReport
-from flows.pages import Read, Unchanged, extract_one, extractor_for, ingest_pages, read_files
+from corpus.documents import SkippedInput, SourceItem
+from extractors.models import Extraction
+from flows.pages import (
+    DEFAULT_PAGE_BUDGET,
+    Outcome,
+    Read,
+    Unchanged,
+    budgeted_extractor,
+    extractor_for,  # noqa: F401  (re-exported: one extractor per process, for callers here)
+    prepare_pages,
+    read_files,
+    unexpected,
+)
 
 if TYPE_CHECKING:
     from corpus.fetch import Fetcher
@@ -50,7 +61,13 @@ def _transient(task, task_run, state) -> bool:
     return False
 
 
-@task(name="discover", retries=2, retry_delay_seconds=[1, 5], retry_condition_fn=_transient)
+@task(
+    name="discover",
+    retries=2,
+    retry_delay_seconds=[1, 5],
+    retry_condition_fn=_transient,
+    cache_policy=NO_CACHE,
+)
 def discover_items(
     spec_json: str, db_url: str | None, settings_json: str | None, max_bytes: int
 ) -> tuple[list[SourceItem], list[SkippedInput], int]:
@@ -83,74 +100,78 @@ def discover_items(
     retries=3,
     retry_delay_seconds=[0.5, 2, 5],
     retry_condition_fn=_transient,
+    cache_policy=NO_CACHE,
 )
 def fetch_url(item: SourceItem, max_bytes: int, settings_json: str | None) -> Read:
     """Download one URL; 5xx and time-outs are retried by Prefect, the rest skipped."""
-    from corpus.sources import NotModified, SkipError, read_item
+    from corpus.sources import NotModified, SkipError, TransientFetchError, read_item
 
     try:
         return read_item(item, fetcher=fetcher_for(settings_json), max_bytes=max_bytes)
     except SkipError as err:
         return err.skipped
     except NotModified:
-        return Unchanged(location=item.location)
+        return Unchanged(location=item.public_location)
+    except TransientFetchError:
+        raise  # retried; once retries are used up, the flow records the skip
+    except Exception as err:
+        return unexpected(item.public_location, "fetch", err)
 
 
-@task(name="ingest-files", cache_policy=NO_CACHE)
-def ingest_files(
-    items: Sequence[SourceItem], max_bytes: int, db_url: str | None, backend: str, batch_size: int
-) -> RunReport:
-    """Read, extract and store local files ``batch_size`` at a time (one transaction,
-    and at most ``batch_size`` pages in memory, each); returns their part of the report.
-    """
+@task(name="extract-files", cache_policy=NO_CACHE)
+def extract_files(
+    items: Sequence[SourceItem],
+    max_bytes: int,
+    db_url: str | None,
+    backend: str,
+    batch_size: int,
+    page_budget: float = DEFAULT_PAGE_BUDGET,
+) -> list[list[Outcome]]:
+    """Read and extract local files, ``batch_size`` at a time; one list of outcomes per
+    batch, for the flow to store (pages whose content is stored are not extracted)."""
     from corpus.store import ClaimStore
 
-    report = RunReport()
+    extractor = budgeted_extractor(backend, page_budget)
+    batches = []
     with ClaimStore(db_url) as store:
         for start in range(0, len(items), batch_size):
             docs = read_files(items[start : start + batch_size], max_bytes)
-            report.merge(ingest_pages(store, docs, backend))
-    return report
+            batches.append(prepare_pages(store, docs, extractor))
+    return batches
 
 
-@task(name="ingest-fetched", cache_policy=NO_CACHE)
-def ingest_fetched(
-    docs: Sequence[Read], db_url: str | None, backend: str, settings_json: str | None = None
-) -> RunReport:
-    """Extract and store a batch of downloaded pages (one transaction); their HTTP
-    validators are remembered only once the page is stored."""
+@task(name="extract-fetched", cache_policy=NO_CACHE)
+def extract_fetched(
+    docs: Sequence[Read], db_url: str | None, backend: str, page_budget: float = DEFAULT_PAGE_BUDGET
+) -> list[Outcome]:
+    """Extract a batch of downloaded pages (pages whose content is stored are not)."""
     from corpus.store import ClaimStore
 
-    def remember(doc: SourceDocument) -> None:
-        fetcher_for(settings_json).remember(doc.url or doc.location, doc.etag, doc.last_modified)
-
     with ClaimStore(db_url) as store:
-        return ingest_pages(store, docs, backend, remember)
+        return prepare_pages(store, docs, budgeted_extractor(backend, page_budget))
 
 
 @task(name="reextract-batch", cache_policy=NO_CACHE)
-def reextract_batch(db_url: str | None, article_ids: Sequence[int], backend: str) -> RunReport:
-    """Re-derive the claims of stored articles from their stored raw input."""
+def reextract_batch(
+    db_url: str | None,
+    article_ids: Sequence[int],
+    backend: str,
+    page_budget: float = DEFAULT_PAGE_BUDGET,
+) -> list[tuple[int, Extraction | SkippedInput]]:
+    """Re-derive the claims of stored articles from their stored raw input; returns
+    (article id, extraction or skip) for the flow to store."""
     from corpus.store import ClaimStore
 
-    report = RunReport(kind="reextract")
-    extractor = extractor_for(backend)
+    extractor = budgeted_extractor(backend, page_budget)
     with ClaimStore(db_url) as store:
-        for article in store.load_articles(article_ids):
-            extraction = extract_one(extractor, article.raw, article.location, article.site)
-            if isinstance(extraction, SkippedInput):
-                report.failed.append(extraction)
-                continue
-            added = store.save_reextraction(article.id, extraction)
-            if added:
-                report.updated += 1
-                report.claims_added += added
-            else:
-                report.unchanged += 1
-    return report
+        articles = store.load_articles(article_ids)
+    return [
+        (article.id, extractor.extract(article.raw, article.location, article.site))
+        for article in articles
+    ]
 
 
-@task(name="write-changes")
+@task(name="write-changes", cache_policy=NO_CACHE)
 def write_changes(db_url: str | None, since_iso: str, path: str) -> str:
     """Write what changed in the store since a time as JSON; returns a one-line summary."""
     import json
@@ -172,7 +193,7 @@ def write_changes(db_url: str | None, since_iso: str, path: str) -> str:
     )
 
 
-@task(name="write-report")
+@task(name="write-report", cache_policy=NO_CACHE)
 def write_html_report(db_url: str | None, path: str) -> int:
     """Write the HTML report of the store (after a run, when configured)."""
     from corpus.report import write_report

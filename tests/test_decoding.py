@@ -152,3 +152,92 @@ SNIFF_CASES = [
 @pytest.mark.parametrize(("data", "expected"), SNIFF_CASES)
 def test_decoding_sniff_declared(data: bytes, expected: str | None) -> None:
     assert sniff_declared(data) == expected
+
+
+# -- hostile declarations and damaged bytes -------------------------------------------
+
+NON_TEXT_CODECS = ["base64", "hex", "zlib", "bz2", "uu", "quopri", "rot13", "utf-7"]
+
+
+@pytest.mark.parametrize("codec", NON_TEXT_CODECS)
+def test_decoding_ignores_declared_non_text_codecs(codec: str) -> None:
+    data = _html(f'<meta charset="{codec}">'.encode(), SIMPLIFIED.encode("gbk"))
+    for declared in (None, f"text/html; charset={codec}"):
+        page = decode_page(data, declared=declared)
+        assert SIMPLIFIED in page.text and page.encoding == "gb18030", (codec, declared)
+    assert normalise_encoding(codec) is None
+
+
+def test_decoding_large_body_declared_zlib_is_not_decompressed() -> None:
+    body = SIMPLIFIED.encode() * 2000
+    page = decode_page(body, declared="text/html; charset=zlib")
+    assert page.encoding == "utf-8" and len(page.text) == len(SIMPLIFIED) * 2000
+
+
+def test_decoding_utf7_lone_surrogate_never_reaches_the_text() -> None:
+    from corpus.documents import content_hash
+
+    data = _html(b'<meta charset="utf-7">', b"+2AA- " + SIMPLIFIED.encode("utf-7"))
+    page = decode_page(data)
+    assert not any("\ud800" <= ch <= "\udfff" for ch in page.text)
+    page.text.encode("utf-8")  # storable
+    assert len(content_hash("a\ud800b")) == 64  # and hashing never raises
+
+
+MOJIBAKE_DECLARATIONS = ["koi8-r", "cp437", "iso-8859-5", "windows-1251", "shift_jis", "euc-kr"]
+
+
+@pytest.mark.parametrize("declared", MOJIBAKE_DECLARATIONS)
+def test_decoding_wrong_declaration_on_gbk_is_not_taken(declared: str) -> None:
+    text = SIMPLIFIED * 3
+    page = decode_page(_html(f'<meta charset="{declared}">'.encode(), text.encode("gbk")))
+    assert text in page.text, (declared, page.encoding, page.text[:60])
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_decoding_utf16_without_bom(codec: str) -> None:
+    text = "<html><body><p>" + SIMPLIFIED + "</p>\n<p>2025年1月</p></body></html>"
+    page = decode_page(text.encode(codec))
+    assert page.text == text and page.encoding == codec
+
+
+def test_decoding_one_stray_byte_costs_one_character() -> None:
+    data = SIMPLIFIED.encode() * 5
+    damaged = data[:39] + b"\xff" + data[39:]
+    page = decode_page(damaged)
+    assert page.encoding == "utf-8"
+    assert page.text.count("\ufffd") == 1 and page.text.replace("\ufffd", "") == SIMPLIFIED * 5
+
+
+def test_decoding_drops_bidirectional_controls() -> None:
+    page = decode_page("训练成本为5\u200f57万美元，\u202e反转\u202c文字。".encode())
+    assert page.text == "训练成本为557万美元，反转文字。"
+
+
+def test_decoding_random_bytes_with_nul_are_still_binary() -> None:
+    noise = bytes((i * 7919 + 13) % 256 for i in range(4000))
+    with pytest.raises(UndecodableError):
+        decode_page(noise)
+
+
+def test_decoding_skip_messages_are_one_printable_line() -> None:
+    from corpus.documents import SkippedInput
+
+    skip = SkippedInput(location="a\nskipped forged: yes\x1b[31m", reason="bad\rthing")
+    line = skip.message()
+    assert "\n" not in line and "\r" not in line and "\x1b" not in line
+    assert "a\\nskipped forged" in line
+    name = "caf\udcff.txt"  # a file name with an undecodable byte (surrogateescape)
+    stored = SkippedInput(location=name, reason="x")
+    assert stored.location == "caf\\xff.txt"
+    stored.location.encode("utf-8")
+
+
+def test_decoding_credentials_are_not_kept() -> None:
+    from corpus.documents import SkippedInput, SourceDocument, without_credentials
+
+    url = "https://user:secret@example.com:8443/a.html?q=1"
+    assert without_credentials(url) == "https://example.com:8443/a.html?q=1"
+    doc = SourceDocument(location=url, url=url, raw="x")
+    assert "secret" not in doc.location and "secret" not in (doc.url or "")
+    assert "secret" not in SkippedInput(location=url, reason="r").location

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
@@ -13,8 +13,17 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from corpus.documents import without_credentials
 from corpus.errors import SkipError, TransientFetchError
 from corpus.fetch.addresses import ALLOWED_SCHEMES, IPAddress, block_reason, parse_peer, resolve
+from corpus.fetch.deadline import Watchdog
+from corpus.fetch.decompress import (
+    BrokenEncoding,
+    CappedDecoder,
+    TooLarge,
+    UnsupportedEncoding,
+    content_codings,
+)
 from corpus.fetch.validators import ValidatorCache, Validators
 from corpus.files import DEFAULT_MAX_BYTES
 
@@ -79,14 +88,16 @@ def _is_binary_type(content_type: str | None) -> bool:
 class Fetcher:
     """Downloads pages over http(s) for the sources.
 
-    - timeouts: ``timeout`` per connect/read, ``deadline`` for a whole fetch (an
-      endless or dripping response is cut);
-    - size: the body is streamed and abandoned past ``max_bytes`` (decoded bytes,
-      so a gzip bomb is cut too);
+    - time: ``timeout`` per connect/read, and ``deadline`` for a whole fetch, headers
+      included: a watchdog cuts the connection when it passes (a server trickling a
+      header line a second is cut too);
+    - size: the body is streamed and abandoned past ``max_bytes``; content codings are
+      undone here, layer by layer, each capped (``gzip, gzip`` bombs are cut);
     - redirects are followed by hand, at most ``max_redirects``, each hop checked;
-    - addresses: every hop's host is resolved and loopback/private/link-local/...
-      addresses are refused unless the fetch is ``local_ok``; the peer actually
-      connected to is checked again before the body is read (DNS rebinding);
+    - addresses: every hop's host is resolved once, loopback/private/link-local/...
+      addresses are refused unless the host is one of the fetch's ``local_hosts``,
+      and the connection goes to the address that was checked (no second lookup a
+      rebinding DNS could answer differently); the peer is checked again;
     - at most ``per_host_concurrency`` requests at once to one host;
     - conditional requests from a validator cache (see ``remember``).
 
@@ -116,6 +127,8 @@ class Fetcher:
             follow_redirects=False,
             trust_env=False,
             transport=transport,
+            # a fresh connection per fetch: the deadline watchdog holds its socket
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
         self._slots: dict[str, threading.BoundedSemaphore] = {}
         self._slots_lock = threading.Lock()
@@ -137,7 +150,7 @@ class Fetcher:
         self,
         url: str,
         *,
-        local_ok: bool = False,
+        local_hosts: Collection[str] = (),
         max_bytes: int | None = None,
         validators: Validators | None = None,
         conditional: bool = True,
@@ -145,65 +158,84 @@ class Fetcher:
     ) -> FetchResult:
         """Download ``url``. Raises SkipError (permanent) or TransientFetchError (retry).
 
-        ``validators`` default to the cached ones when ``conditional``; ``truncate``
-        returns the first ``max_bytes`` instead of refusing a larger body (for sniffing).
+        ``local_hosts`` may resolve to non-public addresses (a local source's own hosts);
+        every other host, redirect targets included, must be public. ``validators``
+        default to the cached ones when ``conditional``; ``truncate`` returns the first
+        ``max_bytes`` instead of refusing a larger body (for sniffing).
         """
         cap = max_bytes or self.max_bytes
-        deadline = time.monotonic() + self.deadline
-        if conditional and validators is None:
-            validators = self.validators.get(url)
-        headers = validators.request_headers() if conditional and validators else {}
-        current = url
-        for _hop in range(self.max_redirects + 1):
-            host = self._check_target(url, current, local_ok)
-            with self._host_slot(host):
-                response = self._send(url, current, headers, deadline)
-                try:
-                    self._check_peer(url, response, local_ok)
-                    location = response.headers.get("location")
-                    if response.status_code in REDIRECT_STATUSES and location:
-                        current = urljoin(current, location.strip())
-                        continue
-                    return self._finish(url, current, response, cap, deadline, truncate)
-                finally:
-                    response.close()
+        local = frozenset(host.lower() for host in local_hosts)
+        with Watchdog(time.monotonic() + self.deadline) as watchdog:
+            if conditional and validators is None:
+                validators = self.validators.get(url)
+            headers = validators.request_headers() if conditional and validators else {}
+            current = url
+            for _hop in range(self.max_redirects + 1):
+                target = self._check_target(url, current, local)
+                with self._host_slot(target.slot):
+                    response = self._send(url, target, headers, watchdog)
+                    try:
+                        self._check_peer(url, response, target.is_local)
+                        location = response.headers.get("location")
+                        if response.status_code in REDIRECT_STATUSES and location:
+                            current = urljoin(current, location.strip())
+                            continue
+                        return self._finish(url, current, response, cap, watchdog, truncate)
+                    finally:
+                        response.close()
         raise SkipError.of(url, f"more than {self.max_redirects} redirects")
 
-    def peek(self, url: str, *, local_ok: bool = False, limit: int = 4096) -> FetchResult:
+    def peek(
+        self, url: str, *, local_hosts: Collection[str] = (), limit: int = 4096
+    ) -> FetchResult:
         """The first ``limit`` bytes of a page (to sniff whether it is a feed)."""
-        return self.fetch(url, local_ok=local_ok, max_bytes=limit, conditional=False, truncate=True)
+        return self.fetch(
+            url, local_hosts=local_hosts, max_bytes=limit, conditional=False, truncate=True
+        )
 
-    def _check_target(self, url: str, target: str, local_ok: bool) -> str:
-        """Refuse non-http schemes and (unless local) hosts resolving to non-public addresses."""
+    def _check_target(self, url: str, target: str, local: frozenset[str]) -> _Target:
+        """Refuse non-http schemes and hosts resolving to non-public addresses (unless the
+        host is local); the address to connect to is the one checked."""
         parts = urlsplit(target)
         scheme = parts.scheme.lower()
+        hop = "" if target == url else f" (redirect to {without_credentials(target)})"
         if scheme not in ALLOWED_SCHEMES:
-            where = "" if target == url else f" (redirect to {target})"
-            raise SkipError.of(url, f"unsupported URL scheme {scheme or 'none'!r}{where}")
-        if not parts.hostname:
-            raise SkipError.of(url, f"URL without a host: {target}")
-        if not local_ok:
-            port = parts.port or (443 if scheme == "https" else 80)
-            reason = self.host_block_reason(url, parts.hostname, port)
+            raise SkipError.of(url, f"unsupported URL scheme {scheme or 'none'!r}{hop}")
+        try:
+            host, port = parts.hostname, parts.port or (443 if scheme == "https" else 80)
+        except ValueError as error:  # a port out of range or not a number
+            raise SkipError.of(url, f"invalid URL: {error}{hop}") from None
+        if not host:
+            raise SkipError.of(url, f"URL without a host{hop}")
+        is_local = host.lower() in local
+        addresses = self.resolve_host(url, host, port)
+        if not is_local:
+            reason = self.host_block_reason(host, addresses)
             if reason:
-                hop = "" if target == url else f" (redirect to {target})"
                 raise SkipError.of(url, f"refused {reason}{hop}; the source is not local")
-        return parts.netloc.lower()
+        return _Target(url=target, address=addresses[0], is_local=is_local)
 
-    def host_block_reason(self, url: str, host: str, port: int) -> str | None:
-        """Why a non-local fetch may not go to ``host`` (None: every address is public)."""
+    def resolve_host(self, url: str, host: str, port: int) -> list[IPAddress]:
+        """Every address ``host`` resolves to (the first is connected to)."""
         try:
             addresses = resolve(host, port)
-        except OSError as error:
+        except (OSError, UnicodeError) as error:
             raise TransientFetchError(url, f"cannot resolve {host}: {error}") from None
+        if not addresses:
+            raise TransientFetchError(url, f"cannot resolve {host}: no address")
+        return addresses
+
+    def host_block_reason(self, host: str, addresses: list[IPAddress]) -> str | None:
+        """Why a fetch may not go to ``host`` at these addresses unless the host is local
+        (None: every address is public)."""
         return next(filter(None, map(block_reason, addresses)), None)
 
     def peer_block_reason(self, address: IPAddress) -> str | None:
         """Why a non-local fetch may not read from the peer it connected to (None: allowed)."""
         return block_reason(address)
 
-    def _check_peer(self, url: str, response: httpx.Response, local_ok: bool) -> None:
-        if local_ok:
+    def _check_peer(self, url: str, response: httpx.Response, is_local: bool) -> None:
+        if is_local:
             return
         stream = response.extensions.get("network_stream")
         if stream is None:
@@ -226,22 +258,36 @@ class Fetcher:
             yield
 
     def _send(
-        self, url: str, target: str, headers: dict[str, str], deadline: float
+        self, url: str, target: _Target, headers: dict[str, str], watchdog: Watchdog
     ) -> httpx.Response:
-        remaining = deadline - time.monotonic()
+        remaining = watchdog.remaining()
         if remaining <= 0:
-            raise SkipError.of(url, f"no complete answer within the {self.deadline:g} s deadline")
+            raise self._deadline_skip(url)
         timeout = httpx.Timeout(min(self.timeout, remaining))
         try:
-            request = self._client.build_request("GET", target, headers=headers, timeout=timeout)
+            wanted = httpx.URL(target.url)
+            request = self._client.build_request(
+                "GET",
+                wanted.copy_with(host=str(target.address)),
+                headers={**headers, "Host": wanted.netloc.decode("ascii")},
+                timeout=timeout,
+                extensions={"trace": watchdog.trace, "sni_hostname": wanted.host},
+            )
             return self._client.send(request, stream=True)
         except httpx.TimeoutException:
+            if watchdog.fired:
+                raise self._deadline_skip(url) from None
             raise TransientFetchError(url, f"timed out after {self.timeout:g} s") from None
-        except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL, UnicodeError) as error:
             raise SkipError.of(url, f"invalid URL: {error}") from None
-        except httpx.TransportError as error:
+        except (httpx.TransportError, OSError) as error:
+            if watchdog.fired:
+                raise self._deadline_skip(url) from None
             kind = type(error).__name__
             raise TransientFetchError(url, f"connection failed ({kind}: {error})") from None
+
+    def _deadline_skip(self, url: str) -> SkipError:
+        return SkipError.of(url, f"no complete answer within the {self.deadline:g} s deadline")
 
     def _finish(
         self,
@@ -249,7 +295,7 @@ class Fetcher:
         final_url: str,
         response: httpx.Response,
         cap: int,
-        deadline: float,
+        watchdog: Watchdog,
         truncate: bool,
     ) -> FetchResult:
         status = response.status_code
@@ -274,33 +320,74 @@ class Fetcher:
         declared = response.headers.get("content-length", "")
         if not truncate and declared.isdigit() and int(declared) > cap:
             raise SkipError.of(url, f"too large: {_mib(int(declared))} declared, cap {_mib(cap)}")
-        body, truncated = self._read_body(url, response, cap, deadline, truncate)
+        try:
+            decoder = CappedDecoder(content_codings(response.headers.get("content-encoding")), cap)
+        except UnsupportedEncoding as error:
+            raise SkipError.of(url, str(error)) from None
+        body, truncated = self._read_body(url, response, decoder, cap, watchdog, truncate)
         return FetchResult(
             **common, body=body, charset=response.charset_encoding, truncated=truncated
         )
 
     def _read_body(
-        self, url: str, response: httpx.Response, cap: int, deadline: float, truncate: bool
+        self,
+        url: str,
+        response: httpx.Response,
+        decoder: CappedDecoder,
+        cap: int,
+        watchdog: Watchdog,
+        truncate: bool,
     ) -> tuple[bytes, bool]:
-        chunks: list[bytes] = []
+        # pieces kept apart and joined once: a growing bytearray over-allocates and copies
+        pieces: list[bytes] = []
         size = 0
+        too_large = f"too large: more than {_mib(cap)} (the size cap)"
         try:
-            for chunk in response.iter_bytes():
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > cap:
-                    if truncate:
-                        return b"".join(chunks)[:cap], True
-                    raise SkipError.of(url, f"too large: more than {_mib(cap)} (the size cap)")
-                if time.monotonic() > deadline:
+            for raw in response.iter_raw():
+                for chunk in decoder.feed(raw):
+                    pieces.append(chunk)
+                    size += len(chunk)
+                    if size > cap:
+                        if truncate:
+                            return b"".join(pieces)[:cap], True
+                        raise SkipError.of(url, too_large)
+                if watchdog.remaining() <= 0:
                     raise SkipError.of(
                         url, f"response still incomplete after the {self.deadline:g} s deadline"
                     )
-        except httpx.TimeoutException:
-            raise TransientFetchError(url, f"timed out reading after {self.timeout:g} s") from None
-        except httpx.DecodingError as error:
+        except TooLarge:
+            if truncate:
+                return b"".join(pieces)[:cap], True
+            raise SkipError.of(url, too_large) from None
+        except BrokenEncoding as error:
             raise SkipError.of(url, f"undecodable content encoding: {error}") from None
-        except httpx.TransportError as error:
+        except httpx.TimeoutException:
+            if watchdog.fired:
+                raise self._deadline_skip(url) from None
+            raise TransientFetchError(url, f"timed out reading after {self.timeout:g} s") from None
+        except (httpx.TransportError, OSError) as error:
+            if watchdog.fired:
+                raise self._deadline_skip(url) from None
             kind = type(error).__name__
             raise TransientFetchError(url, f"connection broke ({kind}: {error})") from None
-        return b"".join(chunks), False
+        if watchdog.fired:  # the cut connection looked like the end of the body
+            raise SkipError.of(
+                url, f"response still incomplete after the {self.deadline:g} s deadline"
+            )
+        return b"".join(pieces), False
+
+
+@dataclass(frozen=True)
+class _Target:
+    """One hop of a fetch: its URL, the checked address to connect to, and whether the
+    host is one of the source's own (local) hosts."""
+
+    url: str
+    address: IPAddress
+    is_local: bool
+
+    @property
+    def slot(self) -> str:
+        """The per-host concurrency key: host and port."""
+        parts = urlsplit(self.url)
+        return (parts.netloc.rsplit("@", 1)[-1]).lower()

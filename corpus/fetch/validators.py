@@ -15,6 +15,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from corpus.documents import without_credentials
+
 STATE_FILE_NAME = "http-validators.json"
 
 
@@ -53,10 +55,12 @@ class ValidatorCache:
 
     def get(self, url: str) -> Validators | None:
         with self._lock:
-            return self._entries.get(url)
+            return self._entries.get(without_credentials(url))
 
     def remember(self, url: str, validators: Validators) -> None:
-        """Keep validators for a URL whose page has been stored; empty ones drop the entry."""
+        """Keep validators for a URL whose page has been stored; empty ones drop the entry.
+        (Keys are URLs without credentials: the state file holds no password.)"""
+        url = without_credentials(url)
         with self._lock:
             if validators.is_empty():
                 self._entries.pop(url, None)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import glob
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,8 +12,9 @@ from corpus.documents import SkippedInput, SourceItem
 from corpus.fetch import DEFAULT_MAX_BYTES, Fetcher, SkipError
 from corpus.files import read_file_bytes
 from corpus.sources.feeds import looks_like_feed, parse_feed
+from corpus.sources.folders import list_folder
 from corpus.sources.reading import shared_fetcher
-from corpus.sources.spec import DEFAULT_GLOB, SourceSpec, is_http_url
+from corpus.sources.spec import SourceSpec, is_http_url
 
 KnownUrls = Callable[[Iterable[str]], set[str]]
 
@@ -39,7 +38,8 @@ def discover(
 
     URL items that ``known_urls`` reports as stored are dropped (for a ``urls``
     source only unless ``recheck``). A feed whose download fails for good becomes
-    a skip; a transient failure raises TransientFetchError so the caller can retry.
+    a skip of the whole source (``scope="source"``); a transient failure raises
+    TransientFetchError so the caller can retry.
     """
     cap = max_bytes or spec.max_bytes or DEFAULT_MAX_BYTES
     if spec.kind == "folder":
@@ -61,53 +61,51 @@ def _item(spec: SourceSpec, location: str, kind: str, title: str | None = None) 
         site=spec.site,
         encoding=spec.encoding,
         title_hint=title,
-        local_ok=spec.local,
+        local_hosts=sorted(spec.local_host_names()),
     )
+
+
+def _source_failed(location: str, reason: str) -> Discovery:
+    skip = SkippedInput(location=location, reason=reason, stage="discover", scope="source")
+    return Discovery(skipped=[skip])
 
 
 def _discover_folder(spec: SourceSpec) -> Discovery:
     root = spec.path
     assert root is not None
-    if not root.exists():
-        reason = f"folder source {spec.name}: path does not exist"
-        return Discovery(skipped=[SkippedInput(location=str(root), reason=reason)])
-    if root.is_file():
-        return Discovery(items=[_item(spec, str(root), "file")])
-    return Discovery(items=[_item(spec, path, "file") for path in list_files(root, spec.glob)])
+    try:
+        if not root.exists():
+            return _source_failed(str(root), f"folder source {spec.name}: path does not exist")
+        if root.is_file():
+            return Discovery(items=[_item(spec, str(root), "file")])
+    except OSError as error:  # e.g. a path inside a folder that cannot be entered
+        reason = f"folder source {spec.name}: cannot open: {error.strerror or error}"
+        return _source_failed(str(root), reason)
+    listing = list_folder(str(root), spec.glob)
+    items = [_item(spec, path, "file") for path in listing.files]
+    return Discovery(items=items, skipped=listing.skipped)
 
 
 def list_files(root: Path, pattern: str | None = None) -> list[str]:
-    """The files under ``root`` matching ``pattern``, hidden ones left out, in path order.
-
-    Paths are spelled as ``str(root / relative)``. (``glob.glob`` on strings: pathlib's
-    glob, Path objects and their sorting cost more than the rest of a re-run.)
-    """
-    prefix = str(root)
-    found: list[tuple[list[str], str]] = []
-    for relative in glob.glob(pattern or DEFAULT_GLOB, root_dir=prefix, recursive=True):
-        parts = relative.split(os.sep)
-        if any(part.startswith(".") for part in parts):
-            continue
-        path = relative if prefix == "." else os.path.join(prefix, relative)
-        if os.path.isfile(path):
-            found.append((parts, path))
-    found.sort()
-    return [path for _parts, path in found]
+    """The files under ``root`` matching ``pattern`` (see ``corpus.sources.folders``, whose
+    ``list_folder`` also says why other entries were skipped), spelled
+    ``os.path.join(str(root), relative)``, in path order."""
+    return list_folder(str(root), pattern).files
 
 
 def _discover_feed(spec: SourceSpec, fetcher: Fetcher, cap: int) -> Discovery:
     location = spec.url or str(spec.file)
     try:
         if spec.url is not None:
-            data = fetcher.fetch(
-                spec.url, local_ok=spec.local, max_bytes=cap, conditional=False
-            ).body
+            local = spec.local_host_names()
+            data = fetcher.fetch(spec.url, local_hosts=local, max_bytes=cap, conditional=False).body
         else:
             assert spec.file is not None
             data = read_file_bytes(spec.file, cap)
         entries = parse_feed(data, name=spec.name, location=location)
     except SkipError as error:
-        return Discovery(skipped=[error.skipped])
+        failed = error.skipped.model_copy(update={"scope": "source"})
+        return Discovery(skipped=[failed])
     found = Discovery()
     seen: set[str] = set()
     for number, entry in enumerate(entries, start=1):
@@ -140,15 +138,20 @@ def _discover_urls(spec: SourceSpec, fetcher: Fetcher, cap: int) -> Discovery:
         try:
             text = read_file_bytes(spec.urls_file, cap).decode("utf-8-sig")
         except SkipError as error:
-            found.skipped.append(error.skipped)
+            found.skipped.append(error.skipped.model_copy(update={"scope": "source"}))
             text = ""
         except UnicodeDecodeError:
             reason = f"urls source {spec.name}: URL list is not UTF-8 text"
-            found.skipped.append(SkippedInput(location=str(spec.urls_file), reason=reason))
+            found.skipped.append(
+                SkippedInput(location=str(spec.urls_file), reason=reason, scope="source")
+            )
             text = ""
         candidates += [
             ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
         ]
+    if spec.local and spec.urls_file is not None:  # the listed URLs' hosts are its own
+        listed = [urlsplit(url).hostname for url in candidates if is_http_url(url)]
+        spec = spec.model_copy(update={"local_hosts": [*spec.local_hosts, *filter(None, listed)]})
     seen: set[str] = set()
     for url in candidates:
         if url in seen:
@@ -170,7 +173,7 @@ def _add_page_or_feed(
 ) -> None:
     """For a URL given on the command line: read it as a feed if its first bytes say so."""
     try:
-        head = fetcher.peek(url, local_ok=spec.local)
+        head = fetcher.peek(url, local_hosts=spec.local_host_names())
     except SkipError as error:
         found.skipped.append(error.skipped)
         return
@@ -184,6 +187,7 @@ def _add_page_or_feed(
         site=spec.site,
         encoding=spec.encoding,
         local=spec.local,
+        local_hosts=spec.local_hosts,
     )
     listed = _discover_feed(feed_spec, fetcher, cap)
     found.items.extend(listed.items)
@@ -191,9 +195,9 @@ def _add_page_or_feed(
 
 
 def _drop_known(found: Discovery, known_urls: KnownUrls) -> Discovery:
-    urls = [item.location for item in found.items if item.kind == "url"]
+    urls = [item.public_location for item in found.items if item.kind == "url"]
     if not urls:
         return found
     known = known_urls(urls)
-    kept = [item for item in found.items if item.kind != "url" or item.location not in known]
+    kept = [item for item in found.items if item.kind != "url" or item.public_location not in known]
     return Discovery(items=kept, skipped=found.skipped, known=len(found.items) - len(kept))

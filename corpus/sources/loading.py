@@ -10,13 +10,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from corpus.errors import UsageError
 from corpus.sources.spec import Settings, SourcesFile, SourceSpec
 
 TOP_LEVEL_KEYS = ("settings", "source", "sources")
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-class SourcesError(Exception):
+class SourcesError(UsageError):
     """The sources file (or a CLI input) is unusable; ``problems`` has one line each."""
 
     def __init__(self, problems: list[str]) -> None:

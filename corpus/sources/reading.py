@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from corpus.documents import SourceDocument, SourceItem
+from corpus.documents import SourceDocument, SourceItem, without_credentials
 from corpus.fetch import Fetcher, NotModified
 from corpus.files import document_from_bytes, read_file
 from corpus.sources.spec import Settings
@@ -48,13 +48,13 @@ def read_item(
     if item.kind == "file":
         return read_file(item, max_bytes)
     fetcher = fetcher or shared_fetcher()
-    result = fetcher.fetch(item.location, local_ok=item.local_ok, max_bytes=max_bytes)
+    result = fetcher.fetch(item.location, local_hosts=item.local_hosts, max_bytes=max_bytes)
     if result.not_modified:
         raise NotModified(item.location)
     document = document_from_bytes(item, result.body, declared=item.encoding or result.charset)
     return document.model_copy(
         update={
-            "url": result.final_url,
+            "url": without_credentials(result.final_url),
             "etag": result.etag,
             "last_modified": result.last_modified,
         }

@@ -15,16 +15,31 @@ FEED_PATH_WORDS = frozenset({"feed", "rss", "atom"})
 
 
 def resolve_or_skip(
-    args: Sequence[str], sources: SourcesFile | None
+    args: Sequence[str], sources: SourcesFile | None, *, allow_local: bool = False
 ) -> tuple[list[SourceSpec], list[SkippedInput]]:
-    """Like resolve_inputs, but an unusable argument becomes a skip and the rest go on."""
+    """Like resolve_inputs, but an unusable argument becomes a skip and the rest go on.
+
+    With ``allow_local``, a URL argument is a local source: its own host may be on a
+    private or loopback address (its redirects and links elsewhere are checked as usual).
+    """
     specs: list[SourceSpec] = []
     skipped: list[SkippedInput] = []
     for arg in args:
-        spec = _resolve_one(arg, sources)
+        try:
+            spec = _resolve_one(arg, sources)
+        except ValueError as error:  # a pydantic ValidationError: say which rule it broke
+            reason = f"unusable: {_rule_broken(error)}"
+            skipped.append(
+                SkippedInput(location=arg, reason=reason, stage="discover", scope="source")
+            )
+            continue
+        if spec is not None and allow_local and (spec.url or spec.urls):
+            spec = spec.model_copy(update={"local": True})
         if spec is None:
             reason = "not found: no such file, folder, source name or http(s) URL"
-            skipped.append(SkippedInput(location=arg, reason=reason, stage="read"))
+            skipped.append(
+                SkippedInput(location=arg, reason=reason, stage="discover", scope="source")
+            )
         else:
             specs.append(spec)
     return specs, skipped
@@ -41,7 +56,11 @@ def resolve_inputs(args: Sequence[str], sources: SourcesFile | None) -> list[Sou
     specs: list[SourceSpec] = []
     problems: list[str] = []
     for arg in args:
-        spec = _resolve_one(arg, sources)
+        try:
+            spec = _resolve_one(arg, sources)
+        except ValueError as error:
+            problems.append(f"{arg!r}: {_rule_broken(error)}")
+            continue
         if spec is None:
             where = f" in {sources.path}" if sources and sources.path else ""
             problems.append(
@@ -55,6 +74,14 @@ def resolve_inputs(args: Sequence[str], sources: SourcesFile | None) -> list[Sou
     return specs
 
 
+def _rule_broken(error: ValueError) -> str:
+    """A validation error as the rules it broke, one line."""
+    errors = getattr(error, "errors", None)
+    if errors is None:
+        return str(error)
+    return "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in errors())
+
+
 def _resolve_one(arg: str, sources: SourcesFile | None) -> SourceSpec | None:
     if sources is not None and (named := sources.get(arg)) is not None:
         return named
@@ -63,10 +90,14 @@ def _resolve_one(arg: str, sources: SourcesFile | None) -> SourceSpec | None:
             return SourceSpec(name=arg, kind="feed", url=arg)
         return SourceSpec(name=arg, kind="urls", urls=[arg], detect_feed=True)
     path = Path(arg).expanduser()
-    if path.is_file() and _file_looks_like_feed(path):
-        return SourceSpec(name=arg, kind="feed", file=path)
-    if path.exists():
-        return SourceSpec(name=arg, kind="folder", path=path)
+    try:
+        if path.is_file() and _file_looks_like_feed(path):
+            return SourceSpec(name=arg, kind="feed", file=path)
+        exists = path.exists()
+    except (OSError, ValueError):  # a folder on the way that cannot be entered, a NUL
+        exists = True  # a folder source, whose listing then says what is wrong
+    if exists:
+        return SourceSpec(name=arg, kind="folder", path=path)  # ValueError: e.g. "/"
     return None
 
 

@@ -12,11 +12,13 @@ from urllib.parse import urlsplit
 from cronsim import CronSim, CronSimError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from corpus.decoding import is_text_encoding
 from corpus.fetch import DEFAULT_MAX_BYTES, USER_AGENT
+from corpus.sources.folders import glob_problem
 
 SourceKind = Literal["folder", "feed", "urls"]
-DEFAULT_GLOB = "**/*"
 MIN_INTERVAL = timedelta(seconds=10)
+MAX_INTERVAL = timedelta(days=366)
 _INTERVAL_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|m|s)", re.IGNORECASE)
 _UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
 FIELDS_BY_KIND: dict[str, frozenset[str]] = {
@@ -30,11 +32,20 @@ def parse_interval(text: str) -> timedelta | None:
     """'1h', '30m', '90s', '1h30m', '2d' or a number of seconds; None if not an interval."""
     compact = text.strip().replace(" ", "")
     if re.fullmatch(r"\d+(\.\d+)?", compact):
-        return timedelta(seconds=float(compact))
+        return _seconds(float(compact))
     if not compact or _INTERVAL_PART.sub("", compact):
         return None
     seconds = sum(float(n) * _UNIT_SECONDS[u.lower()] for n, u in _INTERVAL_PART.findall(compact))
-    return timedelta(seconds=seconds)
+    return _seconds(seconds)
+
+
+def _seconds(seconds: float) -> timedelta:
+    """An interval; one too long for a timedelta is taken as just over ``MAX_INTERVAL``
+    (so that validation says it is too long instead of overflowing)."""
+    try:
+        return timedelta(seconds=seconds)
+    except OverflowError:
+        return MAX_INTERVAL + timedelta(seconds=1)
 
 
 def is_http_url(text: str) -> bool:
@@ -60,6 +71,8 @@ class SourceSpec(BaseModel):
     encoding: str | None = None
     schedule: str | int | float | None = None
     local: bool = False
+    #: Hosts besides the source's own that a local source may reach on private addresses.
+    local_hosts: list[str] = Field(default_factory=list)
     max_bytes: int | None = Field(default=None, gt=0)
     detect_feed: bool = False
 
@@ -77,10 +90,30 @@ class SourceSpec(BaseModel):
             return None
         try:
             codecs.lookup(value)
-        except LookupError:
+        except (LookupError, ValueError):
             raise ValueError(
                 f"unknown encoding {value!r} (try gbk, gb18030, big5, utf-8)"
             ) from None
+        if not is_text_encoding(value):
+            raise ValueError(
+                f"{value!r} is not a text encoding a web page may use "
+                "(try gbk, gb18030, big5, utf-8)"
+            )
+        return value
+
+    @field_validator("glob")
+    @classmethod
+    def _glob_stays_inside(cls, value: str | None) -> str | None:
+        problem = None if value is None else glob_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    @field_validator("path")
+    @classmethod
+    def _path_is_not_root(cls, value: Path | None) -> Path | None:
+        if value is not None and value.is_absolute() and value.parent == value:
+            raise ValueError(f"{str(value)!r} is the root of the file system; name a folder")
         return value
 
     @field_validator("schedule")
@@ -91,13 +124,15 @@ class SourceSpec(BaseModel):
         if isinstance(value, bool):
             raise ValueError("must be a cron expression, an interval like '1h', or seconds")
         if isinstance(value, int | float):
-            interval: timedelta | None = timedelta(seconds=value)
+            interval: timedelta | None = _seconds(value)
         else:
             interval = parse_interval(value)
         if interval is None:
             _check_cron(str(value))
         elif interval < MIN_INTERVAL:
             raise ValueError(f"interval {value!r} is shorter than {MIN_INTERVAL.seconds} s")
+        elif interval > MAX_INTERVAL:
+            raise ValueError(f"interval {value!r} is longer than {MAX_INTERVAL.days} days")
         return value
 
     @field_validator("url")
@@ -140,8 +175,17 @@ class SourceSpec(BaseModel):
         if self.schedule is None or isinstance(self.schedule, bool):
             return None
         if isinstance(self.schedule, int | float):
-            return timedelta(seconds=self.schedule)
+            return _seconds(self.schedule)
         return parse_interval(self.schedule)
+
+    def local_host_names(self) -> frozenset[str]:
+        """Hosts this source may reach on non-public addresses: none unless ``local``;
+        then its own (the feed's host, the listed URLs' hosts) and ``local_hosts``."""
+        if not self.local:
+            return frozenset()
+        own = [self.url, *(self.urls or [])]
+        hosts = {urlsplit(url).hostname for url in own if url}
+        return frozenset(h.lower() for h in (*hosts, *self.local_hosts) if h)
 
     @property
     def cron(self) -> str | None:
@@ -181,6 +225,8 @@ class Settings(BaseModel):
     deadline: float = Field(default=60.0, gt=0)
     max_redirects: int = Field(default=5, ge=0)
     per_host_concurrency: int = Field(default=2, ge=1)
+    #: Seconds one page may take to clean and extract before it is skipped.
+    page_budget: float = Field(default=60.0, gt=0)
     state_dir: Path | None = None
     export_dir: Path | None = None
     changes_path: Path | None = None

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import distinct, func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from corpus.store.tables import ArticleRow, ClaimRow, ExtractionRow
 
 MAX_EXAMPLES = 5
+
+
+def file_integrity(s: Session) -> list[str]:
+    """SQLite's ``PRAGMA integrity_check`` (pages, indexes, constraints), one line per
+    problem; nothing on other backends, which check their own storage."""
+    if s.get_bind().dialect.name != "sqlite":
+        return []
+    try:
+        rows = list(s.execute(text("PRAGMA integrity_check")).scalars())
+    except DBAPIError as error:
+        return [f"the database file is damaged: {str(error.orig).splitlines()[0]}"]
+    if rows == ["ok"]:
+        return []
+    lines = [line for row in rows for line in str(row).splitlines() if line.strip()]
+    found = [line for line in lines if not line.startswith("***")]  # "*** in database main"
+    shown = [f"database file damaged (SQLite integrity check): {line}" for line in found]
+    more = len(shown) - MAX_EXAMPLES
+    return shown[:MAX_EXAMPLES] + ([f"... and {more} more integrity problems"] if more > 0 else [])
 
 
 def run_checks(s: Session) -> list[str]:

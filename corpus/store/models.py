@@ -22,6 +22,12 @@ class SaveResult(BaseModel):
     claims_added: int = 0
 
 
+class SaveFailed(BaseModel):
+    """A page the store refused (its own transaction failed too): why, in one line."""
+
+    reason: str
+
+
 class ClaimFilter(BaseModel):
     """Which claims to read; every field optional, all given ones must hold.
 

@@ -13,12 +13,17 @@ from alembic.util import CommandError
 from sqlalchemy import Engine
 
 import corpus.migrations
+from corpus.errors import UsageError
 from corpus.store.engine import WRITE_LOCK
 
 MIGRATIONS_DIR = Path(corpus.migrations.__file__).resolve().parent
 
 
-class SchemaError(RuntimeError):
+class StoreError(UsageError, RuntimeError):
+    """The store cannot be used: not a database, damaged, unreachable, read-only..."""
+
+
+class SchemaError(StoreError):
     """The database schema cannot be used by this code."""
 
 

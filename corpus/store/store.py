@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from corpus.documents import SkippedInput, SourceDocument, utc_now
@@ -18,6 +18,7 @@ from corpus.store.engine import WRITE_LOCK, make_engine
 from corpus.store.models import (
     ClaimFilter,
     RunRecord,
+    SaveFailed,
     SaveResult,
     SaveStatus,
     StoreCounts,
@@ -25,7 +26,7 @@ from corpus.store.models import (
     StoredClaim,
 )
 from corpus.store.queries import claims_query, to_stored_claim
-from corpus.store.schema import require_head, upgrade
+from corpus.store.schema import StoreError, require_head, upgrade
 from corpus.store.tables import (
     ArticleAliasRow,
     ArticleRow,
@@ -50,12 +51,18 @@ class ClaimStore:
 
     def __init__(self, url: str | None = None, *, create: bool = True) -> None:
         self.url: str = normalise_db_url(url or default_db_url())
-        self._engine = make_engine(self.url)
+        try:
+            self._engine = make_engine(self.url)
+        except Exception as error:  # a malformed URL, an unknown driver, a folder not made
+            raise StoreError(f"cannot use the store {self.url!r}: {_one_line(error)}") from error
         try:
             if create:
                 upgrade(self._engine)
             else:
                 require_head(self._engine)
+        except DBAPIError as error:  # not a database, damaged, unreachable, read-only...
+            self._engine.dispose()
+            raise StoreError(f"cannot open the store: {_one_line(error.orig)}") from error
         except BaseException:
             self._engine.dispose()
             raise
@@ -115,24 +122,25 @@ class ClaimStore:
         result: SaveResult = self._retrying(lambda s: self._save(s, doc, extraction))
         return result
 
-    def save_pages(self, pages: Sequence[batch.Page]) -> list[SaveResult | None]:
+    def save_pages(self, pages: Sequence[batch.Page]) -> list[SaveResult | SaveFailed | None]:
         """Save several pages (document, extraction or None if its content is stored)
         in one transaction; per page, the result ``save``/``save_known`` would give.
 
         If the batch fails (not just a lost race), its pages are saved one transaction
-        each, so that a bad page costs only itself: what was saved before it stays.
-        A stored local file's signature is recorded (see ``unchanged_files``).
+        each, so that a bad page costs only itself: what was saved before it stays, and
+        the page that fails on its own gets a ``SaveFailed`` with the reason. A stored
+        local file's signature is recorded (see ``unchanged_files``).
         """
         if not pages:
             return []
         try:
-            results: list[SaveResult | None] = self._retrying(
+            results: list[SaveResult | SaveFailed | None] = self._retrying(
                 lambda conn: batch.save_pages(conn, pages), core=True
             )
             return results
-        except Exception:
+        except Exception as error:
             if len(pages) == 1:
-                raise
+                return [SaveFailed(reason=_one_line(getattr(error, "orig", None) or error))]
         return [result for page in pages for result in self.save_pages([page])]
 
     def unchanged_files(self, signatures: Iterable[tuple[str, str]]) -> set[str]:
@@ -447,6 +455,15 @@ class ClaimStore:
             )
 
     def check(self) -> list[str]:
-        """Consistency problems, one line each; an empty list means the store is whole."""
+        """Problems, one line each; an empty list means the store is whole. On SQLite the
+        file's own integrity check runs first (a damaged file is reported, not raised)."""
         with self._read() as s:
+            damage = checks.file_integrity(s)
+            if damage:
+                return damage
             return checks.run_checks(s)
+
+
+def _one_line(error: object) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__

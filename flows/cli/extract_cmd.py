@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from extractors import DEFAULT_BACKEND
+from flows.cli.errors import EXIT_FAILED
 from flows.cli.state import stderr
+
+STDIN = "-"
 
 
 def extract_record(source: str, extraction) -> dict:
@@ -22,34 +27,67 @@ def extract_record(source: str, extraction) -> dict:
     }
 
 
+def expand_inputs(inputs: list[str]) -> Iterator[str]:
+    """Each argument as the files it names: a folder's files (hidden ones left out, in
+    path order, as `ingest` lists them), a file or ``-`` as itself."""
+    from corpus.sources.discover import list_files
+
+    for text in inputs:
+        path = Path(text)
+        if text != STDIN and path.is_dir():
+            yield from list_files(path)
+        else:
+            yield text
+
+
+def _read(location: str):
+    """The decoded page at ``location`` (``-``: standard input); SkipError if unusable."""
+    from corpus.documents import SourceItem
+    from corpus.files import DEFAULT_MAX_BYTES, document_from_bytes, read_file
+
+    item = SourceItem(location=location, kind="file")
+    if location != STDIN:
+        return read_file(item)
+    data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
+    if len(data) > DEFAULT_MAX_BYTES:
+        from corpus.errors import SkipError
+
+        raise SkipError.of(location, f"too large: over {DEFAULT_MAX_BYTES} bytes", "read")
+    return document_from_bytes(item, data, declared=None)
+
+
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Files (plain text or HTML) to read."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files or folders of pages (plain text or HTML); - reads one page from stdin."
+    ),
     backend: str = typer.Option(DEFAULT_BACKEND, help="Segmenter backend: rjieba or jieba."),
 ) -> None:
     """Print one JSON object per input file: its article and claims (CLAIMS.md format).
 
-    Example: aiclaims extract page1.txt page2.html > claims.jsonl
+    Exit status 1 when no input could be read.
+    Example: aiclaims extract page1.txt pages/ > claims.jsonl; curl -s URL | aiclaims extract -
     """
-    from corpus.documents import SourceItem
     from corpus.errors import SkipError
-    from corpus.files import read_file
     from extractors.pipeline import Extractor
 
     extractor = Extractor(backend=backend)
-    failed = 0
-    for path in paths:
+    read = failed = 0
+    for location in expand_inputs(paths):
+        read += 1
         try:
-            doc = read_file(SourceItem(location=str(path), kind="file"))
+            doc = _read(location)
         except SkipError as err:
-            stderr.print(f"[yellow]{err.skipped.message()}[/]", highlight=False)
+            stderr.print(f"[yellow]{escape(err.skipped.message())}[/]", highlight=False)
             failed += 1
             continue
-        extraction = extractor.extract(doc.raw, source_name=str(path))
-        sys.stdout.write(json.dumps(extract_record(str(path), extraction), ensure_ascii=False))
+        extraction = extractor.extract(doc.raw, source_name=location)
+        sys.stdout.write(json.dumps(extract_record(location, extraction), ensure_ascii=False))
         sys.stdout.write("\n")
     sys.stdout.flush()
-    if failed and failed == len(paths):
-        raise typer.Exit(1)
+    if failed == read:
+        if read == 0:
+            stderr.print("no files in the folders given", highlight=False)
+        raise typer.Exit(EXIT_FAILED)
 
 
 def register(app: typer.Typer) -> None:

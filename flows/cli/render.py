@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from rich.markup import escape
 from rich.table import Table
 
 from flows.cli.state import stderr, stdout
@@ -30,24 +31,48 @@ def format_value(value: float, unit: str | None = None) -> str:
     return f"{text} {unit}" if unit and unit != "count" else text
 
 
+#: Added to a refusal of a loopback or private address.
+LOCAL_HINT = (
+    " (a source on this machine or network: set `local = true` on it in the sources file, "
+    "or pass --allow-local for URLs given on the command line)"
+)
+
+
+def _hint(reason: str) -> str:
+    if "not local" in reason and "local = true" not in reason:
+        return LOCAL_HINT
+    return ""
+
+
 def print_report(report: Any) -> None:
-    """One line of counts, then one line per skipped input."""
+    """One line of counts, then one line per failed source and per skipped input."""
+    from corpus.documents import printable
+
+    sources = list(getattr(report, "failed_sources", []))
+    items = [skip for skip in report.failed if skip not in sources]
+    failed = f", {len(sources)} sources failed" if sources else ""
     stderr.print(
         f"{report.kind}: {report.new} new, {report.unchanged} unchanged, "
         f"{report.updated} updated, {report.duplicate} duplicate, "
-        f"{len(report.failed)} skipped; {report.claims_added} claims added",
+        f"{len(items)} skipped{failed}; {report.claims_added} claims added",
         highlight=False,
     )
-    for skip in report.failed:
-        stderr.print(f"  [yellow]{skip.message()}[/]", highlight=False)
+    for skip in sources:
+        line = f"failed {printable(skip.location)}: {printable(skip.reason)}{_hint(skip.reason)}"
+        stderr.print(f"  [red]{escape(line)}[/]", highlight=False)
+    for skip in items:
+        stderr.print(f"  [yellow]{escape(skip.message() + _hint(skip.reason))}[/]", highlight=False)
 
 
-def print_claims_summary(claims: Iterable[Any]) -> None:
-    """A table of stored claims grouped by subject and metric."""
+def print_claims_summary(claims: Iterable[Any], where: str | None = None) -> None:
+    """A table of the claims given (all those stored, for `run`) by subject and metric."""
     groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    total = 0
     for claim in claims:
         groups[(claim.subject, claim.metric)].append(claim)
-    table = Table(title="Claims per subject and metric", show_lines=False)
+        total += 1
+    caption = f"{total} claims stored" + (f" in {where}" if where else "")
+    table = Table(title="Claims per subject and metric", caption=caption, show_lines=False)
     table.add_column("subject")
     table.add_column("metric")
     table.add_column("n", justify="right")
@@ -100,3 +125,45 @@ def print_timelines(timelines: Iterable[Any]) -> None:
             )
     if not shown:
         stderr.print("no claims match", highlight=False)
+
+
+def _key_name(item: Any) -> str:
+    return " / ".join(str(part) for part in (item.subject, item.metric, item.object) if part)
+
+
+def print_changes(report: Any) -> None:
+    """What changed since a moment: a table of the new claims, then one line per
+    consensus move and per new conflict."""
+    since = report.since.isoformat(timespec="minutes")
+    stdout.print(
+        f"since {since}: {len(report.new_claims)} new claims, {len(report.new_keys)} new keys, "
+        f"{len(report.moved)} consensus moves, {len(report.new_conflicts)} new conflicts",
+        highlight=False,
+    )
+    if report.new_claims:
+        table = Table(title="New claims", title_justify="left")
+        for column in ("first seen", "published", "site", "subject / metric", "value", "text"):
+            table.add_column(column, overflow="fold")
+        for claim in report.new_claims:
+            table.add_row(
+                claim.first_seen.date().isoformat(),
+                claim.published_at.date().isoformat() if claim.published_at else "?",
+                claim.site or "?",
+                _key_name(claim),
+                format_value(claim.value, claim.unit),
+                claim.text,
+            )
+        stdout.print(table)
+    for move in report.moved:
+        stdout.print(
+            f"consensus moved: {_key_name(move)}: {format_value(move.before, move.unit)} -> "
+            f"{format_value(move.after, move.unit)} ({move.change:+.0%})",
+            highlight=False,
+        )
+    for keyed in report.new_conflicts:
+        c = keyed.conflict
+        stdout.print(
+            f"[bold red]new conflict[/] {escape(_key_name(keyed))} ({c.gap:.0%} apart): "
+            f"{escape(c.a.text)} ({escape(c.a.origin)}) vs {escape(c.b.text)} ({escape(c.b.origin)})",
+            highlight=False,
+        )

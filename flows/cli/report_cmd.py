@@ -7,16 +7,9 @@ from pathlib import Path
 
 import typer
 
-from flows.cli.state import fail, stderr
-from flows.cli.store_cmds import (
-    MetricOpt,
-    SinceOpt,
-    SiteOpt,
-    SubjectOpt,
-    UntilOpt,
-    _filters,
-    _open_store,
-)
+from flows.cli.options import MetricOpt, SinceOpt, SiteOpt, SubjectOpt, UntilOpt, filters
+from flows.cli.state import fail, state, stderr
+from flows.cli.store_access import open_existing_store
 
 
 def report(
@@ -39,14 +32,12 @@ def report(
     from corpus.report import write_report
     from corpus.store import ClaimFilter
 
-    store = _open_store(ctx)
-    try:
-        flt = ClaimFilter(**_filters(subject, metric, since, until, site))
-        shown = write_report(store, output, flt, title=title, currency=currency)
-    except OSError as err:
-        raise fail(f"report to {output} failed: {err}") from err
-    finally:
-        store.close()
+    flt = ClaimFilter(**filters(subject, metric, since, until, site))
+    with open_existing_store(state(ctx).db_url) as store:
+        try:
+            shown = write_report(store, output, flt, title=title, currency=currency)
+        except OSError as err:
+            raise fail(f"report to {output} failed: {err}") from err
     stderr.print(f"wrote {output} ({shown} claims)", highlight=False)
 
 

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 
 @dataclass
 class CliState:
     db_url: str | None = None
     quiet: bool = False
+    verbose: bool = False
 
     @property
     def show_progress(self) -> bool:
@@ -31,8 +33,13 @@ stderr = Console(stderr=True, soft_wrap=True)
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a one-line error and return the exit to raise."""
-    stderr.print(f"[bold red]error:[/] {message}", highlight=False)
+    stderr.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(code)
+
+
+def note(message: str) -> None:
+    """A line for the user on stderr (never mixed into the output on stdout)."""
+    stderr.print(escape(message), highlight=False)
 
 
 def first_line(err: BaseException) -> str:

@@ -37,8 +37,8 @@ GATED_CLI = """
 import pathlib, sys, time
 import corpus.store, extractors.pipeline, flows.cli, flows.ingest
 from extractors import DEFAULT_BACKEND
-from flows.tasks import extractor_for
-extractor_for(DEFAULT_BACKEND)  # built before the gate, so both runs start their work at once
+from flows.pages import budgeted_extractor
+budgeted_extractor(DEFAULT_BACKEND).warm()  # before the gate: both runs start work at once
 gate, name = pathlib.Path(sys.argv[1]), sys.argv[2]
 
 

@@ -202,8 +202,14 @@ def test_robustness_files_cli_names_each_bad_input(
     folder = _write(tmp_path / "inbox")
     inputs = [str(folder / name) for name, _c, _w in BAD_FILES] + [str(folder / "gbk.txt")]
     result = CliRunner().invoke(app, ["--db", db_url, "--quiet", "ingest", *inputs])
-    assert result.exit_code == 0, result.output
-    lines = [ln.strip() for ln in result.stderr.splitlines() if ln.strip().startswith("skipped ")]
+    assert result.exit_code == 1, result.output  # the two feed files are inputs that failed
+    lines = [
+        ln.strip()
+        for ln in result.stderr.splitlines()
+        if ln.strip().startswith(("skipped ", "failed "))
+    ]
+    failed = [ln for ln in lines if ln.startswith("failed ")]
+    assert len(failed) == 2 and all(("broken.rss" in ln) != ("bomb.xml" in ln) for ln in failed)
     for name, _content, words in BAD_FILES:
         line = next((ln for ln in lines if f"{folder / name}:" in ln), None)
         assert line is not None, (name, result.stderr)

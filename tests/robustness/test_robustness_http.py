@@ -151,8 +151,8 @@ def loopback_counts_as_public(monkeypatch: pytest.MonkeyPatch) -> None:
 
     original = Fetcher.host_block_reason
 
-    def host_block_reason(self: Fetcher, url: str, host: str, port: int) -> str | None:
-        return None if host == "127.0.0.1" else original(self, url, host, port)
+    def host_block_reason(self: Fetcher, host: str, addresses: list) -> str | None:
+        return None if host == "127.0.0.1" else original(self, host, addresses)
 
     monkeypatch.setattr(Fetcher, "host_block_reason", host_block_reason)
     monkeypatch.setattr(Fetcher, "peer_block_reason", lambda self, address: None)

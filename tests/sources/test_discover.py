@@ -34,7 +34,7 @@ def test_discover_feed_lists_http_items_and_skips_other_schemes(
 ) -> None:
     found = discover(feed_spec(server), fetcher=fetcher)
     assert [item.location for item in found.items] == [server.url(p) for p in FEED_ITEM_PATHS]
-    assert all(item.site == "测试站" and item.local_ok for item in found.items)
+    assert all(item.site == "测试站" and item.local_hosts == ["127.0.0.1"] for item in found.items)
     assert found.items[0].title_hint == "统一码页面"
     assert found.items[0].published_hint is not None
     reasons = sorted(s.reason for s in found.skipped)

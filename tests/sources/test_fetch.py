@@ -14,6 +14,8 @@ from corpus.fetch.addresses import IPAddress, block_reason
 from .conftest import PRIVATE_TARGET, TEST_CAP
 from .httpserver import LocalHTTPServer
 
+LOCAL = {"127.0.0.1", "localhost"}
+
 ADDRESSES = [
     ("127.0.0.1", "loopback"),
     ("::1", "loopback"),
@@ -44,8 +46,8 @@ def test_fetch_address_classification(address: str, label: str | None) -> None:
 class NumericLoopbackIsPublic(Fetcher):
     """Treats the host "127.0.0.1" (not "localhost") as public, to test redirects off it."""
 
-    def host_block_reason(self, url: str, host: str, port: int) -> str | None:
-        return None if host == "127.0.0.1" else super().host_block_reason(url, host, port)
+    def host_block_reason(self, host: str, addresses: list[IPAddress]) -> str | None:
+        return None if host == "127.0.0.1" else super().host_block_reason(host, addresses)
 
     def peer_block_reason(self, address: IPAddress) -> str | None:
         return None if str(address) == "127.0.0.1" else super().peer_block_reason(address)
@@ -57,7 +59,7 @@ def test_fetch_refuses_loopback_unless_local(server: LocalHTTPServer, fetcher: F
     with pytest.raises(SkipError, match=r"refused loopback address 127\.0\.0\.1.*not local"):
         fetcher.fetch(server.url(path))
     assert server.hits[path] == 0  # refused before any connection
-    assert fetcher.fetch(server.url(path), local_ok=True).status == 200
+    assert fetcher.fetch(server.url(path), local_hosts=LOCAL).status == 200
 
 
 def test_fetch_refuses_redirect_to_private_address(server: LocalHTTPServer) -> None:
@@ -71,7 +73,7 @@ def test_fetch_redirect_to_loopback_refused_unless_local(server: LocalHTTPServer
     with NumericLoopbackIsPublic(timeout=0.5) as fetcher:
         with pytest.raises(SkipError, match=r"loopback address 127\.0\.0\.1 \(redirect to"):
             fetcher.fetch(url)
-        result = fetcher.fetch(url, local_ok=True)
+        result = fetcher.fetch(url, local_hosts=LOCAL)
     assert result.status == 200
     assert result.final_url == server.url("/a/utf8.html", "localhost")
 
@@ -88,12 +90,12 @@ NON_HTTP = [
 @pytest.mark.parametrize("url", NON_HTTP)
 def test_fetch_refuses_non_http_schemes(fetcher: Fetcher, url: str) -> None:
     with pytest.raises(SkipError, match="unsupported URL scheme"):
-        fetcher.fetch(url, local_ok=True)
+        fetcher.fetch(url, local_hosts=LOCAL)
 
 
 def test_fetch_sends_polite_user_agent(server: LocalHTTPServer, fetcher: Fetcher) -> None:
     server.route("/a/ua.html", body=b"<p>hi</p>", headers={"Content-Type": "text/html"})
-    fetcher.fetch(server.url("/a/ua.html"), local_ok=True)
+    fetcher.fetch(server.url("/a/ua.html"), local_hosts=LOCAL)
     seen = [r for r in server.requests if r.path == "/a/ua.html"][-1]
     assert seen.headers["User-Agent"] == USER_AGENT
     assert USER_AGENT.startswith("aiclaims/") and "(+https://github.com/aiclaims)" in USER_AGENT
@@ -106,7 +108,10 @@ def test_fetch_limits_concurrency_per_host(server: LocalHTTPServer) -> None:
     server.reset()
     with Fetcher(timeout=2, per_host_concurrency=2) as fetcher, ThreadPoolExecutor(6) as pool:
         results = list(
-            pool.map(lambda _: fetcher.fetch(server.url("/a/wait.html"), local_ok=True), range(6))
+            pool.map(
+                lambda _: fetcher.fetch(server.url("/a/wait.html"), local_hosts=LOCAL),
+                range(6),
+            )
         )
     assert all(r.status == 200 for r in results)
     assert server.max_active == 2
@@ -115,7 +120,7 @@ def test_fetch_limits_concurrency_per_host(server: LocalHTTPServer) -> None:
 def test_fetch_peek_truncates_instead_of_refusing(
     server: LocalHTTPServer, fetcher: Fetcher
 ) -> None:
-    result = fetcher.peek(server.url("/a/huge.html"), local_ok=True, limit=100)
+    result = fetcher.peek(server.url("/a/huge.html"), local_hosts=LOCAL, limit=100)
     assert result.truncated and len(result.body) == 100
 
 
@@ -125,13 +130,13 @@ def test_fetch_caps_decompressed_size(server: LocalHTTPServer, fetcher: Fetcher)
     server.route("/a/gzip-bomb.html", body=bomb, headers=headers)
     assert len(bomb) < TEST_CAP
     with pytest.raises(SkipError, match="too large"):
-        fetcher.fetch(server.url("/a/gzip-bomb.html"), local_ok=True)
+        fetcher.fetch(server.url("/a/gzip-bomb.html"), local_hosts=LOCAL)
 
 
 class TrustsNamesOnly(Fetcher):
-    """A resolver that is fooled (as by DNS rebinding): the peer check must still refuse."""
+    """A check that is fooled: the peer check must still refuse."""
 
-    def host_block_reason(self, url: str, host: str, port: int) -> str | None:
+    def host_block_reason(self, host: str, addresses: list[IPAddress]) -> str | None:
         return None
 
 

@@ -17,7 +17,7 @@ from .pages import PNG_BYTES, SIMPLIFIED_PARAGRAPHS, TRADITIONAL_PARAGRAPHS
 
 
 def url_item(server: LocalHTTPServer, path: str, **fields: object) -> SourceItem:
-    return SourceItem(location=server.url(path), kind="url", local_ok=True, **fields)  # type: ignore[arg-type]
+    return SourceItem(location=server.url(path), kind="url", local_hosts=["127.0.0.1"], **fields)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("path", sorted(GOOD_PAGES))

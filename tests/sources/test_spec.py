@@ -65,6 +65,25 @@ BROKEN_FILES = [
         "needs 'urls' (a list) or 'urls_file'",
     ),
     ("bad encoding", GOOD_FOLDER + 'encoding = "klingon"\n', "unknown encoding 'klingon'"),
+    ("binary codec", GOOD_FOLDER + 'encoding = "rot13"\n', "'rot13' is not a text encoding"),
+    ("zlib codec", GOOD_FOLDER + 'encoding = "zlib"\n', "'zlib' is not a text encoding"),
+    (
+        "huge interval",
+        GOOD_FOLDER + 'schedule = "999999999999d"\n',
+        "'999999999999d' is longer than 366 days",
+    ),
+    ("huge seconds", GOOD_FOLDER + "schedule = 1e300\n", "is longer than 366 days"),
+    (
+        "absolute glob",
+        GOOD_FOLDER + 'glob = "/etc/**/*"\n',
+        "'glob': must be relative to the folder",
+    ),
+    ("glob up", GOOD_FOLDER + 'glob = "../../**/*.conf"\n', "must not contain '..'"),
+    (
+        "root folder",
+        '[[source]]\nname = "all"\nkind = "folder"\npath = "/"\n',
+        "'/' is the root of the file system",
+    ),
     (
         "bad max_bytes",
         GOOD_FOLDER + "max_bytes = -1\n",
@@ -189,3 +208,19 @@ def test_spec_resolve_inputs_reports_unknown_arguments() -> None:
         resolve_inputs(["no-such-source", "ftp://x.example/a"], load_sources(EXAMPLE))
     assert len(raised.value.problems) == 2
     assert "'no-such-source' is not a source name in" in raised.value.problems[0]
+
+
+def test_spec_local_sources_allow_only_their_own_hosts() -> None:
+    from corpus.sources import SourceSpec, resolve_or_skip
+
+    feed = SourceSpec(name="f", kind="feed", url="http://intranet.lan:8080/rss", local=True)
+    assert feed.local_host_names() == {"intranet.lan"}
+    extra = feed.model_copy(update={"local_hosts": ["Wiki.Lan"]})
+    assert extra.local_host_names() == {"intranet.lan", "wiki.lan"}
+    assert (
+        SourceSpec(name="p", kind="feed", url="http://intranet.lan/rss").local_host_names() == set()
+    )
+    specs, _ = resolve_or_skip(["http://10.0.0.5/a.html"], None, allow_local=True)
+    assert specs[0].local_host_names() == {"10.0.0.5"}
+    specs, _ = resolve_or_skip(["http://10.0.0.5/a.html"], None)
+    assert specs[0].local_host_names() == set()

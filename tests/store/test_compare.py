@@ -84,7 +84,7 @@ def _cost(
 
 def _corpus(store: ClaimStore) -> None:
     _cost(store, "a.cn", "2025-01-05T08:00:00+08:00", "557万美元", 5.57e6)
-    _cost(store, "b.cn", "2025-01-02T08:00:00+08:00", "600万美元", 6e6)
+    _cost(store, "b.cn", "2025-01-02T08:00:00+08:00", "610万美元", 6.1e6)
     _cost(store, "c.cn", "2025-01-10T08:00:00+08:00", "约560万美元", 5.6e6, qualifier="approx")
     _cost(store, "a.cn", "2025-02-01T08:00:00+08:00", "560万美元", 5.6e6)
     _cost(store, "d.cn", "2025-01-03T08:00:00+08:00", "4000万元", 4e7, unit="CNY")
@@ -95,15 +95,15 @@ def test_compare_orders_spreads_and_agrees(store: ClaimStore) -> None:
     _corpus(store)
     cny, usd = compare(store, ClaimFilter(subject="DeepSeek-V3", metric="training_cost"))
     assert (usd.unit, cny.unit) == ("USD", "CNY")
-    assert [e.value for e in usd.entries] == [6e6, 5.57e6, 5.6e6, 5.6e6]
+    assert [e.value for e in usd.entries] == [6.1e6, 5.57e6, 5.6e6, 5.6e6]
     assert [e.site for e in usd.entries] == ["b.cn", "a.cn", "c.cn", "a.cn"]
-    assert (usd.spread.min, usd.spread.max) == (5.57e6, 6e6)
-    assert usd.spread.ratio == pytest.approx(6e6 / 5.57e6)
+    assert (usd.spread.min, usd.spread.max) == (5.57e6, 6.1e6)
+    assert usd.spread.ratio == pytest.approx(6.1e6 / 5.57e6)
     assert usd.consensus.sites == 3
-    assert usd.consensus.per_site == {"a.cn": 5.6e6, "b.cn": 6e6, "c.cn": 5.6e6}
+    assert usd.consensus.per_site == {"a.cn": 5.6e6, "b.cn": 6.1e6, "c.cn": 5.6e6}
     assert usd.consensus.value == 5.6e6
     pairs = {(c.a.value, c.b.value) for c in usd.conflicts}
-    assert pairs == {(5.57e6, 6e6), (6e6, 5.6e6)}
+    assert pairs == {(5.57e6, 6.1e6), (6.1e6, 5.6e6)}
     assert all(c.a.qualifier == "exact" and c.b.qualifier == "exact" for c in usd.conflicts)
     assert cny.conflicts == [] and cny.entries[0].conversion is None
 

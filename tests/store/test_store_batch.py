@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from claim_factories import COST_TEXT, claim_in, cost_page, page
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
 
 from corpus.documents import SourceDocument
 from corpus.files import file_signature
-from corpus.store import ClaimStore
+from corpus.store import ClaimStore, SaveFailed, SaveResult
 from extractors.models import Extraction
 
 OTHER_TEXT = "该模型拥有6710亿参数。"
@@ -76,8 +75,9 @@ def test_store_batch_failure_keeps_the_pages_before_it(store: ClaimStore) -> Non
     good, extraction = cost_page()
     bad, bad_extraction = page(OTHER_TEXT, url="https://news.example.com/bad.html")
     bad_extraction.article.text = None  # type: ignore[assignment]  # violates NOT NULL
-    with pytest.raises(IntegrityError):
-        store.save_pages([(good, extraction), (bad, bad_extraction)])
+    results = store.save_pages([(good, extraction), (bad, bad_extraction)])
+    assert isinstance(results[0], SaveResult) and results[0].status == "new"
+    assert isinstance(results[1], SaveFailed) and "NULL" in results[1].reason.upper()
     assert store.counts().articles == 1
     assert store.has_content(good.content_hash) and not store.has_content(bad.content_hash)
     assert store.check() == []
