@@ -18,6 +18,7 @@ from extractors.linking import (
     carried_subject,
     choose_object,
     following_subject,
+    group_subject,
     named_subject,
 )
 from extractors.metric_table import metric_table
@@ -205,7 +206,8 @@ class ClaimBuilder:
         view = context.view(index)
         # choose_subject, reading the carried topic only when no mention of the sentence fits.
         subject = (
-            named_subject(q, view, types, choice.metric)
+            group_subject(q, view, types)
+            or named_subject(q, view, types, choice.metric)
             or carried_subject(view, types, context.topic(index))
             or following_subject(q, view, types)
             or _article_subject(q, view, types, context.article_topic())
@@ -455,7 +457,7 @@ def _subject_type(kind: str) -> str:
 
 
 _LINK_PENALTY = {"possessive": 0.05, "explicit": 0.0, "carried": 0.2, "article": 0.3}
-_FOUND_PENALTY = {"gazetteer": 0.0, "variant": 0.05, "shape": 0.2}
+_FOUND_PENALTY = {"gazetteer": 0.0, "variant": 0.05, "group": 0.05, "shape": 0.2}
 
 
 def _confidence(link: str, found: str, choice: MetricChoice) -> float:

@@ -81,7 +81,8 @@ class Extractor:
             mentions=mentions,
             quantities=self.quantities(text, simple),
             dates=dates,
-            headline=self.headline_mentions(article.title),
+            # Without a headline, the lead paragraph says what the article is about.
+            headline=self.headline_mentions(article.title or text.split("\n", 1)[0]),
         )
         return _names_as_written(self.builder.build(body), mentions, text, simple)
 

@@ -38,6 +38,7 @@ _HEADER_SPAN = 6
 _PROFILE_SPAN = 6
 _BODY_LINE = 40
 _CLOSING = ("。", "！", "？", "”", "」")
+_HEADING_MAX = 64  # a first line longer than this is a paragraph, not a heading
 _PUBLISHED_LABEL = re.compile(r"(发布|发表|更新)(时间|于)")
 
 
@@ -127,9 +128,13 @@ def find_title(page: Page, hint: str | None = None) -> Title:
     if candidates:
         best = max(candidates, key=lambda i: (_headline_score(page, i), -i))
         return Title(lines[best], best, True)
+    # No headline in the head: the first paragraph stands for one only when it is shaped
+    # like one (a paragraph of running text is no title: CLAIMS.md's null title).
     for i, line in enumerate(lines):
         if not page.is_furniture(i) and not is_citation(line) and len(line) >= 6:
-            return Title(line, i, False)
+            if _is_heading(line):
+                return Title(line, i, False)
+            break
     return Title(None, -1, False)
 
 
@@ -138,6 +143,12 @@ _DATE_WORDS = re.compile(
     r"|星期[一二三四五六日天]|周[一二三四五六日]|[年月日号时分秒]|[\d\s,.:/\-]+"
 )
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that could head an article: no sentence, label ("TL;DR:") or date."""
+    short = len(line) <= _HEADING_MAX and len(_CJK_CHAR.findall(line) or line.split()) >= 2
+    return short and not line.endswith((*_CLOSING, ":", "：")) and not _is_dateline(line)
 
 
 def _is_dateline(line: str) -> bool:

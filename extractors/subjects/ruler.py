@@ -24,7 +24,12 @@ _EDITIONS = frozenset({"Max", "Pro", "Plus", "Turbo", "Mini", "Flash", "Ultra", 
 _VARIANT_REACH = 1500
 # An edition name ("Pro-32k", "Lite-128k") or a size ("405B") standing for a variant of the
 # product named just before it in the same sentence.
-_EDITION_HEAD = re.compile(r"(?:Max|Pro|Plus|Turbo|Mini|Flash|Ultra|Lite|Air|Nano)\b")
+_EDITIONS_PATTERN = r"(?:Max|Pro|Plus|Turbo|Mini|Flash|Ultra|Lite|Air|Nano)"
+_EDITION_HEAD = re.compile(rf"(?i){_EDITIONS_PATTERN}\b")
+# A bare edition word before 版 ("lite 版", "Pro版"): the product named before it, edited.
+_EDITION_VARIANT = re.compile(
+    rf"(?i)(?<![A-Za-z0-9.\-]){_EDITIONS_PATTERN}(?![A-Za-z0-9])(?=\s*版)"
+)
 _SIZE_AFTER = r"(?![A-Za-z0-9])(?=\s*(?:版本|版|参数版|规模版|模型))"
 _SIZE_VARIANT = re.compile(r"\d(?<![A-Za-z0-9.\-].)\d{0,3}(?:\.\d)?[BMT]" + _SIZE_AFTER)
 # How every size variant ends: most pages have no such end and skip _SIZE_VARIANT.
@@ -92,19 +97,23 @@ def find_mentions(
         *shapes.chinese_versioned(text, tokens, gazetteer),
         *shapes.organizations(text, tokens, gazetteer),
         *shapes.listed_companies(text, tokens, gazetteer),
+        *shapes.declared_names(text, gazetteer),
     ]
     for s in found:
         candidates.append(_from_shape(s, text, gazetteer))
-    candidates += _listed_elsewhere(text, [s for s in found if s.how == "stock code"])
+    named_for_article = [s for s in found if s.how in ("stock code", "declared")]
+    candidates += _listed_elsewhere(text, named_for_article)
     for m in _SIZE_VARIANT.finditer(text) if _SIZE_MARK.search(text) else ():
+        candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
+    for m in _EDITION_VARIANT.finditer(text) if "版" in text else ():
         candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
     mentions = _attach_editions(text, _non_overlapping(candidates), gazetteer)
     return _resolve_variants(text, mentions, gazetteer)
 
 
 def _listed_elsewhere(text: str, listed: list[shapes.ShapeMatch]) -> list[Mention]:
-    """A company named once with its stock code is that company wherever else its name
-    stands in the article ("纬创（3231）" ... "纬创9月营收")."""
+    """A company named once with its stock code, or a short name the article declares, is
+    that company wherever else its name stands ("纬创（3231）" ... "纬创9月营收")."""
     out = []
     for name in {s.name for s in listed}:
         for m in re.finditer(re.escape(name), text):
@@ -210,10 +219,15 @@ def _attach_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
 
 
 def _host_product(text: str, m: Mention, earlier: list[Mention]) -> Mention | None:
+    """The product an edition belongs to: the last one named before it in its sentence, or
+    in the sentence before when the edition opens its own ("…Pro-32k版…。lite 版为…")."""
     for prev in reversed(earlier):
         if prev.type not in ("model", "product"):
             continue
-        if m.start - prev.end > _EDITION_REACH or _SENTENCE_END.search(text[prev.end : m.start]):
+        gap = text[prev.end : m.start]
+        ends = list(_SENTENCE_END.finditer(gap))
+        opens_sentence = len(ends) == 1 and not gap[ends[0].end() :].strip()
+        if m.start - prev.end > _EDITION_REACH or (ends and not opens_sentence):
             return None
         return prev
     return None

@@ -7,6 +7,8 @@
 - Organizations: a segmenter word followed by 公司/科技/智能/集团/... (``某某科技``).
 - Listed companies: a word followed by its stock code (``广达（2382）``, ``寒武纪(688256.SH)``,
   ``鸿海(2317-TW)``).
+- Declared short names: ``…股份有限公司（以下简称“某某股份”）`` names the firm for the
+  rest of the article.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ class ShapeMatch:
     end: int
     name: str
     type: str
-    how: str = "shape"  # which rule: "shape", or "stock code" (a name known for the article)
+    how: str = "shape"  # which rule: "shape", or "stock code" / "declared" (known for the article)
 
 
 def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
@@ -265,4 +267,28 @@ def listed_companies(
         if name in gazetteer.generic_words or name in gazetteer.function_words:
             continue
         out.append(ShapeMatch(start, m.start(), name, "organization", "stock code"))
+    return out
+
+
+# "（以下简称“某某股份”，688xxx.SH）", "(下称「某某」)", "（简称：某某）": the article
+# declares the short name it will use for what it has just named in full.
+_DECLARED_NAME = re.compile(
+    r"[(（](?:以下)?(?:简称|下称)[为:：]?[ ]?[“\"「『]?"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,11})[”\"」』]?(?=[,，、;；)）])"
+)
+
+# How an organization's full name ends: "…股份有限公司", "…集团", "…研究院", "Inc.".
+_FULL_NAME_END = re.compile(r"(?:公司|集团|集團|研究院|实验室|大学|银行|基金|中心|[A-Za-z.])\Z")
+
+
+def declared_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """Short names an article declares for what it named in full just before."""
+    out: list[ShapeMatch] = []
+    for m in _DECLARED_NAME.finditer(text):
+        name = m.group("name")
+        if not _FULL_NAME_END.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "2022-2024年(以下简称“报告期”)": a period or a plan, not a firm
+        if name in gazetteer.generic_words or name in gazetteer.function_words:
+            continue
+        out.append(ShapeMatch(m.start("name"), m.end("name"), name, "organization", "declared"))
     return out

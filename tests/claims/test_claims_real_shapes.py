@@ -2,6 +2,7 @@
 
 Each row is one behaviour: English scale words, a Taiwan or Hong Kong article's bare 元,
 a company named by its stock code, the article's topic for sentences that name no one,
+short names an article declares, groups summed together, editions of a product,
 and the metrics CLAIMS.md added (net_loss, operating_cost, chip_output, download_count,
 daily_tokens).
 """
@@ -186,6 +187,36 @@ CASES: list[tuple[str, list[Row]]] = [
     (
         "Meta 年 CAPEX 上调至 720 亿美元，强化 AI 基础设施。",
         [("Meta", "capex", 7.2e10, "USD", None)],
+    ),
+    # a short name the article declares for a firm it named in full
+    (
+        "星辰智算科技股份有限公司（以下简称“星辰智算”，688999.SH）今日登陆科创板。"
+        "招股书显示，星辰智算2024年营业收入为6.2亿元，主要来自AI芯片销售。",
+        [("星辰智算", "revenue", 6.2e8, "CNY", None)],
+    ),
+    # ... but a period declared the same way names no one
+    (
+        "2023年至2025年（以下简称“报告期”），公司AI芯片业务发展迅速。报告期营业收入合计达到10亿元。",
+        [],
+    ),
+    # a figure summed over names listed together is the group's
+    (
+        "微软和谷歌今年在AI数据中心上的资本开支合计将超过1500亿美元。",
+        [("Microsoft, Google", "capex", 1.5e11, "USD", None)],
+    ),
+    # an edition in lower case, and one opening the next sentence, take the product before
+    (
+        "字节的豆包大模型推出 pro-128k 版，推理输入价格为 0.005 元/千 tokens。"
+        "mini 版为 0.0002 元/千 tokens。",
+        [
+            ("Doubao pro-128k", "api_price", 5.0, "CNY/Mtok", "input"),
+            ("Doubao mini", "api_price", 0.2, "CNY/Mtok", None),
+        ],
+    ),
+    # a model a release is said to approach is a comparator, not the subject
+    (
+        "某公司推出 Nova-2 模型，性能逼近 GPT-4o，API 价格每百万 tokens 输入 3 元。",
+        [("Nova-2", "api_price", 3.0, "CNY/Mtok", "input")],
     ),
     # a market value on the day's close is no share price
     (
