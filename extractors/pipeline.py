@@ -19,6 +19,7 @@ from extractors.metrics import load_metric_cues
 from extractors.models import Article, Claim, Extraction, Quantity
 from extractors.quantities import find_quantities
 from extractors.quantities.declared_units import with_declared_scale
+from extractors.quantities.implied_currency import with_implied_currency
 from extractors.quantities.local_currency import with_local_currency
 from extractors.segmentation import build_nlp, split_sentences, tokens_in
 from extractors.subjects import Mention, find_mentions, load_gazetteer
@@ -88,8 +89,10 @@ class Extractor:
 
     def quantities(self, text: str, simple: str) -> list[Quantity]:
         """The quantities of a body (``simple`` its simplified copy), read as the article
-        declares: its local dollar for a bare 元, a table's or section's scale."""
-        return with_declared_scale(text, with_local_currency(text, find_quantities(simple), simple))
+        declares: its local dollar for a bare 元, money after a money word ("估值200亿"),
+        a table's or section's scale."""
+        found = with_local_currency(text, find_quantities(simple), simple)
+        return with_declared_scale(text, with_implied_currency(text, found, simple))
 
     def headline_mentions(self, title: str | None) -> list[Mention] | None:
         """The names in a headline (its own offsets); None when there is no headline."""

@@ -43,9 +43,12 @@ def is_bare_yuan(text: str, q: Quantity) -> bool:
     return "人民" not in q.text and not _NAMED_YUAN.search(text[max(0, q.start - 5) : q.start])
 
 
-# "每股人民币(下同)114.2元": the article names the currency of every 元 after this point.
+# "每股人民币(下同)114.2元", "1.22亿元(人民币,下同)": the article names the currency of every
+# 元 from this point (in the second form, of the amount the note follows too).
+_CURRENCY_NAMES = r"人民币|人民幣|港元|港幣|港币|新台幣|新台币|台幣|台币"
 _SAME_BELOW = re.compile(
-    r"(人民币|人民幣|港元|港幣|港币|新台幣|新台币|台幣|台币)[ ]?[(（]下同[)）]"
+    rf"(?P<before>{_CURRENCY_NAMES})[ ]?[(（]下同[)）]"
+    rf"|[(（](?P<inside>{_CURRENCY_NAMES})[ ]?[,，、]?[ ]?下同[)）]"
 )
 _DECLARED = {"人民币": "CNY", "人民幣": "CNY", "港元": "HKD", "港幣": "HKD", "港币": "HKD"}
 
@@ -64,8 +67,9 @@ def with_local_currency(
     out = []
     for q in quantities:
         currency = local
-        if declared is not None and q.start >= declared.start():
-            currency = _DECLARED.get(declared.group(1), "TWD")
+        if declared is not None and (q.start >= declared.start() or q.end == declared.start()):
+            name = declared.group("before") or declared.group("inside")
+            currency = _DECLARED.get(name, "TWD")
         if currency is not None and currency != q.unit and is_bare_yuan(text, q):
             q = q.model_copy(update={"unit": currency})
         out.append(q)

@@ -24,6 +24,8 @@ QUANTITY_CASES = [
     ("营收1.2 billion美元", "1.2 billion美元", 1.2e9, "USD"),
     ("上调至 3 Million", "3 Million", 3e6, None),
     ("有 5 billionaires", "5", 5, None),
+    ("测评得分88分", "88分", 88, "points"),
+    ("总分 90.5 分", "90.5 分", 90.5, "points"),
 ]
 
 
@@ -217,6 +219,31 @@ CASES: list[tuple[str, list[Row]]] = [
     (
         "某公司推出 Nova-2 模型，性能逼近 GPT-4o，API 价格每百万 tokens 输入 3 元。",
         [("Nova-2", "api_price", 3.0, "CNY/Mtok", "input")],
+    ),
+    # a round amount after a money word is in the article's currency
+    (
+        "做大模型的创业公司深言科技，最新估值200亿，成为行业新晋独角兽。",
+        [("深言科技", "valuation", 2e10, "CNY", None)],
+    ),
+    # a currency noted after the first amount (人民幣,下同) holds for it and what follows,
+    # even in a Hong Kong article; a descriptor before 公司 (製藥公司) is no name
+    (
+        "港股新股：內地AI製藥公司晶元科技遞表，集團於2022年至2024年錄得虧損淨額分別約為"
+        "1.5億元(人民幣,下同)、2.4億元。香港投資者關注。",
+        [
+            ("晶元科技", "net_loss", 1.5e8, "CNY", None),
+            ("晶元科技", "net_loss", 2.4e8, "CNY", None),
+        ],
+    ),
+    # a listed company's name ends in 股份
+    (
+        "国产GPU企业星河股份今日上市，星河股份2024年营业收入为9.3亿元，主要来自AI芯片。",
+        [("星河股份", "revenue", 9.3e8, "CNY", None)],
+    ),
+    # a benchmark's total in points (N分)
+    (
+        "在年度中文大模型基准测评中，Nova-2 总分 88.5 分，位居榜首。",
+        [("Nova-2", "benchmark_score", 88.5, "points", None)],
     ),
     # a market value on the day's close is no share price
     (

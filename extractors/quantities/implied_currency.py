@@ -1,0 +1,42 @@
+"""A round amount with no unit right after a money word is money: "估值200亿", "融资超10亿",
+"市值逾3000亿" are in the article's own currency (yuan, or its local dollar in a Taiwan or
+Hong Kong article), as a Chinese reader takes them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.models import Quantity
+from extractors.quantities.local_currency import bare_yuan_currency
+
+# A word that only money follows, then at most a few linking characters ("估值达", "融资超").
+_MONEY_WORD_BEFORE = re.compile(
+    r"(?:估值|市值|融资|募资|营收|收入|身价|身家|净利润|净利|亏损|资本开支|资本支出)"
+    r"[了达为约近超逾过至到高共计]{0,3}[ ]?$"
+)
+_BIG_NUMBER_END = re.compile(r"(?:万|亿|萬|億|兆)$")
+_REACH = 8  # characters before the amount searched for the money word
+
+
+def with_implied_currency(
+    text: str, quantities: list[Quantity], simple: str | None = None
+) -> list[Quantity]:
+    """``quantities`` with each unitless round amount after a money word given the
+    article's currency (``simple``: ``text`` in simplified script, which the words match)."""
+    words = simple if simple is not None else text
+    currency: str | None = None
+    out = []
+    for q in quantities:
+        if _after_money_word(words, q):
+            currency = currency or bare_yuan_currency(text, simple) or "CNY"
+            q = q.model_copy(update={"unit": currency})
+        out.append(q)
+    return out
+
+
+def _after_money_word(words: str, q: Quantity) -> bool:
+    """A unitless round amount ("200亿") right after a money word."""
+    if q.unit is not None or q.kind != "number" or not _BIG_NUMBER_END.search(q.text):
+        return False
+    return _MONEY_WORD_BEFORE.search(words, max(0, q.start - _REACH), q.start) is not None
