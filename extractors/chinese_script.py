@@ -45,8 +45,13 @@ def _run_t2s(run: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Simplified-script copy of ``text`` with exactly the same length and offsets."""
+    """Simplified-script copy of ``text`` with exactly the same length and offsets, its
+    hyphen look-alikes ("GLM‑4.5" with U+2011) made ASCII hyphens as names spell them."""
     return _simplified(text)[0] if text else text
+
+
+_HYPHENS = {0x2010: "-", 0x2011: "-"}  # hyphen, non-breaking hyphen
+_HYPHEN_LIKE = re.compile("[\u2010\u2011]")
 
 
 def _simplified(text: str) -> tuple[str, bool]:
@@ -54,8 +59,12 @@ def _simplified(text: str) -> tuple[str, bool]:
     whole text (True) rather than the run-by-run one."""
     whole = _converter("t2s").convert(text)
     if _aligned(text, whole):
-        return whole, True  # the usual case: one call instead of one per run of Han characters
-    return _HAN_RUN.sub(lambda m: _run_t2s(m.group(0)), text), False
+        return _ascii_hyphens(whole), True  # the usual case: one call, not one per Han run
+    return _ascii_hyphens(_HAN_RUN.sub(lambda m: _run_t2s(m.group(0)), text)), False
+
+
+def _ascii_hyphens(text: str) -> str:
+    return text.translate(_HYPHENS) if _HYPHEN_LIKE.search(text) else text
 
 
 class SimplifiedLines(NamedTuple):

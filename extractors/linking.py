@@ -477,6 +477,8 @@ def group_subject(q: Quantity, view: SentenceView, types: frozenset[str]) -> Sub
     if summed is None:
         return None
     at = summed.start() + view.start
+    if any(at < m.start < q.start for m in view.mentions):
+        return None  # "A、B合计向C注资…": the figure goes to the name after the sum
     before = [m for m in view.mentions if m.end <= at and m.type in types]
     if not before:
         return None
