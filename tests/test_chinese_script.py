@@ -108,7 +108,11 @@ def test_chinese_script_run_by_run_page_is_not_joinable(monkeypatch: pytest.Monk
 
 @pytest.mark.parametrize(
     "text,expected",
-    [("GLM\u20114.5 發布", "GLM-4.5 发布"), ("Qwen\u20103 模型", "Qwen-3 模型"), ("无连字符", "无连字符")],
+    [
+        ("GLM\u20114.5 發布", "GLM-4.5 发布"),
+        ("Qwen\u20103 模型", "Qwen-3 模型"),
+        ("无连字符", "无连字符"),
+    ],
 )
 def test_simplified_copy_spells_hyphen_look_alikes_as_ascii(text: str, expected: str) -> None:
     """Names are matched on the simplified copy: a non-breaking hyphen is a hyphen there."""
