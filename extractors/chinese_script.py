@@ -59,11 +59,12 @@ def _simplified(text: str) -> tuple[str, bool]:
     whole text (True) rather than the run-by-run one."""
     whole = _converter("t2s").convert(text)
     if _aligned(text, whole):
-        return _ascii_hyphens(whole), True  # the usual case: one call, not one per Han run
-    return _ascii_hyphens(_HAN_RUN.sub(lambda m: _run_t2s(m.group(0)), text)), False
+        return to_ascii_hyphens(whole), True  # the usual case: one call, not one per Han run
+    return to_ascii_hyphens(_HAN_RUN.sub(lambda m: _run_t2s(m.group(0)), text)), False
 
 
-def _ascii_hyphens(text: str) -> str:
+def to_ascii_hyphens(text: str) -> str:
+    """``text`` with its hyphen look-alikes made ASCII hyphens (same length)."""
     return text.translate(_HYPHENS) if _HYPHEN_LIKE.search(text) else text
 
 

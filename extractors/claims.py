@@ -435,8 +435,9 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 def _article_subject(
     q: Quantity, view: SentenceView, types: frozenset[str], topic: Mention | None
 ) -> SubjectChoice | None:
-    """The article's topic, for a number whose clause names no actor (outlets and
-    benchmarks aside): "营收从0.46亿元跃升至4.38亿元" in a piece about one company.
+    """The article's topic, for a number whose clause names no actor the metric could
+    have (outlets, benchmarks, and the GPUs of a training run aside): "营收从0.46亿元跃升
+    至4.38亿元" in a piece about one company, "训练只需3周+512块H800" in one about a model.
     (Names elsewhere in the sentence that no rule took as the subject do not stand in
     the way: a long list sentence names many.)"""
     if topic is None or topic.type not in types:
@@ -447,7 +448,7 @@ def _article_subject(
     right = right_end.start() if right_end else len(view.text)
     for m in view.mentions:
         inside = left <= m.start - view.start and m.end - view.start <= right
-        if inside and not m.outlet and m.type != "benchmark":
+        if inside and not m.outlet and m.type in types:
             return None
     return SubjectChoice(topic, "article")
 

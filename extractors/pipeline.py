@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extractors import DEFAULT_BACKEND
-from extractors.chinese_script import to_simplified
+from extractors.chinese_script import to_ascii_hyphens, to_simplified
 from extractors.claims import BodyAnalysis, ClaimBuilder
 from extractors.cleaning import clean_page_simplified
 from extractors.dates import find_dates
@@ -123,7 +123,7 @@ def _names_as_written(
     if text == simple:
         return claims
     spelled = {
-        m.name: text[m.start : m.end]
+        m.name: to_ascii_hyphens(text[m.start : m.end])
         for m in mentions
         if m.how != "gazetteer" and m.name == simple[m.start : m.end]
     }
