@@ -245,6 +245,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "在年度中文大模型基准测评中，Nova-2 总分 88.5 分，位居榜首。",
         [("Nova-2", "benchmark_score", 88.5, "points", None)],
     ),
+    # money raised is funding; what part of it goes to (用于) is not
+    (
+        "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
+        [("星辰科技", "funding", 5e9, "CNY", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
