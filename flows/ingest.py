@@ -53,17 +53,20 @@ class _Progress:
         report_progress(self.logger, min(self.done, self.total), self.total)
 
 
-def in_flight_tasks() -> int:
-    """Extraction tasks under way at once: ``IN_FLIGHT`` on Dask, where each task has a
-    process of its own; two on the default thread pool, where pages are extracted in a
-    worker process one at a time (see ``flows.pages.BudgetedExtractor``): one task's
-    pages are read or stored while the other's are extracted."""
+def in_flight_tasks(workers: int = 1) -> int:
+    """Extraction tasks under way at once: on Dask, where each task has a process of its
+    own, ``IN_FLIGHT`` or two per worker if more; two on the default thread pool, where
+    pages are extracted in a worker process one at a time (see
+    ``flows.pages.BudgetedExtractor``): one task's pages are read or stored while the
+    other's are extracted."""
     from prefect.context import FlowRunContext
     from prefect.task_runners import ThreadPoolTaskRunner
 
     context = FlowRunContext.get()
     runner = context.task_runner if context else None
-    return 2 if isinstance(runner, ThreadPoolTaskRunner) else IN_FLIGHT
+    if isinstance(runner, ThreadPoolTaskRunner):
+        return 2
+    return max(IN_FLIGHT, 2 * workers)
 
 
 def batched(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
@@ -71,11 +74,11 @@ def batched(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
         yield list(items[start : start + size])
 
 
-def task_pages(total: int, batch_size: int) -> int:
-    """Files per ingest task: whole batches, about ``FILE_TASKS`` tasks, at most
+def task_pages(total: int, batch_size: int, tasks: int = FILE_TASKS) -> int:
+    """Files per ingest task: whole batches, about ``tasks`` tasks, at most
     ``MAX_TASK_PAGES`` pages (one batch at least)."""
     batches = ceil(total / batch_size)
-    per_task = min(ceil(batches / FILE_TASKS), MAX_TASK_PAGES // batch_size)
+    per_task = min(ceil(batches / tasks), MAX_TASK_PAGES // batch_size)
     return batch_size * max(1, per_task)
 
 
@@ -146,6 +149,7 @@ def ingest(
     report_path: str | None = None,
     page_budget: float | None = None,
     allow_local: bool = False,
+    workers: int = 1,
 ) -> RunReport:
     """Ingest files, folders, URLs or named sources into the claim store.
 
@@ -162,7 +166,8 @@ def ingest(
     the previous ingest run is logged and written there as JSON; with ``report_path``
     (or the sources file's), the HTML report is written after the run. With
     ``allow_local``, URLs given as inputs may be on this machine or network (their own
-    hosts only; see ``corpus.sources.resolve_or_skip``).
+    hosts only; see ``corpus.sources.resolve_or_skip``). ``workers``: processes the task
+    runner has (Dask), so that batches are sized to give each of them work.
     """
     from corpus.sources import load_sources
     from corpus.store import ClaimStore
@@ -179,7 +184,16 @@ def ingest(
         report = RunReport(kind="ingest")
         try:
             _ingest_into(
-                store, report, inputs, sources, batch_size, backend, max_bytes, budget, allow_local
+                store,
+                report,
+                inputs,
+                sources,
+                batch_size,
+                backend,
+                max_bytes,
+                budget,
+                allow_local,
+                workers,
             )
         except BaseException as error:  # a bug or an interrupt: the run is still closed
             reason = f"run stopped: {type(error).__name__}: {error}".splitlines()[0]
@@ -202,9 +216,11 @@ def _ingest_into(
     max_bytes: int | None,
     budget: float,
     allow_local: bool = False,
+    workers: int = 1,
 ) -> None:
     """Discover every input, then extract and store its pages (see ``ingest``)."""
     from corpus.sources import resolve_or_skip
+    from flows.scaleout import batch_for_workers, tasks_wanted
 
     logger = get_run_logger()
     db_url = store.url
@@ -225,7 +241,7 @@ def _ingest_into(
             failed = unexpected(
                 spec.url or str(spec.path or spec.file or spec.name), "discover", error
             )
-            reason = f"source {spec.name}: {failed.reason}"
+            reason = f"source {spec.name}: {getattr(error, 'reason', None) or failed.reason}"
             report.failed.append(failed.model_copy(update={"reason": reason, "scope": "source"}))
             continue
         report.failed.extend(skipped)
@@ -235,8 +251,9 @@ def _ingest_into(
 
     total = sum(len(files) for _cap, files in file_groups) + len(url_items)
     report_progress(logger, 0, total)
-    writer = _Writer(store, _Progress(logger, report, total), in_flight_tasks())
-    per_task = task_pages(total, batch_size)
+    writer = _Writer(store, _Progress(logger, report, total), in_flight_tasks(workers))
+    batch_size = batch_for_workers(total, batch_size, workers)
+    per_task = task_pages(total, batch_size, tasks_wanted(workers, FILE_TASKS))
 
     def store_batches(batches: list[list[Outcome]]) -> None:
         for outcomes in batches:

@@ -165,6 +165,7 @@ class BudgetedExtractor:
         self.work = work
         self.restarts = 0
         self._pool: Pool | None = None
+        self._ready = False  # the worker answered: its extractor is built
         self._lock = threading.Lock()
 
     def extract(self, raw: str, location: str, site: str | None) -> Extraction | SkippedInput:
@@ -192,22 +193,38 @@ class BudgetedExtractor:
             with self._lock:
                 self._started()
 
+    def start(self) -> None:
+        """Start the worker and return at once: it builds the extractor while the
+        caller goes on (the CLI imports Prefect meanwhile). The first page still
+        waits for it to be ready before its clock starts."""
+        if not multiprocessing.current_process().daemon:
+            with self._lock:
+                self._spawned()
+
     def close(self) -> None:
         with self._lock:
             self._stop()
 
-    def _started(self) -> Pool:
+    def _spawned(self) -> Pool:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
             self._pool = context.Pool(1, initializer=_warm, initargs=(self.backend,))
-            self._pool.apply(_ready)  # the worker is up and its extractor built
+            self._ready = False
         return self._pool
+
+    def _started(self) -> Pool:
+        pool = self._spawned()
+        if not self._ready:
+            pool.apply(_ready)  # the worker is up and its extractor built
+            self._ready = True
+        return pool
 
     def _stop(self) -> None:
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+            self._ready = False
 
 
 _extractors: dict[tuple[str, float], BudgetedExtractor] = {}

@@ -1,9 +1,10 @@
 """Scale-out of the ingest flow's tasks on Dask, through Prefect's Dask task runner.
 
 Work is handed out in tasks of whole batches; on Dask each task runs on one worker
-process, so a run must have at least as many tasks as workers to use them all:
-``pages_per_task`` sizes them. Dask's own INFO lines (a dozen per worker) stay off
-the console unless ``-v`` (see ``flows.runtime.QUIET_CONSOLE_ENV``).
+process, so a run must have at least as many tasks as workers to use them all: the
+ingest flow, told how many workers there are, shrinks its batches to fit
+(``batch_for_workers``). Dask's own INFO lines (a dozen per worker) stay off the
+console unless ``-v`` (see ``flows.runtime.QUIET_CONSOLE_ENV``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,7 @@ import logging
 from math import ceil
 from typing import Any
 
-#: Batch size on Dask when none is given: small enough that a few dozen pages still
-#: make a task per worker, large enough that a transaction carries several pages.
-DASK_BATCH = 5
-#: Tasks per worker: two, so a worker that finishes early takes another.
+#: Batches per worker, at least: two, so a worker that finishes early takes another.
 TASKS_PER_WORKER = 2
 
 
@@ -40,12 +38,15 @@ def dask_task_runner(address: str | None = None, workers: int = 2) -> Any:
     )
 
 
-def pages_per_task(total: int, batch_size: int, workers: int) -> tuple[int, int]:
-    """(batch size, pages per task) so ``total`` pages make at least ``TASKS_PER_WORKER``
-    tasks per worker when there are enough pages: the batch shrinks to fit, a task
-    holds whole batches. 20 pages on 2 workers: batches of 5, one per task."""
+def batch_for_workers(total: int, batch_size: int, workers: int) -> int:
+    """The batch size that gives ``workers`` at least ``TASKS_PER_WORKER`` batches each
+    of ``total`` pages, when there are enough pages (never more than ``batch_size``).
+    20 pages, batches of 25, 2 workers: batches of 5, four of them."""
     if total <= 0 or workers <= 1:
-        return batch_size, batch_size
-    per_task = max(1, ceil(total / (workers * TASKS_PER_WORKER)))
-    batch = min(batch_size, per_task)
-    return batch, batch * max(1, per_task // batch)
+        return batch_size
+    return max(1, min(batch_size, ceil(total / (workers * TASKS_PER_WORKER))))
+
+
+def tasks_wanted(workers: int, at_least: int) -> int:
+    """How many tasks to split a run into: ``at_least``, more when the workers need it."""
+    return max(at_least, workers * TASKS_PER_WORKER)

@@ -59,7 +59,7 @@ def exit_code_for(err: BaseException) -> int:
 def message_for(err: BaseException) -> str:
     """``err`` as one line a user can act on."""
     if is_usage_error(err):
-        message = err.format_message()  # type: ignore[attr-defined]
+        message = err.format_message().replace("Value error, ", "")  # type: ignore[attr-defined]
         ctx = getattr(err, "ctx", None)
         if ctx is not None:
             message += f" (see '{ctx.command_path} --help')"

@@ -14,7 +14,7 @@ from pathlib import Path
 import typer
 
 from flows.cli.options import MetricOpt, SinceOpt, SiteOpt, SubjectOpt, UntilOpt, filters
-from flows.cli.state import note, state
+from flows.cli.state import fail, note, state
 from flows.cli.store_access import open_existing_store
 
 
@@ -59,14 +59,14 @@ def export(
     from corpus.store import ClaimFilter
 
     flt = ClaimFilter(**filters(subject, metric, since, until, site))
-    target = _output_path(output)
     with open_existing_store(state(ctx).db_url) as store:
         try:
+            target = _output_path(output)
             written = _write(store, flt, fmt, target, compare)
         except OSError as err:
-            if target is None:
+            if output in (None, "-"):
                 raise
-            raise OSError(f"export to {target} failed: {err}") from err
+            raise fail(f"export to {output} failed: {err}") from err
     if target is not None:
         what = "timelines" if compare else "claims"
         note(f"wrote {written} {what} to {target}")

@@ -6,12 +6,13 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
 
 from extractors import DEFAULT_BACKEND
-from flows.cli.errors import EXIT_FAILED
+from flows.cli.errors import EXIT_FAILED, SetupError
 from flows.cli.state import stderr
 
 STDIN = "-"
@@ -56,6 +57,17 @@ def _read(location: str):
     return document_from_bytes(item, data, declared=None)
 
 
+def _check_environment(skip: Any) -> None:
+    """A page that failed on an import fails every page: a set-up error (exit 2)."""
+    from flows.cli.environment import import_error_fix, import_failures
+
+    if import_failures([skip]):
+        raise SetupError(
+            f"the extractor could not import what it needs ({skip.reason})",
+            import_error_fix(ImportError(skip.reason)),
+        )
+
+
 def extract(
     paths: list[str] = typer.Argument(
         ..., help="Files or folders of pages (plain text or HTML); - reads one page from stdin."
@@ -64,23 +76,27 @@ def extract(
 ) -> None:
     """Print one JSON object per input file: its article and claims (CLAIMS.md format).
 
-    Exit status 1 when no input could be read.
+    A page that cannot be read or extracted is named on stderr and left out; exit status
+    1 when no page could be.
     Example: aiclaims extract page1.txt pages/ > claims.jsonl; curl -s URL | aiclaims extract -
     """
+    from corpus.documents import SkippedInput
     from corpus.errors import SkipError
-    from extractors.pipeline import Extractor
+    from flows.pages import extract_one, extractor_for
 
-    extractor = Extractor(backend=backend)
+    extractor = extractor_for(backend)
     read = failed = 0
     for location in expand_inputs(paths):
         read += 1
         try:
-            doc = _read(location)
+            extraction = extract_one(extractor, _read(location).raw, location, None)
         except SkipError as err:
-            stderr.print(f"[yellow]{escape(err.skipped.message())}[/]", highlight=False)
+            extraction = err.skipped
+        if isinstance(extraction, SkippedInput):
+            _check_environment(extraction)
+            stderr.print(f"[yellow]{escape(extraction.message())}[/]", highlight=False)
             failed += 1
             continue
-        extraction = extractor.extract(doc.raw, source_name=location)
         sys.stdout.write(json.dumps(extract_record(location, extraction), ensure_ascii=False))
         sys.stdout.write("\n")
     sys.stdout.flush()

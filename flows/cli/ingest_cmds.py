@@ -110,19 +110,36 @@ def finish(report: Any, *, strict: bool = False) -> None:
         raise typer.Exit(code)
 
 
+def start_extractor(backend: str, sources: Path | None = None) -> None:
+    """Start the extraction worker the run's pages will use (see ``flows.pages``) now:
+    it builds the extractor while this process imports Prefect and starts the flow."""
+    from flows.pages import DEFAULT_PAGE_BUDGET, budgeted_extractor
+
+    budget = DEFAULT_PAGE_BUDGET
+    if sources is not None:
+        from corpus.sources import load_sources
+
+        budget = load_sources(sources).settings.page_budget
+    budgeted_extractor(backend, budget).start()
+
+
 def _ingest(ctx: typer.Context, inputs: list[str], *, dask: str | None, workers: int, **params):
     from flows.cli.environment import require_extractor_imports
-    from flows.ingest import ingest as ingest_flow
 
     require_extractor_imports()
     st = state(ctx)
+    params = {key: value for key, value in params.items() if value is not None}
+    if not dask:
+        sources = params.get("sources_file")
+        start_extractor(params.get("backend", DEFAULT_BACKEND), Path(sources) if sources else None)
+    from flows.ingest import ingest as ingest_flow
+
     flow = ingest_flow
     if dask:
-        from flows.scaleout import DASK_BATCH, dask_task_runner
+        from flows.scaleout import dask_task_runner
 
         flow = ingest_flow.with_options(task_runner=dask_task_runner(dask, workers))
-        params["batch_size"] = params.get("batch_size") or DASK_BATCH
-    params = {key: value for key, value in params.items() if value is not None}
+        params["workers"] = workers
     return with_prefect(
         st, lambda: flow(inputs, db_url=st.db_url, **params), workers_need_api=bool(dask)
     )
@@ -154,13 +171,19 @@ def ingest(
     ),
     sources: Path = typer.Option(None, "--sources", help="Sources file (TOML) naming sources."),
     batch_size: int = typer.Option(
-        None, help="Articles per transaction (default 25; 5 on Dask, to spread small runs)."
+        None,
+        help="Articles per transaction (default 25; on Dask smaller when needed to give "
+        "every worker two batches).",
     ),
     backend: str = typer.Option(DEFAULT_BACKEND, help="Segmenter backend: rjieba or jieba."),
     dask: str = typer.Option(
         None, help="Run tasks on Dask: 'local' for a local cluster or a scheduler address."
     ),
-    workers: int = typer.Option(2, help="Worker processes of a local Dask cluster."),
+    workers: int = typer.Option(
+        2,
+        help="Worker processes of a local Dask cluster (with a scheduler address: how many "
+        "workers it has, to size the batches).",
+    ),
     changes: Path = typer.Option(None, help="Write what changed since the last run here."),
     report: Path = typer.Option(None, help="Write the HTML report here after the run."),
     strict: bool = typer.Option(
@@ -211,6 +234,7 @@ def reextract(
     require_extractor_imports()
     st = state(ctx)
     open_existing_store(st.db_url).close()  # re-extracting no store is a mistake, not a new one
+    start_extractor(backend)
     result = with_prefect(st, lambda: reextract_flow(db_url=st.db_url, backend=backend))
     finish(result)
 

@@ -142,16 +142,15 @@ def print_changes(report: Any) -> None:
     )
     if report.new_claims:
         table = Table(title="New claims", title_justify="left")
-        for column in ("first seen", "published", "site", "subject / metric", "value", "text"):
+        for column in ("first seen", "site", "subject", "metric", "value"):
             table.add_column(column, overflow="fold")
         for claim in report.new_claims:
             table.add_row(
                 claim.first_seen.date().isoformat(),
-                claim.published_at.date().isoformat() if claim.published_at else "?",
                 claim.site or "?",
-                _key_name(claim),
+                claim.subject,
+                claim.metric + (f" / {claim.object}" if claim.object else ""),
                 format_value(claim.value, claim.unit),
-                claim.text,
             )
         stdout.print(table)
     for move in report.moved:
@@ -162,8 +161,9 @@ def print_changes(report: Any) -> None:
         )
     for keyed in report.new_conflicts:
         c = keyed.conflict
+        sides = f"{c.a.text} ({c.a.origin}) vs {c.b.text} ({c.b.origin})"
         stdout.print(
             f"[bold red]new conflict[/] {escape(_key_name(keyed))} ({c.gap:.0%} apart): "
-            f"{escape(c.a.text)} ({escape(c.a.origin)}) vs {escape(c.b.text)} ({escape(c.b.origin)})",
+            f"{escape(sides)}",
             highlight=False,
         )

@@ -41,3 +41,18 @@ def test_cli_extract_nothing_readable_exits_1(cli, tmp_path: Path) -> None:
     result = cli("extract", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"))
     assert result.exit_code == 1 and result.stdout == ""
     assert "empty.txt" in result.stderr and "missing.txt" in result.stderr
+
+
+def test_cli_extract_a_page_that_fails_is_skipped_not_fatal(cli, tmp_path: Path) -> None:
+    """A page the extractor refuses (text over its limit) is named on stderr; the pages
+    after it are still printed, and the exit status is 0."""
+    from extractors.pipeline import MAX_TEXT_CHARS
+
+    huge = tmp_path / "huge.txt"
+    huge.write_text("英伟达市值达到3万亿美元。" * (MAX_TEXT_CHARS // 12 + 1), encoding="utf-8")
+    page = sorted(SAMPLES.glob("*.txt"))[0]
+    result = cli("extract", str(huge), str(page))
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(page)]
+    (skip,) = [line for line in result.stderr.splitlines() if "huge.txt" in line]
+    assert "too long" in skip

@@ -1,13 +1,15 @@
-"""CSV cells, and the Dask split of a run into tasks."""
+"""CSV cells, and the split of a run into tasks for the workers (Dask)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
 from flows.cli.csv_output import cell
-from flows.scaleout import pages_per_task
+from flows.scaleout import batch_for_workers
+from tests.cli.conftest import SAMPLES
 
 CELLS = [
     (None, ""),
@@ -30,22 +32,51 @@ def test_cli_formats_csv_cell(value: object, text: str) -> None:
 
 
 SPLITS = [
-    # total, batch, workers -> (batch, pages per task)
-    (20, 25, 2, (5, 5)),  # the issue's case: 4 tasks for 2 workers, not 1
-    (20, 25, 1, (25, 25)),
-    (1000, 25, 2, (25, 250)),
-    (3, 25, 4, (1, 1)),
-    (0, 25, 2, (25, 25)),
-    (100, 10, 4, (10, 10)),
+    # total pages, batch size, workers -> batch size
+    (20, 25, 2, 5),  # the issue's case: four batches for 2 workers, not one
+    (20, 25, 1, 25),
+    (1000, 25, 2, 25),
+    (3, 25, 4, 1),
+    (0, 25, 2, 25),
+    (100, 10, 4, 10),
 ]
 
 
 @pytest.mark.parametrize(("total", "batch", "workers", "expected"), SPLITS)
-def test_cli_formats_tasks_cover_the_workers(
-    total: int, batch: int, workers: int, expected: tuple[int, int]
+def test_cli_formats_batches_cover_the_workers(
+    total: int, batch: int, workers: int, expected: int
 ) -> None:
-    size, per_task = pages_per_task(total, batch, workers)
-    assert (size, per_task) == expected
-    if total >= workers:
-        assert -(-total // per_task) >= workers, "fewer tasks than workers"
-    assert per_task % size == 0, "tasks hold whole batches"
+    size = batch_for_workers(total, batch, workers)
+    assert size == expected
+    if total >= workers > 1:
+        assert -(-total // size) >= workers, "fewer batches than workers"
+
+
+def _extract_tasks(flow_run_id: object) -> int:
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    runs = FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
+    with get_client(sync_client=True) as client:
+        tasks = client.read_task_runs(flow_run_filter=runs)
+    return sum(task.name.startswith("extract-files") for task in tasks)
+
+
+def test_cli_formats_ingest_splits_a_small_run_for_its_workers(
+    prefect_harness: None, tmp_path: Path
+) -> None:
+    """13 pages: one task for one worker (default batches of 25), four for two workers
+    (batches of 4), and the same claims stored either way."""
+    from corpus.store import ClaimStore
+    from flows.ingest import ingest
+
+    pages = len(list(SAMPLES.iterdir()))
+    claims = []
+    for workers, tasks in ((1, 1), (2, 4)):
+        db_url = f"sqlite:///{tmp_path / f'w{workers}.db'}"
+        state = ingest([str(SAMPLES)], db_url=db_url, workers=workers, return_state=True)
+        assert state.result().new == pages
+        assert _extract_tasks(state.state_details.flow_run_id) == tasks
+        with ClaimStore(db_url) as store:
+            claims.append(sorted((c.location, c.start, c.metric) for c in store.claims()))
+    assert claims[0] == claims[1] != []

@@ -61,21 +61,29 @@ def dead_feed():
 def test_cli_ingest_dead_feed_and_good_folder(
     cli, prefect_harness: None, tmp_path: Path, news: Path, db_url: str, dead_feed: str
 ) -> None:
-    """`--sources F` alone: every source; the dead one fails the run (exit 1) and is
-    named, the folder's claims are stored."""
+    """`--sources F` alone: every source; the dead ones (a feed taken down, a server
+    that refuses connections) fail the run (exit 1) and are named with their reason,
+    the folder's claims are stored."""
     from corpus.store import ClaimStore
+    from flows.server import free_port
 
+    refused = f"http://127.0.0.1:{free_port()}/rss.xml"
     sources = tmp_path / "sources.toml"
     sources.write_text(
         f'[[source]]\nname = "saved"\nkind = "folder"\npath = "{news}"\n\n'
-        f'[[source]]\nname = "dead-feed"\nkind = "feed"\nurl = "{dead_feed}"\nlocal = true\n',
+        f'[[source]]\nname = "dead-feed"\nkind = "feed"\nurl = "{dead_feed}"\nlocal = true\n\n'
+        f'[[source]]\nname = "no-server"\nkind = "feed"\nurl = "{refused}"\nlocal = true\n',
         encoding="utf-8",
     )
     result = cli("--db", db_url, "ingest", "--sources", str(sources))
     assert result.exit_code == 1, result.output
-    assert "2 new" in result.stderr and "1 sources failed" in result.stderr
+    assert "2 new" in result.stderr and "2 sources failed" in result.stderr
     failed = [line.strip() for line in result.stderr.splitlines() if "failed http" in line]
-    assert len(failed) == 1 and dead_feed in failed[0], result.stderr
+    assert len(failed) == 2, result.stderr
+    (gone,) = [line for line in failed if dead_feed in line]
+    (down,) = [line for line in failed if refused in line]
+    assert "404" in gone
+    assert "source no-server: connection failed" in down and "unexpected" not in down, down
     with ClaimStore(db_url) as store:
         stored = {a.location for a in store.load_articles(store.article_ids())}
         assert stored == {str(p) for p in news.iterdir()}

@@ -13,7 +13,9 @@ from tests.cli.conftest import REPO, error_lines
 
 READ_COMMANDS = [
     ["compare", "--subject", "英伟达"],
+    ["compare", "--format", "csv"],
     ["changes", "--since", "2024-01-01"],
+    ["changes", "--since", "7d", "--format", "table"],
     ["export", "-f", "jsonl"],
     ["export", "-o", "{tmp}/claims.json"],
     ["export", "--compare", "-f", "csv", "-o", "{tmp}/timelines.csv"],
@@ -163,3 +165,16 @@ def test_cli_read_commands_doctor_runs_sqlite_integrity_check(cli, tmp_path: Pat
     assert result.exit_code == 1, result.output
     assert "SQLite integrity check" in result.stderr and "filler_x" in result.stderr
     assert "store is consistent" not in result.stderr
+
+
+def test_cli_read_commands_export_to_an_unusable_path_is_one_line(
+    cli, sample_store: str, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    target = blocker / "claims.json"
+    result = cli("--db", sample_store, "export", "-o", str(target))
+    assert result.exit_code == 1
+    (line,) = error_lines(result.stderr)
+    assert line.startswith(f"error: export to {target} failed: ") and "traceback" not in line
+    assert blocker.read_text() == "not a folder"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -82,14 +81,12 @@ HOSTILE_FEEDS = [
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), HOSTILE_FEEDS)
-def test_discover_hostile_or_malformed_feed_is_one_quick_skip(
+def test_discover_hostile_or_malformed_feed_is_one_skip(
     server: LocalHTTPServer, fetcher: Fetcher, name: str, data: bytes, reason: str
 ) -> None:
     path = f"/hostile/{name}.xml"
     server.route(path, body=data, headers={"Content-Type": "application/xml"})
-    started = time.monotonic()
     found = discover(feed_spec(server, path), fetcher=fetcher)
-    assert time.monotonic() - started < 2
     assert found.items == []
     [skip] = found.skipped
     assert skip.location == server.url(path)
@@ -100,9 +97,7 @@ def test_feedparser_itself_neither_expands_nor_fetches_entities() -> None:
     """Without our entity screen feedparser is still safe (defence in depth, not reliance)."""
     import feedparser
 
-    started = time.monotonic()
     result = feedparser.parse(billion_laughs())
-    assert time.monotonic() - started < 1
     assert len(result.feed.get("title", "")) < 100
     leaked = feedparser.parse(external_entity(f"file://{Path(__file__).resolve()}"))
     assert "feedparser" not in leaked.feed.get("title", "")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -67,13 +66,14 @@ DEAD_PAGES = [
 
 
 @pytest.mark.parametrize(("path", "error", "reason"), DEAD_PAGES)
-def test_reading_dead_pages_fail_clearly_and_fast(
+def test_reading_dead_pages_fail_clearly(
     server: LocalHTTPServer, fetcher: Fetcher, path: str, error: type[Exception], reason: str
 ) -> None:
-    started = time.monotonic()
+    """Each dead page fails with its reason; for the slow and the dripping page that is
+    the fetcher's time-out or overall deadline firing (no wall clock: a busy machine
+    must not fail the test)."""
     with pytest.raises(error) as raised:
         read_item(url_item(server, path), fetcher=fetcher)
-    assert time.monotonic() - started < 2.5
     assert reason in str(raised.value)
     assert server.url(path) in str(raised.value)
     if isinstance(raised.value, SkipError):
