@@ -51,6 +51,9 @@ class Gazetteer:
     generic_words: frozenset[str] = frozenset()
     # words the segmenter dictionary files under a class that names nothing (verbs...)
     function_words: frozenset[str] = frozenset()
+    # titles a person's name follows ("创始人张明") and the common surnames such names open with
+    person_titles: tuple[str, ...] = ()
+    surnames: frozenset[str] = frozenset()
     by_alias: dict[str, Entity] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
     # Chinese stems of versioned names, in simplified script ("升腾" of "昇腾910B"), with
@@ -157,6 +160,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         for name, spec in data.get("family", {}).items()
     }
     shapes = data.get("org_shape", {})
+    people = data.get("person_shape", {})
     return Gazetteer(
         entities=entities,
         families=families,
@@ -166,6 +170,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         function_words=dictionary_words_of_classes(
             frozenset(data.get("word_classes", {}).get("not_names", ()))
         ),
+        person_titles=tuple(people.get("titles", ())),
+        surnames=frozenset(people.get("surnames", "")),
     )
 
 

@@ -98,6 +98,7 @@ def find_mentions(
         *shapes.organizations(text, tokens, gazetteer),
         *shapes.listed_companies(text, tokens, gazetteer),
         *shapes.declared_names(text, gazetteer),
+        *shapes.people(text, gazetteer),
     ]
     for s in found:
         candidates.append(_from_shape(s, text, gazetteer))

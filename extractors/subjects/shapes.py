@@ -9,6 +9,8 @@
   ``鸿海(2317-TW)``).
 - Declared short names: ``…股份有限公司（以下简称“某某股份”）`` names the firm for the
   rest of the article.
+- People after their title: ``创始人张明``, ``执行长黄仁勋`` (a common surname and one or
+  two more characters).
 """
 
 from __future__ import annotations
@@ -292,3 +294,35 @@ def declared_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             continue
         out.append(ShapeMatch(m.start("name"), m.end("name"), name, "organization", "declared"))
     return out
+
+
+# What may follow a person's name: a particle, punctuation, a verb of speech or the end.
+_AFTER_NAME = re.compile(r"[的，,。、；;:：（(\s表称说在于曾也将已则与和]|$")
+
+
+def people(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """Names after a title ("创始人张明的身价…"): a common surname and one or two more
+    Chinese characters, then a particle, punctuation or a verb of speech."""
+    if not gazetteer.person_titles:
+        return []
+    out: list[ShapeMatch] = []
+    for m in _title_pattern(gazetteer.person_titles).finditer(text):
+        start = m.end()
+        if text[start : start + 1] not in gazetteer.surnames:
+            continue
+        for size in (3, 2):  # the longer name first: 黄仁勋 before 黄仁
+            name = text[start : start + size]
+            end = start + len(name)
+            if _CJK_NAME.fullmatch(name) and _AFTER_NAME.match(text, end):
+                out.append(ShapeMatch(start, end, name, "person"))
+                break
+    return out
+
+
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
+@functools.lru_cache(maxsize=4)
+def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
+    longest_first = sorted(titles, key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, longest_first))})[ ]?")

@@ -245,6 +245,14 @@ CASES: list[tuple[str, list[Row]]] = [
         "在年度中文大模型基准测评中，Nova-2 总分 88.5 分，位居榜首。",
         [("Nova-2", "benchmark_score", 88.5, "points", None)],
     ),
+    # a person's 身价 is their net worth, beside the firm's market value
+    (
+        "星辰科技创始人张明的身价增至120亿美元，星辰科技市值达到800亿美元，位居AI芯片股前列。",
+        [
+            ("张明", "net_worth", 1.2e10, "USD", None),
+            ("星辰科技", "market_cap", 8e10, "USD", None),
+        ],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
