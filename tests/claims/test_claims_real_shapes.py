@@ -77,8 +77,8 @@ def test_quantities_english_scale_words(text: str, quantity: str, value: float, 
 CASES: list[tuple[str, list[Row]]] = [
     # a bare 元 in a Taiwan article is TWD; a company named with its stock code
     (
-        "受惠AI伺服器出貨，代工大廠緯創（3231）公告9月營收2034.37億元，台股表現強勁。",
-        [("緯創", "revenue", 2.03437e11, "TWD", None)],
+        "受惠AI伺服器出貨，代工大廠星創（3299）公告9月營收2034.37億元，台股表現強勁。",
+        [("星創", "revenue", 2.03437e11, "TWD", None)],
     ),
     # the same company named again later, without its code
     (
