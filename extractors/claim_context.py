@@ -88,18 +88,25 @@ def _quoted(text: str, m: Mention) -> bool:
 
 
 def _best_topic(
-    headline: Sequence[Mention] | None, body: Sequence[Mention], text: str
+    headline: Sequence[Mention] | None,
+    body: Sequence[Mention],
+    text: str,
+    types: frozenset[str] | None = None,
 ) -> Mention | None:
     """See :meth:`ArticleContext.article_topic`."""
+    if headline is not None and not any(_is_actor(m) for m in headline):
+        return None  # a headline that names no actor we know: the topic is someone else
     scores: Counter[str] = Counter()
     first: dict[str, Mention] = {}
     for m in headline or ():
-        if _is_actor(m) and m.name not in first:
+        if _is_actor(m) and m.name not in first and (types is None or m.type in types):
             scores[m.name] += 4
             first[m.name] = m
-    if headline is not None and not scores:
-        return None  # a headline that names no actor we know: the topic is someone else
-    actors = [m for m in body if _is_actor(m) and not _quoted(text, m)]
+    actors = [
+        m
+        for m in body
+        if _is_actor(m) and not _quoted(text, m) and (types is None or m.type in types)
+    ]
     if actors:
         scores[actors[0].name] += 2
     for m in actors:
@@ -147,6 +154,7 @@ class ArticleContext:
         self._named_with_ai: dict[str, bool] = {}
         self._about_ai: bool | None = None
         self._article_topic: Mention | object | None = _UNSET
+        self._typed_topics: dict[frozenset[str], Mention | None] = {}
 
     def article_topic(self) -> Mention | None:
         """The actor the whole article is about, or None when that is not clear.
@@ -162,6 +170,22 @@ class ArticleContext:
                 self._headline, self._mention_index.within(0, len(self._simple)), self._simple
             )
         return cast(Mention | None, self._article_topic)
+
+    def typed_topic(self, types: frozenset[str]) -> Mention | None:
+        """The article's topic when its type fits ``types``; else the actor the article is
+        about among those of a fitting type (a piece about a chip names its maker's
+        revenue; one about a firm, its chip's bandwidth), scored the same way."""
+        topic = self.article_topic()
+        if topic is not None and topic.type in types:
+            return topic
+        if types not in self._typed_topics:
+            self._typed_topics[types] = _best_topic(
+                self._headline,
+                self._mention_index.within(0, len(self._simple)),
+                self._simple,
+                types,
+            )
+        return self._typed_topics[types]
 
     def about_ai(self, ai_words: re.Pattern[str]) -> bool:
         """Whether the article speaks of AI more than in passing (twice at least)."""

@@ -210,7 +210,7 @@ class ClaimBuilder:
             or named_subject(q, view, types, choice.metric)
             or carried_subject(view, types, context.topic(index))
             or following_subject(q, view, types)
-            or _article_subject(q, view, types, context.article_topic())
+            or _article_subject(q, view, types, context.typed_topic(types))
         )
         if subject is None:
             return None

@@ -295,6 +295,18 @@ TOPIC_CASES = [
         "招股书显示，公司前九个月营收5344万美元。",
         [("MiniMax", "revenue", 5.344e7, "USD", None)],
     ),
+    # a chip and its maker share the headline: the chip's figures go to the chip, the
+    # money to the maker
+    (
+        "英伟达下调H20规格",
+        "英伟达此次大幅调整了H20的配置，以符合出口管制要求。\n- 内存带宽从4TB/s降至2.5TB/s；\n"
+        "- 预计这一产品线今年营收将达到50亿美元。",
+        [
+            ("H20", "memory_bandwidth", 4000.0, "GB/s", None),
+            ("H20", "memory_bandwidth", 2500.0, "GB/s", None),
+            ("NVIDIA", "revenue", 5e9, "USD", None),
+        ],
+    ),
     # a name in quotation marks is a comparison, not the topic
     (
         None,
