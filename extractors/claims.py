@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from extractors.claim_context import CARRY_PARAGRAPHS, ArticleContext
 from extractors.claim_spans import BodySpans
+from extractors.groups import counted_group, listed_group, respective_member, summed_group
 from extractors.linking import (
     LinkCues,
     SentenceView,
@@ -18,7 +19,6 @@ from extractors.linking import (
     carried_subject,
     choose_object,
     following_subject,
-    group_subject,
     named_subject,
 )
 from extractors.metric_table import metric_table
@@ -206,7 +206,7 @@ class ClaimBuilder:
         view = context.view(index)
         # choose_subject, reading the carried topic only when no mention of the sentence fits.
         subject = (
-            group_subject(q, view, types)
+            self._group_subject(q, work, types)
             or named_subject(q, view, types, choice.metric)
             or carried_subject(view, types, context.topic(index))
             or following_subject(q, view, types)
@@ -236,6 +236,26 @@ class ClaimBuilder:
             object=choose_object(q, choice.metric, view, self.link_cues),
             confidence=_confidence(subject.how, subject.mention.how, choice),
         )
+
+    def _group_subject(
+        self, q: Quantity, work: _SentenceWork, types: frozenset[str]
+    ) -> SubjectChoice | None:
+        """A figure of one member of names listed together ("A和B分别为X和Y"), or a group's
+        (see :mod:`extractors.groups`): names summed or listed together in the sentence,
+        or a counted group ("这五家公司") the article listed before."""
+        view, context, index = work.view, work.context, work.position
+        sentence_quantities = work.spans.quantities.within(work.sentence.start, work.sentence.end)
+        member = respective_member(
+            q, view.text, view.start, view.mentions, sentence_quantities, types
+        )
+        if member is not None:
+            return SubjectChoice(member, "explicit")
+        group = summed_group(q, view.text, view.start, view.mentions, types)
+        count = None if group is not None else counted_group(q, view.text, view.start)
+        if count is not None:
+            earlier = (context.view(k) for k in range(index, max(-1, index - _GROUP_LOOKBACK), -1))
+            group = listed_group(count, ((v.text, v.start, v.mentions) for v in earlier))
+        return SubjectChoice(group, "explicit") if group is not None else None
 
     def _ties_to_ai(
         self, metric: str, mention: Mention, link: str, text: str, context: ArticleContext
@@ -429,6 +449,7 @@ def _is_actor(m: Mention) -> bool:
     return not m.outlet and m.type in ("organization", "model", "product", "chip")
 
 
+_GROUP_LOOKBACK = 6  # sentences searched back for the names a counted group stands for
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
 

@@ -462,41 +462,6 @@ def _bracketed_after(q: Quantity, view: SentenceView, types: frozenset[str]) -> 
     return next((m for m in view.mentions if m.end == at and m.type in types), None)
 
 
-# "阿里/腾讯资本开支合计2600亿元", "微软、谷歌和Meta合计投入": names joined by a list mark
-# or a conjunction, and a word of summing before the number.
-_JOINS_NAMES = re.compile(r"\s*(?:、|/|／|和|与|與|及|以及|跟)\s*")
-_SUMMED = re.compile(r"合计|合計|总计|總計|共计|共計|总额|總額|总共|總共|加总|加總|合共|总和|總和")
-_SUMMED_REACH = 16  # characters from the word of summing to the number
-
-
-def group_subject(q: Quantity, view: SentenceView, types: frozenset[str]) -> SubjectChoice | None:
-    """A group as subject: a figure summed over names listed together ("A和B合计…") is the
-    group's, not its last member's (CLAIMS.md: "三家云厂商合计" gets a group subject)."""
-    rel = q.start - view.start
-    summed = _SUMMED.search(view.text, max(0, rel - _SUMMED_REACH), max(0, rel))
-    if summed is None:
-        return None
-    at = summed.start() + view.start
-    if any(at < m.start < q.start for m in view.mentions):
-        return None  # "A、B合计向C注资…": the figure goes to the name after the sum
-    before = [m for m in view.mentions if m.end <= at and m.type in types]
-    if not before:
-        return None
-    run = [before[-1]]
-    for m in reversed(before[:-1]):
-        gap = view.text[m.end - view.start : run[0].start - view.start]
-        if not _JOINS_NAMES.fullmatch(gap):
-            break
-        run.insert(0, m)
-    names = list(dict.fromkeys(m.name for m in run))
-    if len(names) < 2 or all(m.how != "gazetteer" for m in run):
-        return None
-    first, last = run[0], run[-1]
-    text = view.text[first.start - view.start : last.end - view.start]
-    group = Mention(first.start, last.end, text, ", ".join(names), "group", "group")
-    return SubjectChoice(group, "explicit")
-
-
 def following_subject(
     q: Quantity, view: SentenceView, types: frozenset[str]
 ) -> SubjectChoice | None:

@@ -206,6 +206,21 @@ CASES: list[tuple[str, list[Row]]] = [
         "微软和谷歌今年在AI数据中心上的资本开支合计将超过1500亿美元。",
         [("Microsoft, Google", "capex", 1.5e11, "USD", None)],
     ),
+    # three or more names leading the clause together: the group's figure
+    (
+        "亚马逊、谷歌、微软和Meta宣布今年资本支出将达到6600亿美元，用于AI数据中心。",
+        [("Amazon, Google, Microsoft, Meta", "capex", 6.6e11, "USD", None)],
+    ),
+    # a counted group noun stands for the names the article listed that many of
+    (
+        "微软、谷歌和亚马逊都在扩建AI算力。这三家公司今年资本支出将超过2000亿美元。",
+        [("Microsoft, Google, Amazon", "capex", 2e11, "USD", None)],
+    ),
+    # ... but 分别 hands each figure to its own name, in order
+    (
+        "谷歌和微软都在扩建AI算力，两家公司今年的资本开支分别为850亿美元和800亿美元。",
+        [("Google", "capex", 8.5e10, "USD", None), ("Microsoft", "capex", 8e10, "USD", None)],
+    ),
     # an edition in lower case, and one opening the next sentence, take the product before
     (
         "字节的豆包大模型推出 pro-128k 版，推理输入价格为 0.005 元/千 tokens。"

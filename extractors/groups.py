@@ -1,0 +1,155 @@
+"""Group subjects (CLAIMS.md: "三家云厂商合计" gets a group subject, not its last member).
+
+A figure is a group's when
+- it is summed over names listed together: "阿里/腾讯资本开支合计2600亿元";
+- three or more names listed together lead its clause, with no word that hands the
+  figure to each of them (各, 均, 分别): "亚马逊、谷歌、微软和Meta今年资本支出将达到…";
+- a counted group noun stands before it ("这五家科技公司资本支出…", "五大科技公司…") and
+  the article has listed that many names together earlier.
+The group is named by its members' names in the order written: "Alibaba, Tencent".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from extractors.models import Quantity
+from extractors.subjects import Mention
+
+# Names joined by a list mark or a conjunction.
+_JOINS_NAMES = re.compile(r"\s*(?:、|/|／|和|与|與|及|以及|跟|，|,)\s*")
+_SUMMED = re.compile(r"合计|合計|总计|總計|共计|共計|总额|總額|总共|總共|加总|加總|合共|总和|總和")
+_EACH = re.compile(r"各|均|都|分别|分別|每家")
+# "这五家科技公司", "五大科技巨头", "三家云厂商": a count of firms named as one group.
+_GROUP_NOUN = re.compile(
+    r"(?P<n>[两二三四五六七八九十]|\d{1,2})(?:家|大)[^，,。；;\d]{0,6}?"
+    r"(?:公司|企业|厂商|巨头|巨擘|大厂|云服务商|服务商)"
+)
+_COUNTS = {
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_REACH = 16  # characters from the word of summing or the group noun to the number
+_LISTED_LEAD = 3  # names listed together that make a group without a word of summing
+
+
+def joined_runs(text: str, offset: int, mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Runs of two or more mentions of ``text`` (starting at ``offset``) joined only by
+    list marks or conjunctions, in order."""
+    runs: list[list[Mention]] = []
+    run: list[Mention] = []
+    for m in mentions:
+        if run and _JOINS_NAMES.fullmatch(text[run[-1].end - offset : m.start - offset]):
+            run.append(m)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [m]
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
+
+
+def group_mention(run: Sequence[Mention], text: str, offset: int) -> Mention | None:
+    """One mention for a run of names: their names in order; None when they are fewer
+    than two distinct ones or none is a name the gazetteer knows."""
+    names = list(dict.fromkeys(m.name for m in run))
+    if len(names) < 2 or all(m.how != "gazetteer" for m in run):
+        return None
+    first, last = run[0], run[-1]
+    written = text[first.start - offset : last.end - offset]
+    return Mention(first.start, last.end, written, ", ".join(names), "group", "group")
+
+
+def summed_group(
+    q: Quantity, text: str, offset: int, mentions: Sequence[Mention], types: frozenset[str]
+) -> Mention | None:
+    """The group of names a figure is summed over, or that lead its clause together."""
+    rel = q.start - offset
+    summed = _SUMMED.search(text, max(0, rel - _REACH), max(0, rel))
+    end = summed.start() + offset if summed else q.start
+    if any(end < m.start < q.start for m in mentions):
+        return None  # "A、B合计向C注资…": the figure goes to the name after the sum
+    fitting = [m for m in mentions if m.type in types and m.end <= end]
+    runs = joined_runs(text, offset, fitting)
+    if runs and runs[-1][-1] is fitting[-1]:  # the run holds the last name before the figure
+        run = runs[-1]
+        between = text[run[-1].end - offset : end - offset]
+        if summed is None and (len(run) < _LISTED_LEAD or not _one_clause(between)):
+            return None
+        if _EACH.search(between):
+            return None  # "A与B各投入…": each one's figure
+        return group_mention(run, text, offset)
+    return None
+
+
+def counted_group(q: Quantity, text: str, offset: int) -> int | None:
+    """How many firms a group noun right before the figure counts ("这五家公司…"), if any."""
+    rel = q.start - offset
+    found = None
+    for m in _GROUP_NOUN.finditer(text, max(0, rel - _REACH - 12), max(0, rel)):
+        found = m
+    between = text[found.end() : rel] if found else ""
+    if found is None or not _one_clause(between) or _EACH.search(between):
+        return None  # "两家公司的资本开支分别为…": each one's figure
+    n = found.group("n")
+    return int(n) if n.isdigit() else _COUNTS.get(n)
+
+
+def listed_group(
+    count: int, sentences: Iterable[tuple[str, int, Sequence[Mention]]]
+) -> Mention | None:
+    """The latest run of exactly ``count`` names listed together in ``sentences`` (text,
+    offset, mentions; latest first)."""
+    for text, offset, mentions in sentences:
+        for run in reversed(joined_runs(text, offset, mentions)):
+            if len({m.name for m in run}) == count:
+                return group_mention(run, text, offset)
+    return None
+
+
+def _one_clause(between: str) -> bool:
+    return (
+        not re.search(r"[。；;！？!?]", between) and between.count("，") + between.count(",") <= 1
+    )
+
+
+_RESPECTIVELY = re.compile(r"分别|分別")
+_LIST_END = re.compile(r"[。；;！？!?]")
+
+
+def respective_member(
+    q: Quantity,
+    text: str,
+    offset: int,
+    mentions: Sequence[Mention],
+    quantities: Sequence[Quantity],
+    types: frozenset[str],
+) -> Mention | None:
+    """The member a figure belongs to in "A和B的资本开支分别为850亿美元和800亿美元": the
+    k-th figure after 分别 is the k-th name listed before it (when they are as many)."""
+    rel = q.start - offset
+    marks = list(_RESPECTIVELY.finditer(text, 0, max(0, rel)))
+    if not marks:
+        return None
+    mark = marks[-1].start() + offset
+    fitting = [m for m in mentions if m.type in types and m.end <= mark]
+    runs = joined_runs(text, offset, fitting)
+    if not runs or runs[-1][-1] is not fitting[-1]:
+        return None
+    run = runs[-1]
+    stop = _LIST_END.search(text, rel)
+    end = stop.start() + offset if stop else offset + len(text)
+    listed = [x for x in quantities if mark < x.start < end and x.unit == q.unit]
+    if len(listed) != len(run) or q not in listed:
+        return None
+    return run[listed.index(q)]
