@@ -300,6 +300,8 @@ def _nearest(
             elif ce <= qs:
                 if side == "after" or qs - ce > window:
                     continue
+                if cs > 0 and sentence[cs - 1] in _MAGNITUDES:
+                    continue  # "1.59亿月活用户和3447万…": the cue is the number before's
                 breaks = len(CLAUSE_BREAK.findall(sentence, ce, qs))
                 if side == "before" and breaks:
                     continue
@@ -309,6 +311,11 @@ def _nearest(
             if best_cue is None or score < best_score:
                 best_score, best_cue, best_text = score, cue, cue_text
     return best_score, best_cue, best_text
+
+
+# The last character of a number written with its magnitude: a cue right after one
+# describes that number, not the next.
+_MAGNITUDES = frozenset("万亿兆萬億")
 
 
 def _gpu_follows(after: str, category: str, chip_after: bool) -> bool:

@@ -268,6 +268,14 @@ CASES: list[tuple[str, list[Row]]] = [
             ("星辰科技", "market_cap", 8e10, "USD", None),
         ],
     ),
+    # a cue right after one number describes that number, not the next
+    (
+        "据统计，豆包以1.59亿月活用户和3447万月均下载量，成为AI助手市场的双料冠军。",
+        [
+            ("Doubao", "user_count", 1.59e8, "count", None),
+            ("Doubao", "download_count", 3.447e7, "count", None),
+        ],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
