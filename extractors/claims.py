@@ -118,7 +118,10 @@ class ClaimBuilder:
             if not candidates:
                 continue
             work = _work(body, spans, s, context, index)
+            previous: tuple[Quantity, Claim | None] | None = None
             for q in candidates:
+                if previous and previous[1] is None and _converts(simple, previous[0], q):
+                    continue  # "缩水201亿美元(约1566亿港元)": the conversion of a dropped figure
                 claim = self._claim(q, work)
                 if claim is not None and claim.metric == "funding":
                     claim = _to_recipient(claim, work)
@@ -126,6 +129,7 @@ class ClaimBuilder:
                     claim = self._echo(q, work, claims[-1])
                 if claim is not None:
                     claims.append(claim)
+                previous = (q, claim)
         claims += self._table_claims(body, context, claims)
         return _training_to_model(claims, body.mentions)
 
@@ -358,6 +362,18 @@ class ClaimBuilder:
             if short and _has_twin(lines, lasts, idx):
                 verse.add(idx)
         return verse
+
+
+# Between a figure and its conversion in brackets: "(约合人民币", "（約新台幣", "(折合".
+_CONVERSION_GAP = re.compile(
+    r"\s*[(（]\s*(?:约合|約合|约|約|折合|合|相当于|相當於)?\s*"
+    r"(?:人民币|人民幣|新台币|新台幣|台币|台幣|港元|港币|港幣|美元)?\s*"
+)
+
+
+def _converts(simple: str, first: Quantity, second: Quantity) -> bool:
+    """Whether ``second`` is ``first`` converted, in brackets right after it."""
+    return _CONVERSION_GAP.fullmatch(simple, first.end, second.start) is not None
 
 
 @lru_cache(maxsize=1024)

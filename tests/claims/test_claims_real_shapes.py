@@ -276,6 +276,12 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Doubao", "download_count", 3.447e7, "count", None),
         ],
     ),
+    # a figure dropped (a loss of worth) takes its bracketed conversion with it
+    (
+        "受AI芯片股下跌拖累，星辰科技市值蒸发300亿美元（约合人民币2100亿元），"
+        "公司去年营收为80亿美元（约合人民币560亿元）。",
+        [("星辰科技", "revenue", 8e9, "USD", None), ("星辰科技", "revenue", 5.6e10, "CNY", None)],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
