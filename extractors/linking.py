@@ -266,6 +266,8 @@ class SentenceView:
             return "comparator"
         if _nickname(before, after):
             return "comparator"  # "被誉为“中国版英伟达”的摩尔线程": a likeness, not the topic
+        if _BUILT_ON_AFTER.match(after):
+            return "attribute"  # "H20采用Hopper架构": what a product is built on, not the topic
         if _listed_with_others(before, after):
             return "member"  # "五源资本、红杉中国、腾讯等机构": one of a list, not the topic
         rel_start = m.start - self.start
@@ -274,6 +276,7 @@ class SentenceView:
         return "topic"
 
 
+_BUILT_ON_AFTER = re.compile(r"^\s*(?:架构|架構|制程|製程|工艺|工藝)")
 _NICKNAME_BEFORE = re.compile(r"(?:誉为|称为|号称|被称|人称|有)[“「\"][^，,。“”「」\"]{0,6}$")
 _NICKNAME_AFTER = re.compile(r"^[^，,。“”「」]{0,4}[”」\"](?:之称|的|$)")
 _ENUMERATION_AFTER = re.compile(r"^(?:[、和及与][^，,。；;、]{1,15}?){0,8}等")

@@ -282,6 +282,14 @@ CASES: list[tuple[str, list[Row]]] = [
         "公司去年营收为80亿美元（约合人民币560亿元）。",
         [("星辰科技", "revenue", 8e9, "USD", None), ("星辰科技", "revenue", 5.6e10, "CNY", None)],
     ),
+    # the architecture a chip is built on (采用X架构) is not the chip
+    (
+        "英伟达H30芯片采用Blackwell架构，配备141GB显存，FP16算力达到900 TFLOPS。",
+        [
+            ("H30", "memory_capacity", 141.0, "GB", None),
+            ("H30", "compute_performance", 9e14, "FLOPS", None),
+        ],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
