@@ -87,6 +87,10 @@ def _quoted(text: str, m: Mention) -> bool:
     return opened >= 0 and max(before.rfind("”"), before.rfind("」")) < opened
 
 
+_TOPIC_MIN = 3  # named in the headline, or first in the body and named again
+_TOPIC_MIN_UNNAMED = 6  # first in the body and named four more times
+
+
 def _best_topic(
     headline: Sequence[Mention] | None,
     body: Sequence[Mention],
@@ -94,8 +98,11 @@ def _best_topic(
     types: frozenset[str] | None = None,
 ) -> Mention | None:
     """See :meth:`ArticleContext.article_topic`."""
+    needed = _TOPIC_MIN
     if headline is not None and not any(_is_actor(m) for m in headline):
-        return None  # a headline that names no actor we know: the topic is someone else
+        # a headline that names no actor we know: the topic may be someone else, or the
+        # headline a site's slogan; only an actor the body names again and again stands
+        needed = _TOPIC_MIN_UNNAMED
     scores: Counter[str] = Counter()
     first: dict[str, Mention] = {}
     for m in headline or ():
@@ -113,7 +120,7 @@ def _best_topic(
         scores[m.name] += 1
         first.setdefault(m.name, m)
     ranked = scores.most_common(2)
-    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or ranked[0][1] < needed or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return first[ranked[0][0]]
 
@@ -162,8 +169,9 @@ class ArticleContext:
         Each actor (organization, model, product or chip; no outlet) scores 4 for being
         named in the headline, 2 for being the first the body names, and 1 for each time
         the body names it (names in quotation marks aside). The best scores at least 3 and
-        more than any other: named in the headline, or leading and named again. A
-        headline that names no actor we know says the article is about someone else.
+        more than any other: named in the headline, or leading and named again. Under a
+        headline that names no actor we know (someone else's story, or a site's slogan
+        taken for a headline) it must score 6: leading and named four more times.
         """
         if self._article_topic is _UNSET:
             self._article_topic = _best_topic(

@@ -325,6 +325,13 @@ TOPIC_CASES = [
         "招股书显示，2024年营业收入为4.38亿元，与摩尔线程相比仍有差距。摩尔线程成立于2020年。",
         [],
     ),
+    # ... unless the body names one actor again and again (the "headline" a site's slogan)
+    (
+        "聚焦上市公司资讯",
+        "星辰科技今日在港交所上市。星辰科技是一家AI芯片公司，星辰科技的产品用于大模型训练。"
+        "分析人士认为星辰科技估值偏高，但星辰科技仍获得超额认购。截至收盘，总市值约800亿港元。",
+        [("星辰科技", "market_cap", 8e10, "HKD", None)],
+    ),
     # no headline: the body's first-named actor, named again, is the topic
     (
         None,
