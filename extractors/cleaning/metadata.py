@@ -173,7 +173,20 @@ def _headline_score(page: Page, i: int) -> int:
         score += 2
     if line.isascii():
         score -= 2
+    if _SEO_KEYWORDS.search(line):
+        score -= 4  # a site's keyword line, or a banner the page shows twice
     return score
+
+
+# "城市网站建设_网站建设公司_电商网站": a page's keyword title, pieces joined by underscores.
+_SEO_KEYWORDS = re.compile(r"[^_\s]+_[^_\s]+_")
+
+
+def _repeated_in_head(page: Page, i: int) -> bool:
+    """Whether line ``i`` appears again among the page's first lines (a site banner)."""
+    line = page.lines[i]
+    head = page.lines[:_TITLE_SPAN]
+    return sum(1 for other in head if other == line) > 1
 
 
 def _starts_body(line: str) -> bool:

@@ -143,7 +143,22 @@ def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mentio
     head = shapes.name_head(s.name)
     head_entity = gazetteer.lookup(head) if head else None
     family = head_entity.family if head_entity else None
-    return Mention(s.start, s.end, text[s.start : s.end], s.name, s.type, "shape", family)
+    name = _family_spelling(s.name, head, family, gazetteer) or s.name
+    return Mention(s.start, s.end, text[s.start : s.end], name, s.type, "shape", family)
+
+
+_VERSION_THEN_TAIL = re.compile(r"(?P<version>[^-]+)(?P<tail>(?:-.+)?)")
+
+
+def _family_spelling(name: str, head: str, family: str | None, gazetteer: Gazetteer) -> str:
+    """A Chinese stem's versioned name as its family spells it: "通义千问2.5-7B-Instruct"
+    is "Qwen2.5-7B-Instruct" (the template composes the version; the tail is kept)."""
+    spec = gazetteer.families.get(family or "")
+    if spec is None or head.isascii() or not name.startswith(head):
+        return ""
+    parts = _VERSION_THEN_TAIL.fullmatch(name[len(head) :])
+    composed = spec.compose(parts.group("version")) if parts else None
+    return composed + parts.group("tail") if composed and parts else ""
 
 
 def _non_overlapping(candidates: list[Mention]) -> list[Mention]:

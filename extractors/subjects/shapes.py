@@ -120,7 +120,9 @@ def chinese_versioned(
     seen = _dotted(text, glued)
     # The first token at each offset (the reversed pairs write the first one last).
     after_of: dict[int, str] = dict(reversed(toks)) if glued else {}
-    for start, word, nstart, nxt in glued:
+    for start, word, nstart, token in glued:
+        # the segmenter may glue the edition to the version: "3.5-14B-Instruct"
+        nxt = _VERSION_BEFORE_EDITION.sub("", token)
         known = word in seen or word in gazetteer.stems
         if not (_full(_DOTTED_VERSION, nxt) or (known and _full(_STEM_VERSION, nxt))):
             continue
@@ -128,8 +130,15 @@ def chinese_versioned(
         if measured(text, end) or ((after := after_of.get(end)) and _UNITS.fullmatch(after)):
             continue
         spelling, kind = gazetteer.stems.get(word, (word, "model"))
-        out.append(ShapeMatch(start, nstart + len(nxt), spelling + nxt, kind))
+        edition = _EDITION_TAIL.match(text, end)  # "通义千问2.5-7B-Instruct"
+        tail = edition.group() if edition else ""
+        out.append(ShapeMatch(start, end + len(tail), spelling + nxt + tail, kind))
     return out
+
+
+# Hyphenated Latin parts after a versioned name: "-7B-Instruct", "-Max", "-Turbo".
+_EDITION_TAIL = re.compile(r"(?:-[A-Za-z0-9][A-Za-z0-9.]*)+(?![A-Za-z0-9])")
+_VERSION_BEFORE_EDITION = re.compile(r"(?<=\d)(?:-[A-Za-z0-9][A-Za-z0-9.]*)+\Z")
 
 
 def dotted_words(text: str, tokens: Iterable[tuple[int, str]], gazetteer: Gazetteer) -> set[str]:

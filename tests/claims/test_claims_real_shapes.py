@@ -268,6 +268,11 @@ CASES: list[tuple[str, list[Row]]] = [
             ("星辰科技", "market_cap", 8e10, "USD", None),
         ],
     ),
+    # a Chinese versioned name keeps its hyphenated edition
+    (
+        "阿里云发布通义千问3.5-14B-Instruct模型，该模型以140亿参数实现了长文本处理。",
+        [("Qwen3.5-14B-Instruct", "parameters", 1.4e10, "params", None)],
+    ),
     # a cue right after one number describes that number, not the next
     (
         "据统计，豆包以1.59亿月活用户和3447万月均下载量，成为AI助手市场的双料冠军。",
