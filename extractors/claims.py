@@ -123,6 +123,8 @@ class ClaimBuilder:
                 if previous and previous[1] is None and _converts(simple, previous[0], q):
                     continue  # "缩水201亿美元(约1566亿港元)": the conversion of a dropped figure
                 claim = self._claim(q, work)
+                if claim is None and previous and previous[1] is not None:
+                    claim = _listed_after(q, work, previous[0], previous[1])
                 if claim is not None and claim.metric == "funding":
                     claim = _to_recipient(claim, work)
                 if claim is None and claims and claims[-1].start >= prev_paragraph_start:
@@ -362,6 +364,28 @@ class ClaimBuilder:
             if short and _has_twin(lines, lasts, idx):
                 verse.add(idx)
         return verse
+
+
+# Between figures listed together: "7.6亿美元和5.92亿美元", "42.64万元、5302.12万元".
+_LIST_JOIN = re.compile(r"\s*(?:和|及|以及|与|、|,|，)\s*")
+
+
+def _listed_after(q: Quantity, work: _SentenceWork, first: Quantity, claim: Claim) -> Claim | None:
+    """A figure listed right after a claimed one of the same unit ("分别为A和B") that found
+    no cue of its own takes that claim's subject and metric."""
+    if q.unit != first.unit or not _LIST_JOIN.fullmatch(work.body.simple, first.end, q.start):
+        return None
+    return claim.model_copy(
+        update={
+            "value": q.value,
+            "value_max": q.value_max,
+            "qualifier": q.qualifier,
+            "text": work.body.text[q.start : q.end],
+            "start": q.start,
+            "end": q.end,
+            "as_of": as_of_date(q.start, work.dates),
+        }
+    )
 
 
 # Between a figure and its conversion in brackets: "(约合人民币", "（約新台幣", "(折合".

@@ -295,6 +295,11 @@ CASES: list[tuple[str, list[Row]]] = [
             ("H30", "compute_performance", 9e14, "FLOPS", None),
         ],
     ),
+    # a business segment's amount is its revenue
+    (
+        "星辰科技发布AI芯片财报。其中云计算和汽车业务分别为7.6亿美元和5.9亿美元。",
+        [("星辰科技", "revenue", 7.6e8, "USD", None), ("星辰科技", "revenue", 5.9e8, "USD", None)],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
