@@ -208,6 +208,8 @@ class ClaimBuilder:
         )
         if choice is None or not self.metric_cues.plausible(choice.metric, q.value):
             return None
+        if choice.metric in _SIZE_METRICS and _sizes_a_kind(work, q):
+            return None
         types = self.metric_cues.subject_types(choice.metric)
         view = context.view(index)
         # choose_subject, reading the carried topic only when no mention of the sentence fits.
@@ -364,6 +366,31 @@ class ClaimBuilder:
             if short and _has_twin(lines, lasts, idx):
                 verse.add(idx)
         return verse
+
+
+_SIZE_METRICS = frozenset({"parameters", "active_parameters"})
+# "运行400亿参数大模型", "训练一个1.8万亿参数模型": a size that describes a kind of model.
+_KIND_OF_MODEL = re.compile(
+    r"(?:参数|参数量|参数规模)?(?:的|级别的?|级的?)?(?:大|语言|AI|开源)?模型"
+)
+
+
+def _sizes_a_kind(work: _SentenceWork, q: Quantity) -> bool:
+    """Whether a model size describes a kind of model a machine runs or trains ("单卡就
+    可以运行400亿参数大模型") rather than a model: no name follows, as it does in "80亿参数
+    规模的Llama3.1-8B", and the model is used, not named ("V3是6710亿参数的模型" stays)."""
+    text, end = work.body.simple, q.end
+    kind = _KIND_OF_MODEL.match(text, end)
+    if kind is None or not _USES_A_KIND.search(text, max(0, q.start - 6), q.start):
+        return False
+    reach = min(kind.end() + _NAME_REACH, work.sentence.end)
+    return reach <= kind.end() or not work.spans.mentions.overlaps(kind.end(), reach)
+
+
+_USES_A_KIND = re.compile(r"(?:运行|训练|部署|跑|支撑|支持|承载)(?:一个|一款|了|起)?\s*$")
+
+
+_NAME_REACH = 3  # characters after "模型" in which a model's name would start
 
 
 # Between figures listed together: "7.6亿美元和5.92亿美元", "42.64万元、5302.12万元".

@@ -300,6 +300,21 @@ CASES: list[tuple[str, list[Row]]] = [
         "星辰科技发布AI芯片财报。其中云计算和汽车业务分别为7.6亿美元和5.9亿美元。",
         [("星辰科技", "revenue", 7.6e8, "USD", None), ("星辰科技", "revenue", 5.9e8, "USD", None)],
     ),
+    # a size of the kind of model a chip runs is no model's; a named model's stays, and a
+    # model said to be N times another is measured against it
+    (
+        "星辰X1加速卡容量达到192GB，单卡就可以运行400亿参数大模型。"
+        "Nova-3的规模是Nova-2的10倍，拥有1.2万亿参数。Nova-2是一个1200亿参数的模型。",
+        [
+            ("Nova-3", "parameters", 1.2e12, "params", None),
+            ("Nova-2", "parameters", 1.2e11, "params", None),
+        ],
+    ),
+    # a firm leading a round (主导的) is its investor
+    (
+        "星辰智能上周完成80亿美元AI融资。这笔投资是软银主导的400亿美元超大规模融资的一部分。",
+        [("星辰智能", "funding", 8e9, "USD", None), ("星辰智能", "funding", 4e10, "USD", None)],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
