@@ -295,6 +295,8 @@ def _nearest(
             if cs >= qe:
                 if side == "before" or cs - qe > window:
                     continue
+                if cs > qe and sentence[cs - 1] in _MAGNITUDES:
+                    continue  # "1万亿参数及32亿激活参数": the cue is the number after's
                 breaks = len(CLAUSE_BREAK.findall(sentence, qe, cs))
                 score = cs - qe + CLAUSE_PENALTY * breaks - bonus
             elif ce <= qs:

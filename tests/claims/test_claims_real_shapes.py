@@ -315,6 +315,19 @@ CASES: list[tuple[str, list[Row]]] = [
         "星辰智能上周完成80亿美元AI融资。这笔投资是软银主导的400亿美元超大规模融资的一部分。",
         [("星辰智能", "funding", 8e9, "USD", None), ("星辰智能", "funding", 4e10, "USD", None)],
     ),
+    # a cue right before a later number is that number's, not the earlier one's
+    (
+        "Nova-3是一种混合专家模型，拥有1万亿参数及32亿激活参数。",
+        [
+            ("Nova-3", "parameters", 1e12, "params", None),
+            ("Nova-3", "active_parameters", 3.2e9, "params", None),
+        ],
+    ),
+    # an amount of change is no level; the level a change reaches is
+    (
+        "星辰科技市值单日暴增1130亿美元，市值增至3.3万亿美元，AI芯片营收较上年同期增加80亿美元。",
+        [("星辰科技", "market_cap", 3.3e12, "USD", None)],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
