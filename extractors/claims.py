@@ -10,7 +10,13 @@ from typing import NamedTuple
 
 from extractors.claim_context import CARRY_PARAGRAPHS, ArticleContext
 from extractors.claim_spans import BodySpans
-from extractors.groups import counted_group, listed_group, respective_member, summed_group
+from extractors.groups import (
+    counted_group,
+    listed_group,
+    may_be_respective,
+    respective_member,
+    summed_group,
+)
 from extractors.linking import (
     LinkCues,
     SentenceView,
@@ -252,12 +258,15 @@ class ClaimBuilder:
         (see :mod:`extractors.groups`): names summed or listed together in the sentence,
         or a counted group ("这五家公司") the article listed before."""
         view, context, index = work.view, work.context, work.position
-        sentence_quantities = work.spans.quantities.within(work.sentence.start, work.sentence.end)
-        member = respective_member(
-            q, view.text, view.start, view.mentions, sentence_quantities, types
-        )
-        if member is not None:
-            return SubjectChoice(member, "explicit")
+        if may_be_respective(view.text):
+            sentence_quantities = work.spans.quantities.within(
+                work.sentence.start, work.sentence.end
+            )
+            member = respective_member(
+                q, view.text, view.start, view.mentions, sentence_quantities, types
+            )
+            if member is not None:
+                return SubjectChoice(member, "explicit")
         group = summed_group(q, view.text, view.start, view.mentions, types)
         count = None if group is not None else counted_group(q, view.text, view.start)
         if count is not None:

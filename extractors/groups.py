@@ -74,6 +74,8 @@ def summed_group(
     q: Quantity, text: str, offset: int, mentions: Sequence[Mention], types: frozenset[str]
 ) -> Mention | None:
     """The group of names a figure is summed over, or that lead its clause together."""
+    if len(mentions) < 2:
+        return None  # the usual case: no two names to list together
     rel = q.start - offset
     summed = _SUMMED.search(text, max(0, rel - _REACH), max(0, rel))
     end = summed.start() + offset if summed else q.start
@@ -94,6 +96,8 @@ def summed_group(
 
 def counted_group(q: Quantity, text: str, offset: int) -> int | None:
     """How many firms a group noun right before the figure counts ("这五家公司…"), if any."""
+    if "家" not in text and "大" not in text:
+        return None  # every group noun counts with 家 or 大
     rel = q.start - offset
     found = None
     for m in _GROUP_NOUN.finditer(text, max(0, rel - _REACH - 12), max(0, rel)):
@@ -124,6 +128,13 @@ def _one_clause(between: str) -> bool:
 
 
 _RESPECTIVELY = re.compile(r"分别|分別")
+
+
+def may_be_respective(text: str) -> bool:
+    """Whether ``text`` says 分别 at all (:func:`respective_member` has work to do)."""
+    return "分别" in text or "分別" in text
+
+
 _LIST_END = re.compile(r"[。；;！？!?]")
 
 

@@ -83,7 +83,7 @@ class Extractor:
             quantities=self.quantities(text, simple),
             dates=dates,
             # Without a headline, the lead paragraph says what the article is about.
-            headline=self.headline_mentions(article.title or text.split("\n", 1)[0]),
+            headline=self.headline_mentions(article.title or text[:_LEAD].split("\n", 1)[0]),
         )
         return _names_as_written(self.builder.build(body), mentions, text, simple)
 
@@ -110,6 +110,9 @@ class Extractor:
         if more:
             tokens = sorted(tokens + tokens_in(self.nlp, simple, more))
         return tokens
+
+
+_LEAD = 120  # characters of the lead paragraph that stand for a missing headline
 
 
 def _names_as_written(
