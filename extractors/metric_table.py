@@ -104,4 +104,34 @@ def metric_table(path: Path = TABLE_FILE) -> MetricTable:
     return parse_table(tomllib.loads(path.read_text(encoding="utf-8")))
 
 
-__all__ = ["Grain", "MetricKind", "MetricSpec", "MetricTable", "metric_table", "parse_table"]
+def markdown_rows(table: MetricTable) -> str:
+    """The table as the Markdown rows ``docs/contract.md`` shows (one line a metric), so the
+    document is generated from the data the code reads and cannot drift from it."""
+    head = [
+        "| metric | label | unit | subjects | kind | grain | tolerance | values | AI only "
+        "| contract |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    rows = []
+    for name, spec in table.metrics.items():
+        low = "" if spec.min == -math.inf else f"≥ {spec.min:g}"
+        high = "" if spec.max == math.inf else f"≤ {spec.max:g}"
+        values = ", ".join(v for v in (low, high) if v) or "any"
+        rows.append(
+            f"| `{name}` | {spec.label} | {spec.unit or '-'} | {', '.join(spec.subjects) or '-'} "
+            f"| {spec.kind} "
+            f"| {spec.grain or '-'} | {spec.tolerance:g} | {values} "
+            f"| {'yes' if spec.ai_only else 'no'} | {'yes' if spec.contract else 'no'} |"
+        )
+    return "\n".join(head + rows)
+
+
+__all__ = [
+    "Grain",
+    "MetricKind",
+    "MetricSpec",
+    "MetricTable",
+    "markdown_rows",
+    "metric_table",
+    "parse_table",
+]

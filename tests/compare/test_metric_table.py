@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
-from extractors.metric_table import TABLE_FILE, metric_table, parse_table
+from extractors.metric_table import TABLE_FILE, markdown_rows, metric_table, parse_table
 from extractors.metrics import DATA_DIR
 from extractors.models import CONTRACT_METRICS
 
@@ -77,3 +78,12 @@ def test_metric_table_rejects_a_bad_row(row: dict[str, object]) -> None:
 def test_metric_table_file_parses_to_the_loaded_table() -> None:
     data = tomllib.loads(TABLE_FILE.read_text(encoding="utf-8"))
     assert parse_table(data) == metric_table()
+
+
+def test_contract_document_shows_the_metric_table_as_the_code_reads_it() -> None:
+    """docs/contract.md's metric rows are generated from the table: they must match it."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "contract.md").read_text("utf-8")
+    start = doc.index("<!-- metric table: generated -->") + len("<!-- metric table: generated -->")
+    shown = doc[start : doc.index("<!-- end of metric table -->")].strip()
+    assert shown == markdown_rows(metric_table()), "regenerate the rows (see docs/contract.md)"
+    assert shown.count("\n| `") == len(metric_table().metrics)
