@@ -144,7 +144,10 @@ def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mentio
     head_entity = gazetteer.lookup(head) if head else None
     family = head_entity.family if head_entity else None
     name = _family_spelling(s.name, head, family, gazetteer) or s.name
-    return Mention(s.start, s.end, text[s.start : s.end], name, s.type, "shape", family)
+    kind = s.type
+    if kind == "model" and head_entity is not None and head_entity.type in ("product", "chip"):
+        kind = head_entity.type  # "Colossus 2" of the product Colossus is a product too
+    return Mention(s.start, s.end, text[s.start : s.end], name, kind, "shape", family)
 
 
 _VERSION_THEN_TAIL = re.compile(r"(?P<version>[^-]+)(?P<tail>(?:-.+)?)")

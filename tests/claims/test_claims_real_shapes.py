@@ -328,6 +328,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "星辰科技市值单日暴增1130亿美元，市值增至3.3万亿美元，AI芯片营收较上年同期增加80亿美元。",
         [("星辰科技", "market_cap", 3.3e12, "USD", None)],
     ),
+    # a numbered successor of a known product is a product (power fits it)
+    (
+        "xAI的AI训练集群Colossus 2刚突破1GW门槛，目标是2GW。",
+        [("Colossus 2", "power", 1e9, "W", None), ("Colossus 2", "power", 2e9, "W", None)],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
