@@ -333,6 +333,14 @@ CASES: list[tuple[str, list[Row]]] = [
         "xAI的AI训练集群Colossus 2刚突破1GW门槛，目标是2GW。",
         [("Colossus 2", "power", 1e9, "W", None), ("Colossus 2", "power", 2e9, "W", None)],
     ),
+    # gigabytes of a chip are its memory, with no word to say so
+    (
+        "AMD面向AI训练的加速卡包括MI250X(128 GB)和MI300X(192 GB)。",
+        [
+            ("MI250X", "memory_capacity", 128.0, "GB", None),
+            ("MI300X", "memory_capacity", 192.0, "GB", None),
+        ],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
