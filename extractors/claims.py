@@ -334,7 +334,9 @@ class ClaimBuilder:
         """Numbers inside names, dates and page furniture are no claims (``simple``: the
         body in simplified script, ``spans``: its span indexes)."""
         start, end, unit = q.start, q.end, q.unit
-        if spans.mentions.overlaps(start, end) or spans.dates.overlaps(start, end):
+        # a name covering the number's first character holds it ("H800"); a name inside the
+        # unit does not ("278.8万H800 GPU小时")
+        if spans.mentions.overlaps(start, start + 1) or spans.dates.overlaps(start, end):
             return False
         before = simple[max(0, start - 3) : start]
         after = simple[end : end + 12]

@@ -341,6 +341,11 @@ CASES: list[tuple[str, list[Row]]] = [
             ("MI300X", "memory_capacity", 192.0, "GB", None),
         ],
     ),
+    # a chip named inside the unit of GPU hours does not make the figure part of a name
+    (
+        "Nova-3的训练效率很高，仅需278.8万H800 GPU小时完成训练。",
+        [("Nova-3", "training_gpu_hours", 2.788e6, "gpu_hours", None)],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
