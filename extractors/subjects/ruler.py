@@ -109,7 +109,40 @@ def find_mentions(
     for m in _EDITION_VARIANT.finditer(text) if "版" in text else ():
         candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
     mentions = _attach_editions(text, _non_overlapping(candidates), gazetteer)
+    mentions = _spaced_versions(text, mentions, gazetteer)
     return _resolve_variants(text, mentions, gazetteer)
+
+
+# A space, then a dotted version: "文心一言 4.0", "通义千问 2.5".
+_SPACED_VERSION = re.compile(r" (\d+\.\d+)(?![\d.])")
+
+
+def _spaced_versions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A known name of a model family followed by a space and a dotted version is that
+    version ("文心一言 4.0" is 文心一言4.0, "通义千问 2.5" is Qwen2.5), unless the number is
+    a quantity ("通义千问 2.5倍")."""
+    out = []
+    for m in mentions:
+        spec = gazetteer.families.get(m.family or "") if m.how == "gazetteer" else None
+        found = _SPACED_VERSION.match(text, m.end) if spec is not None else None
+        if spec is None or found is None or shapes.measured(text, found.end()):
+            out.append(m)
+            continue
+        composed = spec.compose(found.group(1))
+        if composed is None:
+            out.append(m)
+            continue
+        entity = gazetteer.lookup(composed)
+        out.append(
+            replace(
+                m,
+                end=found.end(),
+                text=text[m.start : found.end()],
+                name=entity.name if entity else composed,
+                type=entity.type if entity else m.type,
+            )
+        )
+    return out
 
 
 def _listed_elsewhere(text: str, listed: list[shapes.ShapeMatch]) -> list[Mention]:

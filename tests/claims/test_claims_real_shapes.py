@@ -346,6 +346,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "Nova-3的训练效率很高，仅需278.8万H800 GPU小时完成训练。",
         [("Nova-3", "training_gpu_hours", 2.788e6, "gpu_hours", None)],
     ),
+    # a family's name, a space and a dotted version name that version
+    (
+        "在年度中文大模型基准测评中，通义千问 2.5 总分 80.5 分。",
+        [("Qwen2.5", "benchmark_score", 80.5, "points", None)],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
