@@ -351,6 +351,14 @@ CASES: list[tuple[str, list[Row]]] = [
         "在年度中文大模型基准测评中，通义千问 2.5 总分 80.5 分。",
         [("Qwen2.5", "benchmark_score", 80.5, "points", None)],
     ),
+    # time taken, in a sentence about training, is the training's duration
+    (
+        "Nova-3的预训练阶段使用了约266.4万GPU小时，耗时约55天。",
+        [
+            ("Nova-3", "training_gpu_hours", 2.664e6, "gpu_hours", None),
+            ("Nova-3", "training_duration", 55.0, "days", None),
+        ],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
