@@ -85,6 +85,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "散熱廠雙鴻（3324）受惠AI伺服器需求。雙鴻第三季營收45億元，創下新高，台股同步上揚。",
         [("雙鴻", "revenue", 4.5e9, "TWD", None)],
     ),
+    # a number before 兆 is an amount, not a version glued to the word before it
+    (
+        "受惠AI伺服器出貨，代工大廠星創（3299）第3季營收5678億元、前9月營收1.46兆元。",
+        [("星創", "revenue", 5.678e11, "TWD", None), ("星創", "revenue", 1.46e12, "TWD", None)],
+    ),
     # ... and in a Hong Kong article it is HKD
     (
         "這家港股上市的AI公司市值達到500億元，成為香港恒生科技指數的新成員，"
