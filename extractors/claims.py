@@ -32,7 +32,7 @@ from extractors.metrics import CueHits, MetricChoice, MetricCues, choose_metric
 from extractors.models import Claim, Quantity
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
-from extractors.tables import find_tables, read_cell, row_subject, table_cells
+from extractors.tables import find_tables, is_size_label, read_cell, row_subject, table_cells
 
 _NAME_GLUE_BEFORE = re.compile(r"[A-Za-z][\-_]?\s?$")
 _GLUED = re.compile(r"[@#＠]$")
@@ -153,6 +153,7 @@ class ClaimBuilder:
         out = []
         for table in tables:
             before = [m for m in body.mentions if m.end <= table.start and _is_actor(m)]
+            row_above: Mention | None = None  # the subject of the last row that named one
             for cell in table_cells([table], body.quantities):
                 q = cell.quantity
                 if (q.start, q.end) in taken:
@@ -164,6 +165,10 @@ class ClaimBuilder:
                     continue
                 types = self.metric_cues.subject_types(reading.metric)
                 subject = row_subject(cell, body.mentions, types)
+                if subject is None and cell.name_cell and is_size_label(cell.name_cell.text):
+                    subject = row_above  # a tier row ("32K-96K | 0.004元") of the model above
+                elif subject is not None and cell.name_cell is not None:
+                    row_above = subject
                 how = "explicit"
                 if subject is None and cell.name_cell is None:
                     fitting = [m for m in before if m.type in types]

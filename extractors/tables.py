@@ -266,6 +266,17 @@ def _read_with_cues(cell: TableCell, q: Quantity, cues: MetricCues) -> TableRead
     return TableReading(choice.metric, choice.unit)
 
 
+# "0-32K", "32K-96K", "128K": sizes (a price tier's input length), never a model's name.
+_SIZE_LABEL = re.compile(
+    r"\s*\d+(?:\.\d+)?\s*[KkMmBbTtGg]?\s*(?:[-~～至到]\s*\d+(?:\.\d+)?\s*[KkMmBbTtGg]?)?\s*"
+)
+
+
+def is_size_label(text: str) -> bool:
+    """Whether a name cell holds a size or a range of sizes rather than a name."""
+    return _SIZE_LABEL.fullmatch(text) is not None
+
+
 def row_subject(
     cell: TableCell, mentions: Sequence[Mention], types: frozenset[str]
 ) -> Mention | None:
@@ -276,6 +287,8 @@ def row_subject(
         inside = [m for m in mentions if named.start <= m.start and m.end <= named.end]
         if inside:
             return inside[0] if inside[0].type in types else None
+        if is_size_label(named.text):
+            return None  # "32K-96K": a tier of the model named in a row above
         return Mention(named.start, named.end, named.text, named.text, "model", "table")
     row_start = cell.row.cells[0].start
     row_end = cell.row.cells[-1].end

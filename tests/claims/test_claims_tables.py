@@ -31,6 +31,12 @@ glm-4.5 | 0-32K | 0.003元 | 0.014元 |
 glm-4.5-air | 0-32K | 0.0008元 | 0.006元 |
 以上价格均为大模型推理服务的标准价格。"""
 
+TIERS = """某云平台公布了星河模型的调用价格，输入越长单价越高，按大模型推理服务计费。
+模型名称 | 输入成本(每千Token) |
+xinghe-2 | 0.002元 |
+32K-128K | 0.005元 |
+以上为大模型推理的标准价格。"""
+
 CASES: list[tuple[str, list[Row]]] = [
     (
         LEADERBOARD,
@@ -63,10 +69,20 @@ CASES: list[tuple[str, list[Row]]] = [
             ("glm-4.5-air", "api_price", 6.0, "CNY/Mtok", "输出成本(每千Token)"),
         ],
     ),
+    (
+        # a tier row names a size range, not a model: its price is the model's above
+        TIERS,
+        [
+            ("xinghe-2", "api_price", 2.0, "CNY/Mtok", "输入成本(每千Token)"),
+            ("xinghe-2", "api_price", 5.0, "CNY/Mtok", "输入成本(每千Token)"),
+        ],
+    ),
 ]
 
 
-@pytest.mark.parametrize("text,expected", CASES, ids=["leaderboard", "financials", "prices"])
+@pytest.mark.parametrize(
+    "text,expected", CASES, ids=["leaderboard", "financials", "prices", "price tiers"]
+)
 def test_claims_tables(extractor: Extractor, text: str, expected: list[Row]) -> None:
     claims = extractor.extract_body(Article(text=text))
     found = {(c.subject, c.metric, round(c.value, 3), c.unit, c.object) for c in claims}
