@@ -258,6 +258,9 @@ def choose_metric(
         unit = f"{q.unit}/Mtok"
     small = category in ("count", "none")
     if small and _gpu_follows(sentence[qe : qe + 40], category, chip_after):
+        made = _MADE_BEFORE.search(sentence, max(0, qs - _MADE_REACH), qs)
+        if made is not None:  # "预计将生产出65.3万颗…芯片": chips made, not chips used
+            return MetricChoice("chip_output", "count", made.group(), 0.0)
         return MetricChoice("gpu_count", "count", "GPU", 0.0)
     if hits is None or hits.sentence != sentence:
         hits = CueHits(sentence)
@@ -313,6 +316,13 @@ def _nearest(
             if best_cue is None or score < best_score:
                 best_score, best_cue, best_text = score, cue, cue_text
     return best_score, best_cue, best_text
+
+
+# Words of making or shipping chips right before a count of them.
+_MADE_BEFORE = re.compile(
+    r"(?:生产|产出|制造|量产|出货|交付|产量|产能)(?:出|了|达|达到|为|约|近|超)*\s*$"
+)
+_MADE_REACH = 8
 
 
 # The last character of a number written with its magnitude: a cue right after one

@@ -364,6 +364,12 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Nova-3", "training_duration", 55.0, "days", None),
         ],
     ),
+    # chips made are output, not a GPU count; a day's trading and money lost are no claims
+    (
+        "星辰科技预计将生产出65万颗星辰X1 AI芯片。星辰科技当日成交额153亿元，"
+        "另有高达80亿美元的潜在收入损失。",
+        [("星辰科技", "chip_output", 6.5e5, "count", None)],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
