@@ -99,6 +99,7 @@ def find_mentions(
         *shapes.listed_companies(text, tokens, gazetteer),
         *shapes.declared_names(text, gazetteer),
         *shapes.people(text, gazetteer),
+        *shapes.branded_products(text, gazetteer),
     ]
     for s in found:
         candidates.append(_from_shape(s, text, gazetteer))

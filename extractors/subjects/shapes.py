@@ -11,6 +11,7 @@
   rest of the article.
 - People after their title: ``创始人张明``, ``执行长黄仁勋`` (a common surname and one or
   two more characters).
+- Products named by their maker and capitalised words: ``Google AI Mode``, ``Amazon Nova``.
 """
 
 from __future__ import annotations
@@ -335,3 +336,35 @@ _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
     longest_first = sorted(titles, key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, longest_first))})[ ]?")
+
+
+# A capitalised Latin word, then one or two more: "Google AI Mode".
+_BRANDED = re.compile(
+    r"(?<![A-Za-z0-9\-])([A-Z][A-Za-z]+)((?: [A-Z][A-Za-z]*){1,2})(?![A-Za-z0-9\-])"
+)
+
+
+# Words that make a firm's name, not a product's: "Counterpoint Research".
+_FIRM_WORDS = frozenset(
+    "Research Capital Group Holdings Inc Corp Ventures Securities Partners Management "
+    "Technologies Technology Labs Lab Foundation Cloud Intelligence".split()
+)
+
+
+def branded_products(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """A known organization's Latin name followed by capitalised words that are not
+    generic terms: the organization's product ("Google AI Mode"; not "NVIDIA GPU")."""
+    out: list[ShapeMatch] = []
+    for m in _BRANDED.finditer(text):
+        maker = gazetteer.lookup(m.group(1))
+        if maker is None or maker.type != "organization" or maker.outlet:
+            continue
+        words = m.group(2).split()
+        if (
+            words[-1] in _FIRM_WORDS
+            or words[-1].lower() in gazetteer.not_names
+            or all(w.lower() in gazetteer.not_names for w in words)
+        ):
+            continue
+        out.append(ShapeMatch(m.start(), m.end(), m.group(), "product"))
+    return out

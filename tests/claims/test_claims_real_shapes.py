@@ -370,6 +370,16 @@ CASES: list[tuple[str, list[Row]]] = [
         "另有高达80亿美元的潜在收入损失。",
         [("星辰科技", "chip_output", 6.5e5, "count", None)],
     ),
+    # a maker's name and capitalised words name its product (not "Counterpoint Research",
+    # not "NVIDIA GPU")
+    (
+        "谷歌表示，AI搜索功能Google AI Mode已拥有7500万每日活跃用户。"
+        "据Counterpoint Research统计，NVIDIA GPU的AI芯片市场份额达到80%。",
+        [
+            ("Google AI Mode", "user_count", 7.5e7, "count", None),
+            ("NVIDIA", "market_share", 80.0, "%", None),
+        ],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
