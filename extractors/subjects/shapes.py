@@ -346,8 +346,25 @@ _BRANDED = re.compile(
 
 # Words that make a firm's name, not a product's: "Counterpoint Research".
 _FIRM_WORDS = frozenset(
-    "Research Capital Group Holdings Inc Corp Ventures Securities Partners Management "
-    "Technologies Technology Labs Lab Foundation Cloud Intelligence".split()
+    [
+        "Research",
+        "Capital",
+        "Group",
+        "Holdings",
+        "Inc",
+        "Corp",
+        "Ventures",
+        "Securities",
+        "Partners",
+        "Management",
+        "Technologies",
+        "Technology",
+        "Labs",
+        "Lab",
+        "Foundation",
+        "Cloud",
+        "Intelligence",
+    ]
 )
 
 
