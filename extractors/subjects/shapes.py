@@ -338,9 +338,11 @@ def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(f"(?:{'|'.join(map(re.escape, longest_first))})[ ]?")
 
 
-# A capitalised Latin word, then one or two more: "Google AI Mode".
+# A capitalised Latin word, then one or two more, and maybe a number: "Google AI Mode",
+# "NVIDIA RTX 3090".
 _BRANDED = re.compile(
-    r"(?<![A-Za-z0-9\-])([A-Z][A-Za-z]+)((?: [A-Z][A-Za-z]*){1,2})(?![A-Za-z0-9\-])"
+    r"(?<![A-Za-z0-9\-])([A-Z][A-Za-z]+)((?: [A-Z][A-Za-z]*){1,2})"
+    r"(?P<number> \d{2,4}[A-Za-z]{0,2})?(?![A-Za-z0-9\-.])"
 )
 
 
@@ -377,11 +379,9 @@ def branded_products(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
         if maker is None or maker.type != "organization" or maker.outlet:
             continue
         words = m.group(2).split()
-        if (
-            words[-1] in _FIRM_WORDS
-            or words[-1].lower() in gazetteer.not_names
-            or all(w.lower() in gazetteer.not_names for w in words)
-        ):
+        generic = words[-1].lower() in gazetteer.not_names
+        # a number makes even a generic word a product line: "NVIDIA RTX 3090"
+        if words[-1] in _FIRM_WORDS or (generic and not m.group("number")):
             continue
         out.append(ShapeMatch(m.start(), m.end(), m.group(), "product"))
     return out

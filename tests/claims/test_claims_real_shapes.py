@@ -380,6 +380,11 @@ CASES: list[tuple[str, list[Row]]] = [
             ("NVIDIA", "market_share", 80.0, "%", None),
         ],
     ),
+    # ... and with a number, even a generic word makes a product line
+    (
+        "本地部署AI大模型，推荐NVIDIA RTX 4090(24GB显存)。",
+        [("NVIDIA RTX 4090", "memory_capacity", 24.0, "GB", None)],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
