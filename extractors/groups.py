@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from extractors.models import Quantity
+from extractors.quantities.numerals import parse_numeral
 from extractors.subjects import Mention
 
 # Names joined by a list mark or a conjunction.
@@ -26,18 +27,6 @@ _GROUP_NOUN = re.compile(
     r"(?P<n>[两二三四五六七八九十]|\d{1,2})(?:家|大)[^，,。；;\d]{0,6}?"
     r"(?:公司|企业|厂商|巨头|巨擘|大厂|云服务商|服务商)"
 )
-_COUNTS = {
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 _REACH = 16  # characters from the word of summing or the group noun to the number
 _LISTED_LEAD = 3  # names listed together that make a group without a word of summing
 
@@ -105,8 +94,8 @@ def counted_group(q: Quantity, text: str, offset: int) -> int | None:
     between = text[found.end() : rel] if found else ""
     if found is None or not _one_clause(between) or _EACH.search(between):
         return None  # "两家公司的资本开支分别为…": each one's figure
-    n = found.group("n")
-    return int(n) if n.isdigit() else _COUNTS.get(n)
+    count = parse_numeral(found.group("n"))
+    return int(count) if count else None
 
 
 def listed_group(
