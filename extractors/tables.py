@@ -285,8 +285,12 @@ def row_subject(
     if cell.name_cell is not None:
         named = cell.name_cell
         inside = [m for m in mentions if named.start <= m.start and m.end <= named.end]
-        if inside:
-            return inside[0] if inside[0].type in types else None
+        fitting = [m for m in inside if m.type in types]
+        if fitting:
+            return fitting[0]
+        if any(m.end - m.start == len(named.text.strip()) for m in inside):
+            return None  # the cell names an actor the metric cannot have
+        # a name only partly known ("智谱清言" holds the firm 智谱): the cell names a model
         if is_size_label(named.text):
             return None  # "32K-96K": a tier of the model named in a row above
         return Mention(named.start, named.end, named.text, named.text, "model", "table")

@@ -15,6 +15,7 @@ LEADERBOARD = """某评测机构发布了最新的大模型中文能力榜单，
 1 | GPT-4o | OpenAI | 88.5 | 90.1 | 86.0 |
 2 | Qwen2.5-Max | 阿里巴巴 | 85.2 | 87.3 | 83.1 |
 3 | 星河大模型 | 某公司 | 80.4 | 81.0 | 79.8 |
+4 | 阿里云百炼助手 | 阿里巴巴 | 78.1 | 79.0 | 77.2 |
 榜单显示，国内模型与海外模型的差距正在缩小。"""
 
 FINANCIALS = """英伟达公布了最新一季的财报，AI芯片需求强劲，数据中心业务继续领跑。
@@ -50,6 +51,10 @@ CASES: list[tuple[str, list[Row]]] = [
             ("星河大模型", "benchmark_score", 80.4, "points", "总分"),
             ("星河大模型", "benchmark_score", 81.0, "points", "理解"),
             ("星河大模型", "benchmark_score", 79.8, "points", "推理"),
+            # a model's name holding a firm's (阿里云) is still the model's
+            ("阿里云百炼助手", "benchmark_score", 78.1, "points", "总分"),
+            ("阿里云百炼助手", "benchmark_score", 79.0, "points", "理解"),
+            ("阿里云百炼助手", "benchmark_score", 77.2, "points", "推理"),
         ],
     ),
     (
@@ -92,7 +97,7 @@ def test_claims_tables(extractor: Extractor, text: str, expected: list[Row]) -> 
 @pytest.mark.parametrize(
     "text,tables,rows",
     [
-        (LEADERBOARD, 1, 3),
+        (LEADERBOARD, 1, 4),
         (FINANCIALS, 1, 3),
         ("a | b\n普通的一行文字", 0, 0),
         ("总分 | 得分\n", 0, 0),
