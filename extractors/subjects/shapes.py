@@ -12,6 +12,7 @@
 - People after their title: ``创始人张明``, ``执行长黄仁勋`` (a common surname and one or
   two more characters).
 - Products named by their maker and capitalised words: ``Google AI Mode``, ``Amazon Nova``.
+- Latin names introduced by what they are: ``约会平台Hinge``, ``代理工具Codex``.
 """
 
 from __future__ import annotations
@@ -384,4 +385,26 @@ def branded_products(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
         if words[-1] in _FIRM_WORDS or (generic and not m.group("number")):
             continue
         out.append(ShapeMatch(m.start(), m.end(), m.group(), "product"))
+    return out
+
+
+# "线上约会平台Hinge", "接案平台Upwork", "程式代理工具 Codex": a Latin name right after the
+# word for what it is.
+_INTRODUCED = re.compile(
+    r"(?P<noun>公司|企业|平台|厂商|新创|初创|集团|工具|应用|软件|助手|产品|服务)[ ]?"
+    r"(?P<name>[A-Z][A-Za-z]{2,}(?: [A-Z][A-Za-z]+)?)(?![A-Za-z0-9\-.])"
+)
+_PRODUCT_NOUNS = frozenset(["工具", "应用", "软件", "助手", "产品", "服务"])
+
+
+def introduced_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """Latin names right after the word for what they are: a firm after 公司 or 平台, a
+    product after 工具 or 应用 (words the gazetteer calls generic, such as GPU, aside)."""
+    out: list[ShapeMatch] = []
+    for m in _INTRODUCED.finditer(text):
+        name = m.group("name")
+        if name.split()[0].lower() in gazetteer.not_names or name.lower() in gazetteer.not_names:
+            continue
+        kind = "product" if m.group("noun") in _PRODUCT_NOUNS else "organization"
+        out.append(ShapeMatch(m.start("name"), m.end("name"), name, kind))
     return out

@@ -385,6 +385,15 @@ CASES: list[tuple[str, list[Row]]] = [
         "本地部署AI大模型，推荐NVIDIA RTX 4090(24GB显存)。",
         [("NVIDIA RTX 4090", "memory_capacity", 24.0, "GB", None)],
     ),
+    # a Latin name right after the word for what it is: a firm after 平台, a product after 工具
+    (
+        "AI人才争夺战升温，在线约会平台Lumen正在招聘AI部门副总裁，开出年薪33万美元。"
+        "OpenAI表示，旗下编程代理工具 Quill 每周用户约160万。",
+        [
+            ("Lumen", "annual_compensation", 3.3e5, "USD", None),
+            ("Quill", "user_count", 1.6e6, "count", None),
+        ],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
