@@ -81,10 +81,17 @@ def _is_actor(m: Mention) -> bool:
 
 
 def _quoted(text: str, m: Mention) -> bool:
-    """A name inside quotation marks ("被誉为“中国版英伟达”") is a comparison, not the topic."""
+    """A name inside quotation marks ("被誉为“中国版英伟达”") or made a likeness ("中国版
+    OpenAI") is a comparison, not the topic."""
     before = text[max(0, m.start - 8) : m.start]
+    if LIKENESS_BEFORE.search(before):
+        return True
     opened = max(before.rfind("“"), before.rfind("「"))
     return opened >= 0 and max(before.rfind("”"), before.rfind("」")) < opened
+
+
+# "中国版OpenAI", "国产英伟达", "下一个Kimi": another actor named as a likeness.
+LIKENESS_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,3}版|国产|下一个)\s*$")
 
 
 _TOPIC_MIN = 3  # named in the headline, or first in the body and named again

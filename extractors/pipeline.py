@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from extractors import DEFAULT_BACKEND
 from extractors.chinese_script import to_ascii_hyphens, to_simplified
+from extractors.claim_context import LIKENESS_BEFORE
 from extractors.claims import BodyAnalysis, ClaimBuilder
 from extractors.cleaning import clean_page_simplified
 from extractors.dates import find_dates
@@ -99,7 +100,11 @@ class Extractor:
         if not title:
             return None
         simple = to_simplified(title)
-        return find_mentions(simple, self.mention_tokens(simple), self.gazetteer)
+        found = find_mentions(simple, self.mention_tokens(simple), self.gazetteer)
+        # "中国版OpenAI，拼命融钱": a likeness in a headline is not what it is about; a
+        # headline naming only likenesses says no more than none would
+        kept = [m for m in found if not LIKENESS_BEFORE.search(simple, 0, m.start)]
+        return None if found and not kept else kept
 
     def mention_tokens(self, simple: str) -> list[tuple[int, str]]:
         """Segmenter words of the stretches where a token rule may fire (see

@@ -436,6 +436,13 @@ TOPIC_CASES = [
         "分析人士认为星辰科技估值偏高，但星辰科技仍获得超额认购。截至收盘，总市值约800亿港元。",
         [("星辰科技", "market_cap", 8e10, "HKD", None)],
     ),
+    # a likeness in the headline ("中国版X") is not what the article is about
+    (
+        "中国版OpenAI，拼命融钱",
+        "星辰智能成立于2019年，专注大模型研发。星辰智能近日完成新一轮融资。\n"
+        "据悉，本轮融资金额为30亿元。",
+        [("星辰智能", "funding", 3e9, "CNY", None)],
+    ),
     # no headline: the body's first-named actor, named again, is the topic
     (
         None,
