@@ -47,6 +47,9 @@ CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _RESTATES = re.compile(
     r"(?:数字|数据|这一数|该数)[^，,。；]{0,6}$|(?:已达到?|达到了?|已是|还是|增至|升至)\s*$"
 )
+# "这一数字还停留在5000亿美元": the figure named as such, for an amount of money.
+_NAMES_THE_FIGURE = re.compile(r"(?:这一数字|这个数字|该数字|这一数据|该数据)[^，,。；]{0,8}$")
+_ECHO_REACH = 120  # characters from the last claim to an amount restating it
 _CHIP_COUNT_UNITS = (None, "count", "none")
 _SENTENCE_FINAL = '。！？!?；;：:”"'
 # Metrics that only exist in the AI field: a shape-only subject needs no further context.
@@ -133,8 +136,9 @@ class ClaimBuilder:
                     claim = _listed_after(q, work, previous[0], previous[1])
                 if claim is not None and claim.metric == "funding":
                     claim = _to_recipient(claim, work)
-                if claim is None and claims and claims[-1].start >= prev_paragraph_start:
-                    claim = self._echo(q, work, claims[-1])
+                if claim is None and claims:
+                    in_paragraph = claims[-1].start >= prev_paragraph_start
+                    claim = self._echo(q, work, claims[-1], in_paragraph)
                 if claim is not None:
                     claims.append(claim)
                 previous = (q, claim)
@@ -294,20 +298,28 @@ class ClaimBuilder:
             return False
         return mention.how != "shape" or context.named_with_ai(mention.name, ai_words)
 
-    def _echo(self, q: Quantity, work: _SentenceWork, last: Claim) -> Claim | None:
+    def _echo(
+        self, q: Quantity, work: _SentenceWork, last: Claim, in_paragraph: bool
+    ) -> Claim | None:
         """ "这一数字还是2亿", "已达到3亿": a bare figure restating the paragraph's last count.
 
         Only bare numbers after a restating word, of the last claim's order of magnitude
-        (within 100x), for count metrics; they take its subject and metric.  ``q`` is a
-        candidate (:meth:`_is_candidate`).
+        (within 100x), for count metrics, in the last claim's paragraph; and amounts of the
+        last claim's currency that name the figure as such ("这一数字还停留在5000亿美元"), up
+        to a line or two after it. They take its subject and metric.  ``q`` is a candidate
+        (:meth:`_is_candidate`).
         """
         body, s = work.body, work.sentence
-        if q.unit is not None or last.unit != "count":
+        same_money = q.unit is not None and q.unit == last.unit and q.unit.isupper()
+        if not same_money and (q.unit is not None or last.unit != "count" or not in_paragraph):
+            return None
+        if same_money and not in_paragraph and q.start - last.end > _ECHO_REACH:
             return None
         if not 0.01 <= q.value / max(last.value, 1.0) <= 100:
             return None
         clause = CLAUSE_SPLIT.split(work.text[: q.start - s.start])[-1]
-        if not _RESTATES.search(clause):
+        restates = _NAMES_THE_FIGURE if same_money else _RESTATES
+        if not restates.search(clause):
             return None
         view = work.view
         lo = q.start - len(clause)

@@ -394,6 +394,16 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Quill", "user_count", 1.6e6, "count", None),
         ],
     ),
+    # an amount that names the figure as such restates the last claim, a line after it
+    (
+        "星辰智能计划筹集100亿美元。\n一旦完成，星辰智能的估值将升至800亿美元。\n"
+        "而两天前，这一数字还停留在500亿美元。",
+        [
+            ("星辰智能", "funding", 1e10, "USD", None),
+            ("星辰智能", "valuation", 8e10, "USD", None),
+            ("星辰智能", "valuation", 5e10, "USD", None),
+        ],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
