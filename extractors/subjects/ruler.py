@@ -101,6 +101,7 @@ def find_mentions(
         *shapes.people(text, gazetteer),
         *shapes.branded_products(text, gazetteer),
         *shapes.introduced_names(text, gazetteer),
+        *shapes.repeated_latin_names(text, gazetteer),
     ]
     for s in found:
         candidates.append(_from_shape(s, text, gazetteer))

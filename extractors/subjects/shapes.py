@@ -13,6 +13,7 @@
   two more characters).
 - Products named by their maker and capitalised words: ``Google AI Mode``, ``Amazon Nova``.
 - Latin names introduced by what they are: ``约会平台Hinge``, ``代理工具Codex``.
+- Latin words a Chinese article keeps naming (three times or more): ``Manus``.
 """
 
 from __future__ import annotations
@@ -407,4 +408,65 @@ def introduced_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             continue
         kind = "product" if m.group("noun") in _PRODUCT_NOUNS else "organization"
         out.append(ShapeMatch(m.start("name"), m.end("name"), name, kind))
+    return out
+
+
+# A capitalised Latin word standing alone in Chinese text: "Manus", "Perplexity".
+_LATIN_WORD_ALONE = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![A-Za-z0-9\-])")
+_REPEATS = 3  # times an article names a word before it counts as a name
+_NOT_AN_ACTOR_AFTER = re.compile(r"\s?(?:CPU|GPU|芯片|架构|大会|会议|峰会|发布会|活动)")
+# English words Chinese tech writing keeps using that name no one.
+_COMMON_TERMS = frozenset(
+    [
+        "agent",
+        "agents",
+        "token",
+        "tokens",
+        "transformer",
+        "prompt",
+        "scaling",
+        "law",
+        "chat",
+        "bot",
+        "chatbot",
+        "model",
+        "models",
+        "open",
+        "source",
+        "pro",
+        "max",
+        "mini",
+        "plus",
+        "ultra",
+        "lite",
+        "turbo",
+        "flash",
+        "the",
+        "and",
+        "for",
+        "with",
+        "about",
+        "more",
+    ]
+)
+
+
+def repeated_latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """Capitalised Latin words a Chinese article names again and again: its actors, even
+    when the gazetteer does not know them (generic English terms aside)."""
+    if text.isascii():
+        return []
+    counts: dict[str, list[re.Match[str]]] = {}
+    for m in _LATIN_WORD_ALONE.finditer(text):
+        counts.setdefault(m.group(), []).append(m)
+    out: list[ShapeMatch] = []
+    for word, found in counts.items():
+        lower = word.lower()
+        if len(found) < _REPEATS or len(word) < 4 or lower in _COMMON_TERMS:
+            continue
+        if lower in gazetteer.not_names or gazetteer.lookup(word) is not None:
+            continue
+        if any(_NOT_AN_ACTOR_AFTER.match(text, m.end()) for m in found):
+            continue  # "Grace CPU", "DevDay 大会": a part or an event, not an actor
+        out.extend(ShapeMatch(m.start(), m.end(), word, "product") for m in found)
     return out

@@ -404,6 +404,21 @@ CASES: list[tuple[str, list[Row]]] = [
             ("星辰智能", "valuation", 5e10, "USD", None),
         ],
     ),
+    # a Latin word the article keeps naming is an actor, though the gazetteer lacks it ...
+    (
+        "AI智能体新星Lumina宣布迁往新加坡。Lumina在4月获得7500万美元B轮融资，"
+        "估值触及5亿美元。业内认为Lumina的出海之路并不平坦。",
+        [
+            ("Lumina", "funding", 7.5e7, "USD", None),
+            ("Lumina", "valuation", 5e8, "USD", None),
+        ],
+    ),
+    # ... but not an event or a part it names again and again
+    (
+        "在年度 DevDay 大会上，OpenAI宣布ChatGPT每周活跃用户达到8亿。DevDay 大会还发布了新模型。"
+        "外界关注 DevDay 大会的更多消息。",
+        [("ChatGPT", "user_count", 8e8, "count", None)],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
