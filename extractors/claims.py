@@ -296,6 +296,8 @@ class ClaimBuilder:
             return True
         if link == "article" and mention.how != "gazetteer" and not context.about_ai(ai_words):
             return False
+        if mention.type == "person" and context.about_ai(ai_words):
+            return True  # a founder or executive named in an article about AI
         return mention.how != "shape" or context.named_with_ai(mention.name, ai_words)
 
     def _echo(

@@ -149,12 +149,13 @@ def _spaced_versions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
 
 
 def _listed_elsewhere(text: str, listed: list[shapes.ShapeMatch]) -> list[Mention]:
-    """A company named once with its stock code, or a short name the article declares, is
-    that company wherever else its name stands ("纬创（3231）" ... "纬创9月营收")."""
+    """A company named once with its stock code, a short name the article declares, or a
+    person named after a title, is that actor wherever else the name stands ("纬创（3231）"
+    ... "纬创9月营收", "创始人张明" ... "张明持有")."""
     out = []
-    for name in {s.name for s in listed}:
+    for name, kind in {(s.name, s.type) for s in listed}:
         for m in re.finditer(re.escape(name), text):
-            out.append(Mention(m.start(), m.end(), name, name, "organization", "shape"))
+            out.append(Mention(m.start(), m.end(), name, name, kind, "shape"))
     return out
 
 

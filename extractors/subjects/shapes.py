@@ -326,7 +326,7 @@ def people(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             name = text[start : start + size]
             end = start + len(name)
             if _CJK_NAME.fullmatch(name) and _AFTER_NAME.match(text, end):
-                out.append(ShapeMatch(start, end, name, "person"))
+                out.append(ShapeMatch(start, end, name, "person", "declared"))
                 break
     return out
 

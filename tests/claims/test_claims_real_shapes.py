@@ -419,6 +419,13 @@ CASES: list[tuple[str, list[Row]]] = [
         "外界关注 DevDay 大会的更多消息。",
         [("ChatGPT", "user_count", 8e8, "count", None)],
     ),
+    # a person named after a title is that person wherever else the name stands, and a
+    # figure of theirs in an article about AI is a claim
+    (
+        "作为大模型创业公司，星辰智能的AI产品广受关注。最大受益者是公司创始人张明。"
+        "张明持有星辰智能约25%的股权。以当前市值测算，其持股财富约为258亿元。",
+        [("张明", "net_worth", 2.58e10, "CNY", None)],
+    ),
     # money raised is funding; what part of it goes to (用于) is not
     (
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
