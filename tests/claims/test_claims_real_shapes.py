@@ -260,9 +260,9 @@ CASES: list[tuple[str, list[Row]]] = [
         "国产GPU企业星河股份今日上市，星河股份2024年营业收入为9.3亿元，主要来自AI芯片。",
         [("星河股份", "revenue", 9.3e8, "CNY", None)],
     ),
-    # a benchmark's total in points (N分)
+    # a benchmark's total in points (N分); a gap between two scores is none
     (
-        "在年度中文大模型基准测评中，Nova-2 总分 88.5 分，位居榜首。",
+        "在年度中文大模型基准测评中，Nova-2 总分 88.5 分，位居榜首，与第二名有 6.2 分的差距。",
         [("Nova-2", "benchmark_score", 88.5, "points", None)],
     ),
     # a person's 身价 is their net worth, beside the firm's market value
