@@ -127,13 +127,14 @@ class ClaimBuilder:
             if not candidates:
                 continue
             work = _work(body, spans, s, context, index)
-            previous: tuple[Quantity, Claim | None] | None = None
+            prev_q: Quantity | None = None  # the sentence's previous figure and its claim
+            prev_claim: Claim | None = None
             for q in candidates:
-                if previous and previous[1] is None and _converts(simple, previous[0], q):
+                if prev_q and prev_claim is None and _converts(simple, prev_q, q):
                     continue  # "缩水201亿美元(约1566亿港元)": the conversion of a dropped figure
                 claim = self._claim(q, work)
-                if claim is None and previous and previous[1] is not None:
-                    claim = _listed_after(q, work, previous[0], previous[1])
+                if claim is None and prev_q and prev_claim is not None:
+                    claim = _listed_after(q, work, prev_q, prev_claim)
                 if claim is not None and claim.metric == "funding":
                     claim = _to_recipient(claim, work)
                 if claim is None and claims:
@@ -141,7 +142,7 @@ class ClaimBuilder:
                     claim = self._echo(q, work, claims[-1], in_paragraph)
                 if claim is not None:
                     claims.append(claim)
-                previous = (q, claim)
+                prev_q, prev_claim = q, claim
         claims += self._table_claims(body, context, claims)
         return _training_to_model(claims, body.mentions)
 
@@ -311,7 +312,7 @@ class ClaimBuilder:
         to a line or two after it. They take its subject and metric.  ``q`` is a candidate
         (:meth:`_is_candidate`).
         """
-        body, s = work.body, work.sentence
+        s = work.sentence
         same_money = q.unit is not None and q.unit == last.unit and q.unit.isupper()
         if not same_money and (q.unit is not None or last.unit != "count" or not in_paragraph):
             return None
@@ -335,18 +336,12 @@ class ClaimBuilder:
         ]
         if rivals:
             return None  # another actor of the same kind is named: not a restatement
-        return last.model_copy(
-            update={
-                "value": q.value,
-                "value_max": q.value_max,
-                "qualifier": q.qualifier,
-                "text": body.text[q.start : q.end],
-                "start": q.start,
-                "end": q.end,
-                "sentence": s.text,
-                "as_of": as_of_date(q.start, work.dates),
-                "confidence": round(max(0.05, last.confidence - 0.2), 2),
-            }
+        return _same_claim_for(
+            last,
+            q,
+            work,
+            sentence=s.text,
+            confidence=round(max(0.05, last.confidence - 0.2), 2),
         )
 
     def _is_candidate(self, q: Quantity, simple: str, spans: BodySpans) -> bool:
@@ -432,6 +427,11 @@ def _listed_after(q: Quantity, work: _SentenceWork, first: Quantity, claim: Clai
     no cue of its own takes that claim's subject and metric."""
     if q.unit != first.unit or not _LIST_JOIN.fullmatch(work.body.simple, first.end, q.start):
         return None
+    return _same_claim_for(claim, q, work)
+
+
+def _same_claim_for(claim: Claim, q: Quantity, work: _SentenceWork, **more: object) -> Claim:
+    """``claim`` (its subject, metric, object...) for the figure ``q`` instead."""
     return claim.model_copy(
         update={
             "value": q.value,
@@ -441,6 +441,7 @@ def _listed_after(q: Quantity, work: _SentenceWork, first: Quantity, claim: Clai
             "start": q.start,
             "end": q.end,
             "as_of": as_of_date(q.start, work.dates),
+            **more,
         }
     )
 

@@ -27,6 +27,7 @@ _GROUP_NOUN = re.compile(
     r"(?P<n>[两二三四五六七八九十]|\d{1,2})(?:家|大)[^，,。；;\d]{0,6}?"
     r"(?:公司|企业|厂商|巨头|巨擘|大厂|云服务商|服务商)"
 )
+_LIST_END = re.compile(r"[。；;！？!?]")  # where a sentence or a list clause ends
 _REACH = 16  # characters from the word of summing or the group noun to the number
 _LISTED_LEAD = 3  # names listed together that make a group without a word of summing
 
@@ -111,9 +112,8 @@ def listed_group(
 
 
 def _one_clause(between: str) -> bool:
-    return (
-        not re.search(r"[。；;！？!?]", between) and between.count("，") + between.count(",") <= 1
-    )
+    """No sentence or list ends in ``between``, and one comma at most."""
+    return not _LIST_END.search(between) and between.count("，") + between.count(",") <= 1
 
 
 _RESPECTIVELY = re.compile(r"分别|分別")
@@ -122,9 +122,6 @@ _RESPECTIVELY = re.compile(r"分别|分別")
 def may_be_respective(text: str) -> bool:
     """Whether ``text`` says 分别 at all (:func:`respective_member` has work to do)."""
     return "分别" in text or "分別" in text
-
-
-_LIST_END = re.compile(r"[。；;！？!?]")
 
 
 def respective_member(
