@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -92,9 +92,16 @@ class _SentenceWork(NamedTuple):
 class ClaimBuilder:
     """Build claims from a body analysis (pure; cues loaded once)."""
 
-    def __init__(self, metric_cues: MetricCues, link_cues: LinkCues) -> None:
+    def __init__(
+        self,
+        metric_cues: MetricCues,
+        link_cues: LinkCues,
+        *,
+        chip_makers: Mapping[str, str] | None = None,
+    ) -> None:
         self.metric_cues = metric_cues
         self.link_cues = link_cues
+        self.chip_makers = dict(chip_makers or {})
 
     def build(self, body: BodyAnalysis) -> list[Claim]:
         """The claims of a body, sentence by sentence.
@@ -229,8 +236,11 @@ class ClaimBuilder:
         types = self.metric_cues.subject_types(choice.metric)
         view = context.view(index)
         # choose_subject, reading the carried topic only when no mention of the sentence fits.
+        group = self._group_subject(q, work, types)
+        if group is None and counted_group(q, view.text, view.start) is not None:
+            return None  # "22家AI公司累计募资…": a group the article never lists by name
         subject = (
-            self._group_subject(q, work, types)
+            group
             or named_subject(q, view, types, choice.metric)
             or carried_subject(view, types, context.topic(index))
             or following_subject(q, view, types)
@@ -243,9 +253,18 @@ class ClaimBuilder:
         metric, value = choice.metric, q.value
         if metric == "profit" and value < 0:
             metric, value = "net_loss", -value  # "净利润为-3.46亿元" is a loss of 3.46亿元
+        subject_name, subject_type = subject.mention.name, _subject_type(subject.mention.type)
+        object_name = choose_object(q, metric, view, self.link_cues)
+        if object_name is not None and self.chip_makers.get(object_name) == subject_name:
+            # "英伟达称需要8000个Hopper GPU": a maker counting its own chips speaks of them,
+            # or of the system they make up ("以72颗Blackwell GPU组成的GB200 NVL72")
+            system = _built_from(q, view)
+            subject_name, subject_type = (
+                (system.name, _subject_type(system.type)) if system else (object_name, "chip")
+            )
         return Claim(
-            subject=subject.mention.name,
-            subject_type=_subject_type(subject.mention.type),
+            subject=subject_name,
+            subject_type=subject_type,
             metric=metric,
             value=value,
             value_max=q.value_max,
@@ -257,7 +276,7 @@ class ClaimBuilder:
             sentence=s.text,
             as_of=as_of_date(q.start, work.dates),
             attribution=context.attribution(index),
-            object=choose_object(q, choice.metric, view, self.link_cues),
+            object=object_name,
             confidence=_confidence(subject.how, subject.mention.how, choice),
         )
 
@@ -570,6 +589,22 @@ def _article_subject(
         if inside and not m.outlet and m.type in types:
             return None
     return SubjectChoice(topic, "article")
+
+
+_BUILT_FROM = re.compile(r"组成|构成|组合|组建|搭建")
+
+
+def _built_from(q: Quantity, view: SentenceView) -> Mention | None:
+    """The chip or product that the counted chips make up, named after them in the
+    clause ("72颗Blackwell GPU组成的GB200 NVL72"), if any."""
+    rel_end = q.end - view.start
+    stop = _CLAUSE_END.search(view.text, rel_end)
+    clause_end = view.start + (stop.start() if stop else len(view.text))
+    for m in view.mentions:
+        after = q.end < m.start and m.end <= clause_end and m.type in ("chip", "product")
+        if after and _BUILT_FROM.search(view.text, rel_end, m.start - view.start):
+            return m
+    return None
 
 
 def _subject_type(kind: str) -> str:

@@ -46,7 +46,9 @@ class Extractor:
         self.gazetteer = load_gazetteer()
         self.nlp: Language = build_nlp(backend, extra_words=self.gazetteer.aliases())
         self.windows = TokenWindows(self.gazetteer)
-        self.builder = ClaimBuilder(load_metric_cues(), load_link_cues())
+        self.builder = ClaimBuilder(
+            load_metric_cues(), load_link_cues(), chip_makers=self.gazetteer.chip_makers()
+        )
 
     def extract(self, raw: str, *, source_name: str | None = None) -> Extraction:
         """Clean the page, then find the claims of its body."""

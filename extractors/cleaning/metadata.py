@@ -115,13 +115,15 @@ def find_title(page: Page, hint: str | None = None) -> Title:
         line = lines[i]
         if page.is_furniture(i) or is_citation(line) or _is_site_only(line, page.markers):
             continue
+        if _SECTION_NUMBER.match(line):
+            continue  # "一、现象级爆红": a numbered section of the body, not the headline
         if _starts_body(line):
             break  # the body has begun: a later short line is a subheading or caption
         # (no furniture: so no breadcrumb, nav bar or timestamp line, which
         # has_title_size leaves to the furniture test)
         if (
             has_title_size(line)
-            and not line.endswith(("。", "；", "，"))
+            and not line.endswith(("。", "；", "，", ":", "："))
             and not _is_dateline(line)
         ):
             candidates.append(i)
@@ -148,7 +150,21 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 def _is_heading(line: str) -> bool:
     """A short line that could head an article: no sentence, label ("TL;DR:") or date."""
     short = len(line) <= _HEADING_MAX and len(_CJK_CHAR.findall(line) or line.split()) >= 2
-    return short and not line.endswith((*_CLOSING, ":", "：")) and not _is_dateline(line)
+    return (
+        short
+        and not line.endswith((*_CLOSING, ":", "："))
+        and not _is_dateline(line)
+        and not _SECTION_NUMBER.match(line)
+    )
+
+
+# A section's number opening a line: 一、 / 1、 / 1. / （二） / 第三部分.
+_SECTION_NUMBER = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]"
+    r"|\d{1,2}\s*[、．]|\d{1,2}\.(?!\d)"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|第[一二三四五六七八九十\d]{1,3}[章节部分篇])"
+)
 
 
 def _is_dateline(line: str) -> bool:

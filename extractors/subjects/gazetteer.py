@@ -26,6 +26,7 @@ class Entity:
     aliases: tuple[str, ...]
     family: str | None = None
     outlet: bool = False
+    maker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,10 @@ class Gazetteer:
 
     def aliases(self) -> list[str]:
         return sorted({a for e in self.entities for a in (e.name, *e.aliases)})
+
+    def chip_makers(self) -> dict[str, str]:
+        """Each chip's maker, by the chip's canonical name."""
+        return {e.name: e.maker for e in self.entities if e.maker}
 
 
 _ALIAS_NOISE = re.compile(r"[\s\-_·.]")
@@ -152,6 +157,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             aliases=_with_simplified(e.get("aliases", ())),
             family=e.get("family"),
             outlet=bool(e.get("outlet", False)),
+            maker=e.get("maker"),
         )
         for e in data.get("entity", [])
     ]

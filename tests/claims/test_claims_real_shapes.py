@@ -431,6 +431,25 @@ CASES: list[tuple[str, list[Row]]] = [
         "星辰科技本次拟募资50亿元，其中30亿元用于投资AI芯片研发项目。",
         [("星辰科技", "funding", 5e9, "CNY", None)],
     ),
+    # a chip maker counting its own chips speaks of the chips, or of the system they make up
+    (
+        "英伟达表示，训练一个万亿参数的模型过去需要9000个Hopper GPU。",
+        [("Hopper", "gpu_count", 9000, "count", "Hopper")],
+    ),
+    (
+        "英伟达用72颗Blackwell GPU组合成一台GB200 NVL72机柜。",
+        [("GB200 NVL72", "gpu_count", 72, "count", "Blackwell")],
+    ),
+    # ... while the GPUs a firm uses stay that firm's
+    (
+        "xAI的超算连接了10万块英伟达H100 GPU。",
+        [("xAI", "gpu_count", 1e5, "count", "H100")],
+    ),
+    # a counted group the article never lists by name is nobody's in particular
+    (
+        "星辰科技今日上市。星辰科技是一家AI公司。在港股上市的15家AI公司累计募资超过800亿港元。",
+        [],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",

@@ -73,6 +73,21 @@ def test_cleaning_cut_off_last_line_is_no_title() -> None:
     assert clean_page(page).title != "以发行价测算，公司本次发行后总市值将达537亿元，值得注意的是"
 
 
+NOT_HEADLINES = [
+    "一、算力从哪里来",  # a numbered section of the body
+    "（二）融资与估值",
+    "3. 训练成本对比",
+    "第一部分 市场格局",
+    "6月5日，星辰智能发布新一代模型，短短两天内：",  # a line opening a list
+]
+
+
+@pytest.mark.parametrize("line", NOT_HEADLINES)
+def test_cleaning_sections_and_list_openers_are_no_title(line: str) -> None:
+    page = "\n".join([line, PARAGRAPHS[0], PARAGRAPHS[1]])
+    assert clean_page(page).title != line
+
+
 TZ = timezone(timedelta(hours=8))
 DATES = [
     (" date 2025-10-09 " + PARAGRAPHS[0], datetime(2025, 10, 9, tzinfo=TZ)),
