@@ -262,6 +262,9 @@ class SentenceView:
             return "origin"  # "从OpenAI挖角": where from, not about
         if m.type == "organization" and _is_vendor(m, self.mentions):
             return "vendor"
+        rel_start = m.start - self.start
+        if _in_investor_clause(text, rel_start, m.end - self.start, cues):
+            return "investor"
         if cues.comparator_before.search(before) or cues.comparator_after.match(after):
             return "comparator"
         if _nickname(before, after):
@@ -270,9 +273,6 @@ class SentenceView:
             return "attribute"  # "H20采用Hopper架构": what a product is built on, not the topic
         if _listed_with_others(before, after):
             return "member"  # "五源资本、红杉中国、腾讯等机构": one of a list, not the topic
-        rel_start = m.start - self.start
-        if _in_investor_clause(text, rel_start, m.end - self.start, cues):
-            return "investor"
         return "topic"
 
 
@@ -339,7 +339,17 @@ def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:
     sep = _CLAUSE_SEP.search(right)  # the clause part: what ``split(maxsplit=1)[0]`` keeps
     if sep is not None:
         right = right[: sep.start()]
-    return bool(cues.investor.search(right) or (s > 0 and text[s - 1] == "由"))
+    if cues.investor.search(right) or (s > 0 and text[s - 1] == "由"):
+        return True
+    # "获由A集团和B集团的10亿元战略投资": every name of the 由 phrase of an investment
+    return bool(
+        _BY_PHRASE_BEFORE.search(text, max(0, s - 12), s)
+        and _INVESTMENT_AFTER.match(text, e, e + 24)
+    )
+
+
+_BY_PHRASE_BEFORE = re.compile(r"由[^，,。；;的由]{0,10}$")
+_INVESTMENT_AFTER = re.compile(r"[^，,。；;]*?(?:投资|融资|注资|出资)")
 
 
 def _is_vendor(m: Mention, mentions: Sequence[Mention]) -> bool:
@@ -420,8 +430,10 @@ def named_subject(
         # the head reaches past that 的, and ends right after it or later.
         mark = text.rfind("的", 0, rel)
         if mark >= 0 and _head_end(text, rel) == mark + 1:
-            for m in mentions:
+            for j, m in enumerate(mentions):
                 if m.type in types and m.end - offset == mark:
+                    if view.role_of(j) == "investor":
+                        break  # "由A集团的10亿元投资": the investor's money goes to another
                     return SubjectChoice(m, "possessive")
     described = _described_after(q, view, types) or _bracketed_after(q, view, types)
     if described is not None:

@@ -1,6 +1,7 @@
 """A round amount with no unit right after a money word is money: "估值200亿", "融资超10亿",
 "市值逾3000亿" are in the article's own currency (yuan, or its local dollar in a Taiwan or
-Hong Kong article), as a Chinese reader takes them.
+Hong Kong article), as a Chinese reader takes them; so is one right before a word naming
+an investment ("2亿追加投资", "10亿战略融资").
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from extractors.quantities.local_currency import bare_yuan_currency
 _MONEY_WORD_BEFORE = re.compile(
     r"(?:估值|市值|融资|募资|营收|收入|身价|身家|净利润|净利|亏损|资本开支|资本支出)"
     r"[了达为约近超逾过至到高共计]{0,3}[ ]?$"
+)
+# A word naming money put in, right after the amount ("2亿追加投资", "5亿的新一轮融资").
+_MONEY_WORD_AFTER = re.compile(
+    r"[ ]?的?(?:追加|战略|股权|天使|新一?轮|首轮|[A-E]\+?轮)?(?:投资|融资|注资|国资)"
 )
 _BIG_NUMBER_END = re.compile(r"(?:万|亿|萬|億|兆)$")
 _REACH = 8  # characters before the amount searched for the money word
@@ -36,7 +41,10 @@ def with_implied_currency(
 
 
 def _after_money_word(words: str, q: Quantity) -> bool:
-    """A unitless round amount ("200亿") right after a money word."""
+    """A unitless round amount ("200亿") right after a money word, or right before a
+    word naming an investment."""
     if q.unit is not None or q.kind != "number" or not _BIG_NUMBER_END.search(q.text):
         return False
-    return _MONEY_WORD_BEFORE.search(words, max(0, q.start - _REACH), q.start) is not None
+    if _MONEY_WORD_BEFORE.search(words, max(0, q.start - _REACH), q.start) is not None:
+        return True
+    return _MONEY_WORD_AFTER.match(words, q.end) is not None

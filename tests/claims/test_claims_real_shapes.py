@@ -450,6 +450,22 @@ CASES: list[tuple[str, list[Row]]] = [
         "星辰科技今日上市。星辰科技是一家AI公司。在港股上市的15家AI公司累计募资超过800亿港元。",
         [],
     ),
+    # money put in, however it is named: a bare amount before 投资 is yuan, 国资 and
+    # 集资额 are funding, and the names of a 由 phrase are the investors
+    (
+        "星辰智能今年频频融资。4月，星辰智能拿下了某产业基金的3亿追加投资。",
+        [("星辰智能", "funding", 3e8, "CNY", None)],
+    ),
+    (
+        "星辰智能再获由远景创投集团和海港集团的12亿元战略投资。",
+        [("星辰智能", "funding", 1.2e9, "CNY", None)],
+    ),
+    ("星辰智能今年在三地签下15亿元国资。", [("星辰智能", "funding", 1.5e9, "CNY", None)]),
+    (
+        "星辰智能正与投行讨论以约4亿美元集资额赴港上市。",
+        [("星辰智能", "funding", 4e8, "USD", None)],
+    ),
+    ("星辰智能的新模型有3亿用户投资理财。", [("星辰智能", "user_count", 3e8, "count", None)]),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
