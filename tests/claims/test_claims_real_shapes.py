@@ -124,8 +124,13 @@ CASES: list[tuple[str, list[Row]]] = [
         "豆包大模型日均Tokens调用量已突破30万亿。",
         [("Doubao", "daily_tokens", 3e13, "tokens", None)],
     ),
-    # calls a day are no tokens
-    ("文心大模型日均调用量超过15亿次。", []),
+    # a model's daily calls are its daily tokens (as the press reports them) ...
+    (
+        "豆包今年增长很快。截至今年9月，该大模型的日均调用量已突破40万亿次。",
+        [("Doubao", "daily_tokens", 4e13, "tokens", None)],
+    ),
+    # ... but a service's calls a day are no tokens
+    ("豆包的搜索接口日均调用量超过15亿次。", []),
     # monthly active users
     ("Kimi的月活一度高达3600万。", [("Kimi", "user_count", 3.6e7, "count", None)]),
     # the number comes first and describes the name after 的
