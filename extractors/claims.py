@@ -142,6 +142,8 @@ class ClaimBuilder:
                 claim = self._claim(q, work)
                 if claim is None and prev_q and prev_claim is not None:
                     claim = _listed_after(q, work, prev_q, prev_claim)
+                if claim is None and claims and claims[-1].start >= s.start:
+                    claim = _changed_to(q, work, claims[-1], candidates)
                 if claim is not None and claim.metric == "funding":
                     claim = _to_recipient(claim, work)
                 if claim is None and claims:
@@ -447,6 +449,31 @@ def _listed_after(q: Quantity, work: _SentenceWork, first: Quantity, claim: Clai
     if q.unit != first.unit or not _LIST_JOIN.fullmatch(work.body.simple, first.end, q.start):
         return None
     return _same_claim_for(claim, q, work)
+
+
+# "从6月的300万增长至500万", "从1407.2万环比下降约30%至992.6万": the end of a change.
+_CHANGE_TO = re.compile(
+    r"[^，,。；;]{0,12}?(?:增长|下降|下滑|上升|提升|提高|增加|减少|回落|攀升|飙升|跃升|猛增|降低|缩减|增|降|升|涨|跌)"
+    r"了?(?:约|近|超过?)?\d*(?:\.\d+)?%?(?:至|到)(?:约|近|超过?)?\s*"
+)
+_FROM_BEFORE = re.compile(r"从[^，,。；;从]{0,10}$")
+_CHANGE_REACH = 24
+
+
+def _changed_to(
+    q: Quantity, work: _SentenceWork, last: Claim, candidates: Sequence[Quantity]
+) -> Claim | None:
+    """The figure a change ends at, when the sentence's last claim is where it started
+    ("用户数从6月的300万增长至500万"): the same claim for the later figure."""
+    simple = work.body.simple
+    start = next((c for c in candidates if c.start == last.start), None)
+    if start is None or start.unit != q.unit or q.start - start.end > _CHANGE_REACH:
+        return None
+    if not _FROM_BEFORE.search(simple, max(0, start.start - 11), start.start):
+        return None
+    if not _CHANGE_TO.fullmatch(simple, start.end, q.start):
+        return None
+    return _same_claim_for(last, q, work)
 
 
 def _same_claim_for(claim: Claim, q: Quantity, work: _SentenceWork, **more: object) -> Claim:

@@ -310,13 +310,20 @@ def _nearest(
                 breaks = len(CLAUSE_BREAK.findall(sentence, ce, qs))
                 if side == "before" and breaks:
                     continue
-                score = qs - ce + CLAUSE_PENALTY * breaks - bonus
+                gap = 1 if _FROM_WHEN.fullmatch(sentence, ce, qs) else qs - ce
+                score = gap + CLAUSE_PENALTY * breaks - bonus
             else:  # the cue overlaps the quantity text (e.g. a unit word inside it)
                 score = -float(bonus)
             if best_cue is None or score < best_score:
                 best_score, best_cue, best_text = score, cue, cue_text
     return best_score, best_cue, best_text
 
+
+# The start of a change, between a cue and the first figure: "用户数从6月的300万(增至…)".
+_FROM_WHEN = re.compile(
+    r"从(?:\d{2,4}年|今年|去年|前年)?"
+    r"(?:\d{1,2}月份?|[一二三四1-4]季度|[上下]半年|年初|年底|年末|月初|月底)?的?\s*"
+)
 
 # Words of making or shipping chips right before a count of them.
 _MADE_BEFORE = re.compile(

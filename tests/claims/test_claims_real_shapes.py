@@ -471,6 +471,29 @@ CASES: list[tuple[str, list[Row]]] = [
         [("星辰智能", "funding", 4e8, "USD", None)],
     ),
     ("星辰智能的新模型有3亿用户投资理财。", [("星辰智能", "user_count", 3e8, "count", None)]),
+    # a change from one figure to another: both are the same claim's
+    (
+        "豆包的付费用户数量从3月的120万增长至260万。",
+        [
+            ("Doubao", "user_count", 1.2e6, "count", None),
+            ("Doubao", "user_count", 2.6e6, "count", None),
+        ],
+    ),
+    (
+        "数据显示，Kimi月活从一季度的1800万环比下降约20%至1440万。",
+        [
+            ("Kimi", "user_count", 1.8e7, "count", None),
+            ("Kimi", "user_count", 1.44e7, "count", None),
+        ],
+    ),
+    # ... but not a figure of the next clause
+    (
+        "Llama 3.1的上下文窗口从8K扩展到128K，支持的语言也增加到8种。",
+        [
+            ("Llama 3.1", "context_length", 8000, "tokens", None),
+            ("Llama 3.1", "context_length", 128000, "tokens", None),
+        ],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
