@@ -494,6 +494,12 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Llama 3.1", "context_length", 128000, "tokens", None),
         ],
     ),
+    # the compute of a training run as a bare count of operations
+    (
+        "据估算，训练GPT-4的FLOPs约为2.1e25。",
+        [("GPT-4", "training_compute", 2.1e25, "FLOP", None)],
+    ),
+    ("该芯片的FLOPS约为2000。", []),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
