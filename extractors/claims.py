@@ -241,13 +241,13 @@ class ClaimBuilder:
         group = self._group_subject(q, work, types)
         if group is None and counted_group(q, view.text, view.start) is not None:
             return None  # "22家AI公司累计募资…": a group the article never lists by name
-        subject = (
-            group
-            or named_subject(q, view, types, choice.metric)
-            or carried_subject(view, types, context.topic(index))
-            or following_subject(q, view, types)
-            or _article_subject(q, view, types, context.typed_topic(types))
-        )
+        subject = group or named_subject(q, view, types, choice.metric)
+        if subject is None and not _said_of_a_kind(q, view):
+            subject = (
+                carried_subject(view, types, context.topic(index))
+                or following_subject(q, view, types)
+                or _article_subject(q, view, types, context.typed_topic(types))
+            )
         if subject is None:
             return None
         if not self._ties_to_ai(choice.metric, subject.mention, subject.how, view.text, context):
@@ -595,6 +595,21 @@ def _is_actor(m: Mention) -> bool:
 
 _GROUP_LOOKBACK = 6  # sentences searched back for the names a counted group stands for
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+
+
+# A kind of actor, not one: "传统模型通常支持4K", "多数厂商的毛利率", "国外模型平均成绩".
+_KIND_OF_ACTOR = re.compile(
+    r"(?:传统|一般|普通|主流|多数|大多数|大部分|其他|其它|同类|以往|早期|常见|国外|国内|海外)"
+    r"(?:的)?(?:大)?(?:模型|公司|企业|厂商|芯片|产品)"
+)
+
+
+def _said_of_a_kind(q: Quantity, view: SentenceView) -> bool:
+    """Whether the clause of ``q`` speaks of a kind of actor rather than one: its
+    figure is then nobody's in particular, not the carried or the article's topic."""
+    rel_start = q.start - view.start
+    left = max((m.end() for m in _CLAUSE_END.finditer(view.text, 0, rel_start)), default=0)
+    return _KIND_OF_ACTOR.search(view.text, left, rel_start) is not None
 
 
 def _article_subject(

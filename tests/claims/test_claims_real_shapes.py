@@ -563,6 +563,17 @@ TOPIC_CASES = [
             ("NVIDIA", "revenue", 5e9, "USD", None),
         ],
     ),
+    # a kind of actor ("传统模型") is nobody's in particular, not the topic
+    (
+        "通义千问2.5长文本实测",
+        "Qwen2.5-7B-Instruct支持128K上下文。传统模型通常支持4K或8K token的上下文窗口。",
+        [("Qwen2.5-7B-Instruct", "context_length", 128000, "tokens", None)],
+    ),
+    (
+        "星辰科技冲刺上市",
+        "星辰科技是一家AI芯片公司。国内厂商的毛利率普遍在30%左右，星辰科技的毛利率为45%。",
+        [("星辰科技", "profit_margin", 45, "%", None)],
+    ),
     # a name in quotation marks is a comparison, not the topic
     (
         None,
