@@ -537,10 +537,27 @@ _TRAINING_METRICS = frozenset(
 )
 
 
+# Figures of a model itself, beside the training ones: its size and its context.
+_MODEL_METRICS = _TRAINING_METRICS | {
+    "parameters",
+    "active_parameters",
+    "context_length",
+    "training_compute",
+}
+
+
+def _of_a_model(claim: Claim) -> bool:
+    """A figure about a model: its training (the GPUs of a training run too) or its size."""
+    if claim.metric == "gpu_count":
+        return "训练" in claim.sentence or "訓練" in claim.sentence
+    return claim.metric in _MODEL_METRICS
+
+
 def _training_to_model(claims: list[Claim], mentions: Sequence[Mention]) -> list[Claim]:
-    """ "这家公司的训练费用": training figures are about a model. An organization's training
-    figure goes to its model when the article names exactly one model of its family."""
-    if not any(c.metric in _TRAINING_METRICS and c.subject_type == "organization" for c in claims):
+    """ "这家公司的训练费用": training figures are about a model. An organization's figure
+    about a model (:func:`_of_a_model`) goes to its model when the article names exactly
+    one model of its family."""
+    if not any(_of_a_model(c) and c.subject_type == "organization" for c in claims):
         return claims  # nothing to move (the loop below would copy the list unchanged)
     families = {m.name: m.family for m in mentions if m.type == "organization" and m.family}
     models: dict[str, set[str]] = {}
@@ -550,7 +567,7 @@ def _training_to_model(claims: list[Claim], mentions: Sequence[Mention]) -> list
     out = []
     for c in claims:
         own = models.get(families.get(c.subject) or "", set())
-        if c.metric in _TRAINING_METRICS and c.subject_type == "organization" and len(own) == 1:
+        if _of_a_model(c) and c.subject_type == "organization" and len(own) == 1:
             c = c.model_copy(
                 update={
                     "subject": next(iter(own)),

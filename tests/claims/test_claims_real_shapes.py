@@ -500,6 +500,17 @@ CASES: list[tuple[str, list[Row]]] = [
         [("GPT-4", "training_compute", 2.1e25, "FLOP", None)],
     ),
     ("该芯片的FLOPS约为2000。", []),
+    # a firm's figure about a model (the GPUs of its training, its size) is its one
+    # model's, when the article names just one of its family ...
+    (
+        "DeepSeek发布了DeepSeek V3。DeepSeek的训练集群使用了2048张H800 GPU。",
+        [("DeepSeek-V3", "gpu_count", 2048, "count", "H800")],
+    ),
+    # ... and stays the firm's when it names two
+    (
+        "DeepSeek先后发布了DeepSeek V3和DeepSeek R1。DeepSeek的训练集群使用了2048张H800 GPU。",
+        [("DeepSeek", "gpu_count", 2048, "count", "H800")],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
