@@ -269,6 +269,8 @@ class SentenceView:
             return "comparator"
         if _nickname(before, after):
             return "comparator"  # "被誉为“中国版英伟达”的摩尔线程": a likeness, not the topic
+        if _CAUSE_BEFORE.search(before):
+            return "cause"  # "带动英伟达服务器出货，公告营收…": what drives, not who reports
         if _BUILT_ON_AFTER.match(after):
             return "attribute"  # "H20采用Hopper架构": what a product is built on, not the topic
         if _listed_with_others(before, after):
@@ -276,6 +278,7 @@ class SentenceView:
         return "topic"
 
 
+_CAUSE_BEFORE = re.compile(r"(?:带动|拉动|受惠于?|受益于?|得益于|仰赖|有赖于)[^，,。；;]{0,4}$")
 _BUILT_ON_AFTER = re.compile(r"^\s*(?:架构|架構|制程|製程|工艺|工藝)")
 _NICKNAME_BEFORE = re.compile(r"(?:誉为|称为|号称|被称|人称|有)[“「\"][^，,。“”「」\"]{0,6}$")
 _NICKNAME_AFTER = re.compile(r"^[^，,。“”「」]{0,4}[”」\"](?:之称|的|$)")

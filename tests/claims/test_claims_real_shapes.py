@@ -511,6 +511,19 @@ CASES: list[tuple[str, list[Row]]] = [
         "DeepSeek先后发布了DeepSeek V3和DeepSeek R1。DeepSeek的训练集群使用了2048张H800 GPU。",
         [("DeepSeek", "gpu_count", 2048, "count", "H800")],
     ),
+    # a firm named as what drives the figure (带动, 受益于) is not the one reporting it
+    (
+        "广达受惠云端需求强劲，带动英伟达服务器GB200出货畅旺，公告9月营收1841亿元。",
+        [("Quanta", "revenue", 1.841e11, "CNY", None)],
+    ),
+    (
+        "受益于英伟达的强劲需求，台积电第三季营收达到7597亿元。",
+        [("TSMC", "revenue", 7.597e11, "CNY", None)],
+    ),
+    (
+        "英伟达带动AI服务器出货，公布第三季营收351亿美元。",
+        [("NVIDIA", "revenue", 3.51e10, "USD", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
