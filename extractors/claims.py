@@ -250,6 +250,8 @@ class ClaimBuilder:
             )
         if subject is None:
             return None
+        if subject.how in ("carried", "article") and "chip" in types:
+            subject = self._maker_to_chip(subject, context)
         if not self._ties_to_ai(choice.metric, subject.mention, subject.how, view.text, context):
             return None
         metric, value = choice.metric, q.value
@@ -281,6 +283,14 @@ class ClaimBuilder:
             object=object_name,
             confidence=_confidence(subject.how, subject.mention.how, choice),
         )
+
+    def _maker_to_chip(self, subject: SubjectChoice, context: ArticleContext) -> SubjectChoice:
+        """A chip's figure carried to its maker ("英伟达对H20的调整：…算力从296 TFLOPS砍至
+        180 TFLOPS") is the chip's, when the article is about one chip of that maker."""
+        chip = context.typed_topic(_CHIP)
+        if chip is not None and self.chip_makers.get(chip.name) == subject.mention.name:
+            return SubjectChoice(chip, subject.how)
+        return subject
 
     def _group_subject(
         self, q: Quantity, work: _SentenceWork, types: frozenset[str]
@@ -610,6 +620,7 @@ def _is_actor(m: Mention) -> bool:
     return not m.outlet and m.type in ("organization", "model", "product", "chip")
 
 
+_CHIP = frozenset({"chip"})
 _GROUP_LOOKBACK = 6  # sentences searched back for the names a counted group stands for
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 

@@ -598,6 +598,17 @@ TOPIC_CASES = [
         "星辰科技是一家AI芯片公司。国内厂商的毛利率普遍在30%左右，星辰科技的毛利率为45%。",
         [("星辰科技", "profit_margin", 45, "%", None)],
     ),
+    # a chip's figure carried to its maker stays the chip's
+    (
+        "英伟达再次调整H20规格",
+        "英伟达此次对H20的调整堪称精准：\n- 带宽与算力双降：FP16算力从296 TFLOPS砍至180 TFLOPS；\n"
+        "- 英伟达预计今年营收将达到1300亿美元。",
+        [
+            ("H20", "compute_performance", 2.96e14, "FLOPS", None),
+            ("H20", "compute_performance", 1.8e14, "FLOPS", None),
+            ("NVIDIA", "revenue", 1.3e11, "USD", None),
+        ],
+    ),
     # a name in quotation marks is a comparison, not the topic
     (
         None,

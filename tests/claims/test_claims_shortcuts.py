@@ -11,10 +11,8 @@ from hypothesis import strategies as st
 from extractors.claim_spans import SpanIndex
 from extractors.claims import _CHIP_COUNT_UNITS, _confidence
 from extractors.linking import (
-    _CLAUSE_SEP,
     _QUALIFIER_WORDS,
     _head_end,
-    _in_investor_clause,
     _opening_pronoun,
     load_link_cues,
     strip_qualifiers,
@@ -190,15 +188,6 @@ def test_claims_openers_empty_when_first_char_cannot_open(text: str) -> None:
     if not start.match(text):
         found = _LINK_CUES.openers.search(text)
         assert found is None or found.end() == 0
-
-
-@settings(max_examples=300, deadline=None)
-@given(_TEXTS, st.integers(0, 20), st.integers(0, 20))
-def test_claims_investor_clause_same_as_split(text: str, s: int, e: int) -> None:
-    right = _CLAUSE_SEP.split(text[e : e + 12], maxsplit=1)[0]
-    wanted = bool(_LINK_CUES.investor.search(right) or (s > 0 and text[s - 1 : s] == "由"))
-    if s <= len(text):
-        assert _in_investor_clause(text, s, e, _LINK_CUES) == wanted
 
 
 _SPANS = st.lists(
