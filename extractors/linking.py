@@ -271,6 +271,8 @@ class SentenceView:
             return "comparator"  # "被誉为“中国版英伟达”的摩尔线程": a likeness, not the topic
         if _CAUSE_BEFORE.search(before):
             return "cause"  # "带动英伟达服务器出货，公告营收…": what drives, not who reports
+        if _MEMBER_OF_AFTER.match(after):
+            return "attribute"  # "作为Qwen2.5系列中的指令微调版本": the family, not the model
         if _BUILT_ON_AFTER.match(after):
             return "attribute"  # "H20采用Hopper架构": what a product is built on, not the topic
         if _listed_with_others(before, after):
@@ -279,6 +281,7 @@ class SentenceView:
 
 
 _CAUSE_BEFORE = re.compile(r"(?:带动|拉动|受惠于?|受益于?|得益于|仰赖|有赖于)[^，,。；;]{0,4}$")
+_MEMBER_OF_AFTER = re.compile(r"^\s*(?:系列|家族)(?:中|里|之中|当中)")
 _BUILT_ON_AFTER = re.compile(r"^\s*(?:架构|架構|制程|製程|工艺|工藝)")
 _NICKNAME_BEFORE = re.compile(r"(?:誉为|称为|号称|被称|人称|有)[“「\"][^，,。“”「」\"]{0,6}$")
 _NICKNAME_AFTER = re.compile(r"^[^，,。“”「」]{0,4}[”」\"](?:之称|的|$)")

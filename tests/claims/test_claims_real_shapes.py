@@ -524,6 +524,12 @@ CASES: list[tuple[str, list[Row]]] = [
         "英伟达带动AI服务器出货，公布第三季营收351亿美元。",
         [("NVIDIA", "revenue", 3.51e10, "USD", None)],
     ),
+    # a family named as what a model is one of ("作为X系列中的…") is not the model
+    (
+        "阿里发布的Qwen2.5-7B-Instruct模型引起了广泛关注。作为Qwen2.5系列中的指令微调版本，"
+        "该模型以70亿参数实现了多项超越同级的表现。",
+        [("Qwen2.5-7B-Instruct", "parameters", 7e9, "params", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
