@@ -627,17 +627,17 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
 # A kind of actor, not one: "传统模型通常支持4K", "多数厂商的毛利率", "国外模型平均成绩".
 _KIND_OF_ACTOR = re.compile(
-    r"(?:传统|一般|普通|主流|多数|大多数|大部分|其他|其它|同类|以往|早期|常见|国外|国内|海外)"
-    r"(?:的)?(?:大)?(?:模型|公司|企业|厂商|芯片|产品)"
+    r"(?:传统|一般|普通|主流|多数|大多数|大部分|其他|其它|同类|以往|早期|常见|国外|国内|海外"
+    r"|中国|美国|韩国|日本|欧洲|中资|外资)"
+    r"(?:的)?(?:大|科技|芯片|AI)?(?:模型|公司|企业|厂商|芯片|产品|巨头)"
 )
 
 
 def _said_of_a_kind(q: Quantity, view: SentenceView) -> bool:
-    """Whether the clause of ``q`` speaks of a kind of actor rather than one: its
-    figure is then nobody's in particular, not the carried or the article's topic."""
-    rel_start = q.start - view.start
-    left = max((m.end() for m in _CLAUSE_END.finditer(view.text, 0, rel_start)), default=0)
-    return _KIND_OF_ACTOR.search(view.text, left, rel_start) is not None
+    """Whether the sentence, up to ``q``, speaks of a kind of actor rather than one: a
+    figure no name of the sentence claims is then nobody's in particular, not the
+    carried or the article's topic."""
+    return _KIND_OF_ACTOR.search(view.text, 0, q.start - view.start) is not None
 
 
 def _article_subject(

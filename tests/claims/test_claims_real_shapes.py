@@ -615,6 +615,11 @@ TOPIC_CASES = [
             ("NVIDIA", "revenue", 1.3e11, "USD", None),
         ],
     ),
+    (
+        "三星电子冲刺HBM市场",
+        "三星电子近期通过了HBM3E认证。韩国企业在全球HBM市场中占据主导地位，市场份额合计近80%。",
+        [],
+    ),
     # a name in quotation marks is a comparison, not the topic
     (
         None,
