@@ -271,6 +271,8 @@ class SentenceView:
             return "comparator"  # "被誉为“中国版英伟达”的摩尔线程": a likeness, not the topic
         if _CAUSE_BEFORE.search(before):
             return "cause"  # "带动英伟达服务器出货，公告营收…": what drives, not who reports
+        if last == "在" and _TESTED_ON_AFTER.match(after):
+            return "benchmark"  # "在Arena-Hard上得分89.4": what is tested on, not who
         if _MEMBER_OF_AFTER.match(after):
             return "attribute"  # "作为Qwen2.5系列中的指令微调版本": the family, not the model
         if _BUILT_ON_AFTER.match(after):
@@ -281,6 +283,10 @@ class SentenceView:
 
 
 _CAUSE_BEFORE = re.compile(r"(?:带动|拉动|受惠于?|受益于?|得益于|仰赖|有赖于)[^，,。；;]{0,4}$")
+_TESTED_ON_AFTER = re.compile(
+    r"^\s*(?:上(?!市|线|涨|调|架|升|半年|海)|(?:基准)?测试中|评测中|榜单)[^，,。；;]{0,6}?"
+    r"(?:得分|分数|成绩|准确率|正确率|通过率|为|达到?|取得|获得|拿下)"
+)
 _MEMBER_OF_AFTER = re.compile(r"^\s*(?:系列|家族)(?:中|里|之中|当中)")
 _BUILT_ON_AFTER = re.compile(r"^\s*(?:架构|架構|制程|製程|工艺|工藝)")
 _NICKNAME_BEFORE = re.compile(r"(?:誉为|称为|号称|被称|人称|有)[“「\"][^，,。“”「」\"]{0,6}$")

@@ -39,6 +39,7 @@ FIXED_UNITS = {
     "FLOP",
     "W",
     "tokens/s",
+    "points",
 }
 CURRENCY = re.compile(r"[A-Z]{3}")
 PRICE_PER_MTOK = re.compile(r"[A-Z]{3}/Mtok")
@@ -58,7 +59,7 @@ METRIC_UNITS = {
     "gpu_utilization": {"%"},
     "profit_margin": {"%"},
     "market_share": {"%"},
-    "benchmark_score": {"%", "count"},
+    "benchmark_score": {"%", "count", "points"},
     "relative_cost": {"%"},
     "cost_reduction": {"%"},
     "speedup": {"x"},

@@ -530,6 +530,17 @@ CASES: list[tuple[str, list[Row]]] = [
         "该模型以70亿参数实现了多项超越同级的表现。",
         [("Qwen2.5-7B-Instruct", "parameters", 7e9, "params", None)],
     ),
+    # a bare number right after a word of scoring is points; a name tested on
+    # ("在X上得分") is the benchmark, not the model
+    (
+        "在12项基准测试中，GLM-4.5取得总体得分63.2，全球排名第三。",
+        [("GLM-4.5", "benchmark_score", 63.2, "points", None)],
+    ),
+    (
+        "在阿里公布的评测中，Qwen2.5-Max在Arena-Hard上得分89.4。",
+        [("Qwen2.5-Max", "benchmark_score", 89.4, "points", None)],
+    ),
+    ("星辰智能在上海上市后市值达到300亿元。", [("星辰智能", "market_cap", 3e10, "CNY", None)]),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
