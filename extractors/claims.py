@@ -39,6 +39,7 @@ _GLUED = re.compile(r"[@#＠]$")
 _GLUED_OR_NAME_BEFORE = re.compile(f"{_NAME_GLUE_BEFORE.pattern}|{_GLUED.pattern}")
 _CN_SINGLE = re.compile(r"[一二两三四五六七八九十几]")
 _NAME_GLUE_AFTER = re.compile(r"^[A-Za-z]")
+_PROCESS_NODE_AFTER = re.compile(r"\s?(?:纳米|奈米)")
 _NOT_NUMERAL = re.compile(r"[^0-9一二两三四五六七八九十百千万亿兆]")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 _COMMAS = "，,、"
@@ -389,6 +390,8 @@ class ClaimBuilder:
             # _NAME_GLUE_BEFORE or _GLUED, in one search.
             if _GLUED_OR_NAME_BEFORE.search(before) or _NAME_GLUE_AFTER.match(after):
                 return False
+            if _PROCESS_NODE_AFTER.match(after):
+                return False  # "7 纳米工艺", "3奈米": a chip process, not a figure
             if _is_determiner(q.text):
                 return False  # 一个, 两款, 一台: determiners rather than figures
         elif _GLUED.search(before) or (unit == "count" and _is_determiner(q.text)):
