@@ -471,6 +471,8 @@ _CHANGE_TO = re.compile(
 )
 _FROM_BEFORE = re.compile(r"从[^，,。；;从]{0,10}$")
 _CHANGE_REACH = 24
+_GROWN_TO = re.compile(r"(?:翻倍|翻番|翻了一番|扩大|扩充|扩展|升级|增加|增长)了?(?:至|到)\s*$")
+_LATER_REACH = 48
 
 
 def _changed_to(
@@ -480,13 +482,18 @@ def _changed_to(
     ("用户数从6月的300万增长至500万"): the same claim for the later figure."""
     simple = work.body.simple
     start = next((c for c in candidates if c.start == last.start), None)
-    if start is None or start.unit != q.unit or q.start - start.end > _CHANGE_REACH:
+    if start is None or start.unit != q.unit or q.start - start.end > _LATER_REACH:
         return None
-    if not _FROM_BEFORE.search(simple, max(0, start.start - 11), start.start):
-        return None
-    if not _CHANGE_TO.fullmatch(simple, start.end, q.start):
-        return None
-    return _same_claim_for(last, q, work)
+    from_to = (
+        q.start - start.end <= _CHANGE_REACH
+        and _FROM_BEFORE.search(simple, max(0, start.start - 11), start.start) is not None
+        and _CHANGE_TO.fullmatch(simple, start.end, q.start) is not None
+    )
+    # "启动时装备了10万块H100，随后又翻倍至20万块": the same count, grown
+    grown = (
+        q.unit is not None and _GROWN_TO.search(simple, max(0, q.start - 6), q.start) is not None
+    )
+    return _same_claim_for(last, q, work) if from_to or grown else None
 
 
 def _same_claim_for(claim: Claim, q: Quantity, work: _SentenceWork, **more: object) -> Claim:

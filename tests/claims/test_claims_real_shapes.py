@@ -486,6 +486,14 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Kimi", "user_count", 1.44e7, "count", None),
         ],
     ),
+    # ... or a count that later grew ("随后又翻倍至")
+    (
+        "Colossus集群在122天内完成首批10万块H100的部署，随后92天内又翻倍至20万块。",
+        [
+            ("Colossus", "gpu_count", 1e5, "count", "H100"),
+            ("Colossus", "gpu_count", 2e5, "count", "H100"),
+        ],
+    ),
     # ... but not a figure of the next clause
     (
         "Llama 3.1的上下文窗口从8K扩展到128K，支持的语言也增加到8种。",
