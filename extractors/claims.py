@@ -147,6 +147,8 @@ class ClaimBuilder:
                     claim = _changed_to(q, work, claims[-1], candidates)
                 if claim is not None and claim.metric == "funding":
                     claim = _to_recipient(claim, work)
+                if claim is not None and claim.metric == "funding":
+                    claim = _share_to_round(claim, work, claims)
                 if claim is None and claims:
                     in_paragraph = claims[-1].start >= prev_paragraph_start
                     claim = self._echo(q, work, claims[-1], in_paragraph)
@@ -624,6 +626,41 @@ def _to_recipient(claim: Claim, work: _SentenceWork) -> Claim | None:
                 update={"subject": mention.name, "subject_type": "organization"}
             )
     return None
+
+
+# An investor putting its share in: "软银与辉达各投入300亿美元", "亚马逊则出资500亿美元".
+_PUTS_IN = re.compile(
+    r"(?:[与和、及][^，,。；;]{1,12}?)?(?:各|则|将|共|再|分别|还)?"
+    r"(?:投入|出资|投资|注资|认购)了?(?:约|近|超过?|逾)?\s*"
+)
+_ROUND_REACH = 600  # characters back to the round a share belongs to
+_TO_WHOM = frozenset("向对为给")
+
+
+def _share_to_round(claim: Claim, work: _SentenceWork, claims: Sequence[Claim]) -> Claim:
+    """An investor's share of a round the article reported just before is the round's
+    company's funding (CLAIMS.md: "红杉领投，出资8亿元" is funding of the firm that
+    raises)."""
+    raised = next(
+        (c for c in reversed(claims) if c.metric == "funding" and c.subject != claim.subject),
+        None,
+    )
+    if raised is None or claim.start - raised.end > _ROUND_REACH:
+        return claim
+    investor = next(
+        (
+            m
+            for m in reversed(work.view.mentions)
+            if m.name == claim.subject and m.end <= claim.start
+        ),
+        None,
+    )
+    simple = work.body.simple
+    if investor is None or not _PUTS_IN.fullmatch(simple, investor.end, claim.start):
+        return claim
+    if simple[investor.start - 1 : investor.start] in _TO_WHOM:
+        return claim  # "向Anthropic投资20亿美元": the one invested in
+    return claim.model_copy(update={"subject": raised.subject, "subject_type": raised.subject_type})
 
 
 def _is_actor(m: Mention) -> bool:

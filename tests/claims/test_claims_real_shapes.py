@@ -549,6 +549,20 @@ CASES: list[tuple[str, list[Row]]] = [
         [("Qwen2.5-Max", "benchmark_score", 89.4, "points", None)],
     ),
     ("星辰智能在上海上市后市值达到300亿元。", [("星辰智能", "market_cap", 3e10, "CNY", None)]),
+    # an investor's share of a round just reported is the raising firm's funding ...
+    (
+        "星辰智能完成新一轮融资，总额达20亿美元。本轮融资中，红杉与高瓴各投入5亿美元，腾讯则出资3亿美元。",
+        [
+            ("星辰智能", "funding", 2e9, "USD", None),
+            ("星辰智能", "funding", 5e8, "USD", None),
+            ("星辰智能", "funding", 3e8, "USD", None),
+        ],
+    ),
+    # ... while money put into another firm stays that firm's
+    (
+        "星辰智能完成新一轮融资，总额达20亿美元。另一家巨头谷歌也同意向Anthropic投资2亿美元。",
+        [("星辰智能", "funding", 2e9, "USD", None), ("Anthropic", "funding", 2e8, "USD", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
