@@ -140,7 +140,11 @@ class ClaimBuilder:
             for q in candidates:
                 if prev_q and prev_claim is None and _converts(simple, prev_q, q):
                     continue  # "缩水201亿美元(约1566亿港元)": the conversion of a dropped figure
-                claim = self._claim(q, work)
+                claim = None
+                if claims and claims[-1].start >= s.start:
+                    claim = _baseline_of(q, work, claims[-1], candidates)
+                if claim is None:
+                    claim = self._claim(q, work)
                 if claim is None and prev_q and prev_claim is not None:
                     claim = _listed_after(q, work, prev_q, prev_claim)
                 if claim is None and claims and claims[-1].start >= s.start:
@@ -496,6 +500,26 @@ def _changed_to(
         q.unit is not None and _GROWN_TO.search(simple, max(0, q.start - 6), q.start) is not None
     )
     return _same_claim_for(last, q, work) if from_to or grown else None
+
+
+# "较2024年的60亿美元大幅成长": the earlier figure a claim is compared with.
+_BASELINE_BEFORE = re.compile(
+    r"(?:较|比|相较于?|相比于?)\s*(?:\d{2,4}\s*年|去年|上年|前年|同期|上季度?|上月|年初)"
+    r"[^，,。；;]{0,8}?的\s*$"
+)
+
+
+def _baseline_of(
+    q: Quantity, work: _SentenceWork, last: Claim, candidates: Sequence[Quantity]
+) -> Claim | None:
+    """The same claim for a figure the sentence's last claim is compared with, at an
+    earlier time ("营收突破200亿美元，较2024年的60亿美元大幅成长")."""
+    start = next((c for c in candidates if c.start == last.start), None)
+    if start is None or start.unit != q.unit or q.start - start.end > _LATER_REACH:
+        return None
+    if not _BASELINE_BEFORE.search(work.body.simple, max(0, q.start - 16), q.start):
+        return None
+    return _same_claim_for(last, q, work)
 
 
 def _same_claim_for(claim: Claim, q: Quantity, work: _SentenceWork, **more: object) -> Claim:

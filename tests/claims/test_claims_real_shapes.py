@@ -494,6 +494,12 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Colossus", "gpu_count", 2e5, "count", "H100"),
         ],
     ),
+    # ... or the earlier figure a claim is compared with ("较2024年的60亿美元")
+    (
+        "OpenAI披露，2025年年度经常性营收突破200亿美元，较2024年的60亿美元大幅成长，"
+        "但与同等市值的上市企业相比仍有差距。",
+        [("OpenAI", "revenue", 2e10, "USD", None), ("OpenAI", "revenue", 6e9, "USD", None)],
+    ),
     # ... but not a figure of the next clause
     (
         "Llama 3.1的上下文窗口从8K扩展到128K，支持的语言也增加到8种。",
