@@ -335,6 +335,8 @@ class ClaimBuilder:
             return True
         if link == "article" and mention.how != "gazetteer" and not context.about_ai(ai_words):
             return False
+        if _DEVICE_SHIPMENTS.search(text) and not context.about_ai(ai_words):
+            return False  # "华为以4150万台的出货量占据42%的份额": phones, not AI
         if mention.type == "person" and context.about_ai(ai_words):
             return True  # a founder or executive named in an article about AI
         return mention.how != "shape" or context.named_with_ai(mention.name, ai_words)
@@ -691,6 +693,10 @@ def _is_actor(m: Mention) -> bool:
     return not m.outlet and m.type in ("organization", "model", "product", "chip")
 
 
+# Devices shipped by the unit ("4150万台的出货量", "出货量达3.2亿部").
+_DEVICE_SHIPMENTS = re.compile(
+    r"[\d.]+\s*[万亿]?\s*[台部](?:的)?出货|出货量?[^，,。；;]{0,4}?[\d.]+\s*[万亿]?\s*[台部]"
+)
 _CHIP = frozenset({"chip"})
 _GROUP_LOOKBACK = 6  # sentences searched back for the names a counted group stands for
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")

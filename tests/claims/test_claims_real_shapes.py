@@ -569,6 +569,8 @@ CASES: list[tuple[str, list[Row]]] = [
         "星辰智能完成新一轮融资，总额达20亿美元。另一家巨头谷歌也同意向Anthropic投资2亿美元。",
         [("星辰智能", "funding", 2e9, "USD", None), ("Anthropic", "funding", 2e8, "USD", None)],
     ),
+    # market shares of devices shipped by the unit, in a text not about AI, are no claims
+    ("第一名华为以4150万台的出货量称霸国内市场，占据了42%的市场份额。", []),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
