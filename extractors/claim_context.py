@@ -147,6 +147,7 @@ class ArticleContext:
         cues: LinkCues,
         *,
         headline: Sequence[Mention] | None = None,
+        owner: Mention | None = None,
     ) -> None:
         self._simple = simple
         self._sentences = sentences
@@ -167,6 +168,7 @@ class ArticleContext:
         self._headline = headline
         self._named_with_ai: dict[str, bool] = {}
         self._about_ai: bool | None = None
+        self._owner = owner
         self._article_topic: Mention | object | None = _UNSET
         self._typed_topics: dict[frozenset[str], Mention | None] = {}
 
@@ -179,11 +181,14 @@ class ArticleContext:
         more than any other: named in the headline, or leading and named again. Under a
         headline that names no actor we know (someone else's story, or a site's slogan
         taken for a headline) it must score 6: leading and named four more times.
+        A page that names no actor at all is about its owner, when its logo names one.
         """
         if self._article_topic is _UNSET:
-            self._article_topic = _best_topic(
-                self._headline, self._mention_index.within(0, len(self._simple)), self._simple
-            )
+            body = self._mention_index.within(0, len(self._simple))
+            topic = _best_topic(self._headline, body, self._simple)
+            if topic is None and not any(_is_actor(m) for m in body):
+                topic = self._owner
+            self._article_topic = topic
         return cast(Mention | None, self._article_topic)
 
     def typed_topic(self, types: frozenset[str]) -> Mention | None:

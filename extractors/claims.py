@@ -70,6 +70,8 @@ class BodyAnalysis:
     dates: Sequence[tuple[int, int, str]]
     headline: Sequence[Mention] | None = None
     """Names in the article's headline (offsets into the headline); None: no headline."""
+    owner: Mention | None = None
+    """The firm whose page this is, named by its logo (:mod:`extractors.subjects.owner`)."""
 
 
 class _SentenceWork(NamedTuple):
@@ -117,7 +119,12 @@ class ClaimBuilder:
         spans = BodySpans.of(body.mentions, body.quantities, body.dates)
         live = [s for s in body.sentences if s.paragraph not in verse]
         context = ArticleContext(
-            body.simple, live, spans.mentions, self.link_cues, headline=body.headline
+            body.simple,
+            live,
+            spans.mentions,
+            self.link_cues,
+            headline=body.headline,
+            owner=body.owner,
         )
         claims: list[Claim] = []
         paragraph_seen, prev_paragraph_start = -1, 0

@@ -24,6 +24,7 @@ from extractors.quantities.implied_currency import with_implied_currency
 from extractors.quantities.local_currency import with_local_currency
 from extractors.segmentation import build_nlp, split_sentences, tokens_in
 from extractors.subjects import Mention, find_mentions, load_gazetteer
+from extractors.subjects.owner import page_owner
 from extractors.subjects.windows import TokenWindows
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class Extractor:
         article, simple = clean_page_simplified(raw, source_name=source_name)
         return Extraction(
             article=article,
-            claims=self._claims(article, simple),
+            claims=self._claims(article, simple, owner=page_owner(raw, self.gazetteer)),
             extractor_version=EXTRACTOR_VERSION,
         )
 
@@ -63,8 +64,11 @@ class Extractor:
         """Claims of an already cleaned article (offsets index ``article.text``)."""
         return self._claims(article, None)
 
-    def _claims(self, article: Article, simple: str | None) -> list[Claim]:
-        """:meth:`extract_body`, given ``to_simplified(article.text)`` if the cleaner had it."""
+    def _claims(
+        self, article: Article, simple: str | None, *, owner: Mention | None = None
+    ) -> list[Claim]:
+        """:meth:`extract_body`, given ``to_simplified(article.text)`` if the cleaner had it
+        and the page's owner if its logo names one."""
         text = article.text
         if not text.strip():
             return []
@@ -87,6 +91,7 @@ class Extractor:
             dates=dates,
             # Without a headline, the lead paragraph says what the article is about.
             headline=self.headline_mentions(article.title or text[:_LEAD].split("\n", 1)[0]),
+            owner=owner,
         )
         return _names_as_written(self.builder.build(body), mentions, text, simple)
 

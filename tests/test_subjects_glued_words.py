@@ -33,6 +33,7 @@ MEASURED_CASES = [
     ("1.60亿", 3, True),  # "1.6" cut from "1.60": the measure after the digits counts
     ("2.5倍", 3, True),
     ("3.5%", 3, True),
+    ("76.0 %", 4, True),  # a table cell may space the sign off
     ("2.5，", 3, False),
     ("2.5B", 3, False),
     ("V3发布", 2, False),
@@ -62,6 +63,20 @@ SUFFIX_CASES = [
 
 
 GLUED_CASES = VERSION_CASES + SUFFIX_CASES
+
+
+# A file name or web address names no one, whatever its shape.
+ADDRESS_CASES = [
+    "https://www.example.com/assets/nvdalogoa19.jpg\n首席财务官的评论",
+    "详见 www.example.com/GLM4.5 的说明",
+]
+
+
+@pytest.mark.parametrize("text", ADDRESS_CASES)
+def test_subjects_no_names_inside_addresses(text: str) -> None:
+    extractor = extractor_for(BACKENDS[0])
+    found = find_mentions(text, extractor.mention_tokens(text), extractor.gazetteer)
+    assert [m.name for m in found if m.how == "shape"] == []
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

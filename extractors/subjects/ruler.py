@@ -103,8 +103,10 @@ def find_mentions(
         *shapes.introduced_names(text, gazetteer),
         *shapes.repeated_latin_names(text, gazetteer),
     ]
+    addresses = [m.span() for m in _ADDRESS.finditer(text)] if "." in text else []
     for s in found:
-        candidates.append(_from_shape(s, text, gazetteer))
+        if not any(a <= s.start < b for a, b in addresses):  # "nvdalogoa19.jpg" names no one
+            candidates.append(_from_shape(s, text, gazetteer))
     named_for_article = [s for s in found if s.how in ("stock code", "declared")]
     candidates += _listed_elsewhere(text, named_for_article)
     for m in _SIZE_VARIANT.finditer(text) if _SIZE_MARK.search(text) else ():
@@ -115,6 +117,11 @@ def find_mentions(
     mentions = _spaced_versions(text, mentions, gazetteer)
     return _resolve_variants(text, mentions, gazetteer)
 
+
+# A web address or a file name: shapes inside one are no names.
+_ADDRESS = re.compile(
+    r"(?i)https?://\S+|www\.\S+|[\w.-]+\.(?:jpe?g|png|gif|svg|webp|html?|pdf|php|aspx?)\b"
+)
 
 # A space, then a dotted version: "文心一言 4.0", "通义千问 2.5".
 _SPACED_VERSION = re.compile(r" (\d+\.\d+)(?![\d.])")

@@ -53,7 +53,7 @@ def name_head(name: str) -> str:
 
 
 _LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_MEASURE_AFTER = re.compile(r"[倍%％万亿兆千百元美个块张年月日天小时秒分点位名家人]")
+_MEASURE_AFTER = re.compile(r" ?[倍%％万亿兆千百元美个块张年月日天小时秒分点位名家人]")
 # What may go on after a version token before its measure: more digits and dots ("1.6"
 # cut from "1.60亿" still counts the 亿); with the letter a version may open with, the
 # same stretch read from the version's first character.

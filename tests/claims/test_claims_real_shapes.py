@@ -678,3 +678,33 @@ def test_claims_article_topic(extractor: Extractor, title, text: str, expected) 
         {(c.subject, c.metric, round(c.value, 3), c.unit, c.object) for c in claims}, key=str
     )
     assert found == expected_rows(expected)
+
+
+OWNER_PAGES = [
+    # a firm's own statement names it only in its logo: the page is about that firm
+    (
+        "https://www.example.com/assets/nvdalogo2024.png\n首席财务官对第四季度业绩的评论\n"
+        "(以百万美元计)第四季度第三季度\n收入$22,103$18,120\n净收入$12,285$9,243\n",
+        [
+            ("NVIDIA", "profit", 9.243e9, "USD", None),
+            ("NVIDIA", "profit", 1.2285e10, "USD", None),
+            ("NVIDIA", "revenue", 1.812e10, "USD", None),
+            ("NVIDIA", "revenue", 2.2103e10, "USD", None),
+        ],
+    ),
+    # ... but a page naming its own actor is about that actor
+    (
+        "https://www.example.com/assets/nvdalogo2024.png\n星辰科技季度业绩\n"
+        "星辰科技是一家AI芯片公司，第四季度收入为12亿元。\n",
+        [("星辰科技", "revenue", 1.2e9, "CNY", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("page,expected", OWNER_PAGES)
+def test_claims_page_owner_named_by_its_logo(extractor: Extractor, page: str, expected) -> None:
+    claims = extractor.extract(page).claims
+    found = sorted(
+        {(c.subject, c.metric, round(c.value, 3), c.unit, c.object) for c in claims}, key=str
+    )
+    assert found == expected_rows(expected)
