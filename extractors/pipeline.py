@@ -75,14 +75,13 @@ class Extractor:
         sentences = split_sentences(text)
         mentions = find_mentions(simple, self.mention_tokens(simple), self.gazetteer)
         reference = article.published_at.date() if article.published_at else None
-        dates = [(d.start, d.end, d.value) for d in find_dates(simple, reference=reference)]
         body = BodyAnalysis(
             text=text,
             simple=simple,
             sentences=sentences,
             mentions=mentions,
             quantities=self.quantities(text, simple),
-            dates=dates,
+            dates=find_dates(simple, reference=reference),
             # Without a headline, the lead paragraph says what the article is about.
             headline=self.headline_mentions(article.title or text[:_LEAD].split("\n", 1)[0]),
         )
