@@ -1,5 +1,8 @@
 """Offset lookups over the mentions, quantities and dates of one body.
 
+All three are spans of the body in one shape (:class:`CharSpan`): ``start`` and ``end``
+character offsets and the ``text`` between them.
+
 Claim building asks, for every sentence and every number, which spans lie inside a
 sentence or overlap a number. Scanning every span each time is quadratic in the body
 length; these indexes sort the spans once and answer with a binary search. Results keep
@@ -12,13 +15,26 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import attrgetter, itemgetter
-from typing import Generic, TypeVar
+from operator import attrgetter
+from typing import Generic, Protocol, TypeVar
 
+from extractors.dates import DateMention
 from extractors.models import Quantity
 from extractors.subjects import Mention
 
-T = TypeVar("T")
+
+class CharSpan(Protocol):
+    """What every span of a body shows: ``text == body[start:end]``."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+T = TypeVar("T", bound=CharSpan)
 
 
 class SpanIndex(Generic[T]):
@@ -69,28 +85,27 @@ class BodySpans:
     mentions: SpanIndex[Mention]
     chips: SpanIndex[Mention]
     quantities: SpanIndex[Quantity]
-    dates: SpanIndex[tuple[int, int, str]]
+    dates: SpanIndex[DateMention]
 
     @classmethod
     def of(
         cls,
         mentions: Sequence[Mention],
         quantities: Sequence[Quantity],
-        dates: Sequence[tuple[int, int, str]],
+        dates: Sequence[DateMention],
     ) -> BodySpans:
         chips = [m for m in mentions if m.type == "chip"]
         return cls(
             mentions=_by_attributes(mentions),
             chips=_by_attributes(chips),
             quantities=_by_attributes(quantities),
-            dates=SpanIndex(dates, list(map(_first, dates)), list(map(_second, dates))),
+            dates=_by_attributes(dates),
         )
 
 
 _start, _end = attrgetter("start"), attrgetter("end")
-_first, _second = itemgetter(0), itemgetter(1)
 
 
 def _by_attributes(items: Sequence[T]) -> SpanIndex[T]:
-    """The index of items with ``start`` and ``end`` attributes."""
+    """The index of spans by their ``start`` and ``end``."""
     return SpanIndex(items, list(map(_start, items)), list(map(_end, items)))

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from extractors.claim_context import CARRY_PARAGRAPHS, ArticleContext
 from extractors.claim_spans import BodySpans
+from extractors.dates import DateMention
 from extractors.groups import (
     counted_group,
     listed_group,
@@ -67,7 +68,7 @@ class BodyAnalysis:
     sentences: Sequence[Sentence]
     mentions: Sequence[Mention]
     quantities: Sequence[Quantity]
-    dates: Sequence[tuple[int, int, str]]
+    dates: Sequence[DateMention]
     headline: Sequence[Mention] | None = None
     """Names in the article's headline (offsets into the headline); None: no headline."""
     owner: Mention | None = None
@@ -82,7 +83,7 @@ class _SentenceWork(NamedTuple):
     spans: BodySpans
     sentence: Sentence
     text: str  # the sentence in simplified script
-    dates: list[tuple[int, int, str]]  # the dates inside the sentence
+    dates: list[DateMention]  # the dates inside the sentence
     hits: CueHits  # cue matches, searched once for all numbers of the sentence
     context: ArticleContext  # the sentence's analysis and what earlier ones carry
     position: int  # the sentence's position in ``context``

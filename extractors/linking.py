@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+from extractors.dates import DateMention
 from extractors.models import Quantity
 from extractors.regex_facts import opening_class
 from extractors.subjects import Mention
@@ -610,10 +611,10 @@ def price_side(before: str, after: str, cues: LinkCues) -> str | None:
     return f"{side_name} ({condition})" if side_name else condition
 
 
-def as_of_date(start: int, dates: Sequence[tuple[int, int, str]]) -> str | None:
+def as_of_date(start: int, dates: Sequence[DateMention]) -> str | None:
     """The date nearest before a number at ``start`` (else the first after it), among the
     dates of its sentence (``dates``: all inside it, in text order)."""
     for date in reversed(dates):
-        if date[1] <= start:
-            return date[2]
-    return dates[0][2] if dates else None
+        if date.end <= start:
+            return date.value
+    return dates[0].value if dates else None

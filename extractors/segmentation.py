@@ -246,22 +246,5 @@ def build_nlp(backend: str = "jieba", extra_words: Iterable[str] = ()) -> Langua
 
     _load_words(backend, domain_words(extra_words))
     nlp = spacy.blank("zh")
-    _keep_language_attribute_only(nlp.vocab)
     nlp.tokenizer = SegmenterTokenizer(nlp.vocab, _cut_function(backend))
     return nlp
-
-
-def _keep_language_attribute_only(vocab: Vocab) -> None:
-    """Spare spaCy computing lexical attributes this pipeline never reads.
-
-    The pipeline only segments: its docs are read back as token offsets and texts (IDX,
-    LENGTH and ORTH, which spaCy sets for every lexeme whatever the getters).  For each
-    string it has not seen, spaCy runs some twenty attribute getters (like_num, is_stop,
-    shape...), about 20 µs a string, and every article brings new strings (its numbers).
-    Only the language getter is kept: ``vocab.lang`` reads it.
-    """
-    from spacy.attrs import LANG
-
-    # A public attribute of Vocab (vocab.pxd; its constructor takes it), not in the stub.
-    getters = vocab.lex_attr_getters  # type: ignore[attr-defined]
-    vocab.lex_attr_getters = {LANG: getters[LANG]}  # type: ignore[attr-defined]

@@ -117,3 +117,33 @@ def test_pipeline_extract_equals_cleaning_then_extract_body(
     raw = path.read_text(encoding="utf-8")
     article = clean_page(raw, source_name=path.name)
     assert extractor.extract(raw, source_name=path.name).claims == extractor.extract_body(article)
+
+
+def test_pipeline_stages_in_order(extractor: Extractor) -> None:
+    assert extractor.pipe_names == ["quantities", "dates", "mentions", "claims"]
+
+
+def test_pipeline_document_carries_every_stage(extractor: Extractor) -> None:
+    """One document holds what each stage found: spans of the body in one shape (start,
+    end, text), then the claims built from them."""
+    from datetime import datetime
+
+    text = "据知情人士透露，月之暗面于2024年2月完成了10亿美元的新融资。"
+    article = Article(title="月之暗面又拿到一笔钱", published_at=datetime(2024, 5, 1), text=text)
+    doc = extractor.document(article)
+    for span in [*doc.quantities, *doc.dates, *doc.mentions]:
+        assert text[span.start : span.end] == span.text
+    assert [(q.text, q.value, q.unit) for q in doc.quantities] == [("10亿美元", 1e9, "USD")]
+    assert [(d.text, d.value) for d in doc.dates] == [("2024年2月", "2024-02")]
+    assert [(m.text, m.name) for m in doc.mentions] == [("月之暗面", "Moonshot AI")]
+    assert [m.name for m in doc.headline or []] == ["Moonshot AI"]
+    assert [(c.subject, c.metric, c.value, c.as_of) for c in doc.claims] == [
+        ("Moonshot AI", "funding", 1e9, "2024-02")
+    ]
+    assert doc.claims == extractor.extract_body(article)
+
+
+def test_pipeline_blank_body_goes_through_no_stage(extractor: Extractor) -> None:
+    doc = extractor.document(Article(title="月之暗面", text=" \n "))
+    assert doc.quantities == doc.dates == doc.mentions == doc.claims == []
+    assert doc.headline is None
