@@ -272,6 +272,8 @@ class ClaimBuilder:
         metric, value = choice.metric, q.value
         if metric == "profit" and value < 0:
             metric, value = "net_loss", -value  # "净利润为-3.46亿元" is a loss of 3.46亿元
+        if metric == "revenue" and choice.cue == "营业收入" and _is_statement(work.body.simple):
+            metric = "profit"  # a statement's 营业收入 row under its 收入 row: operating income
         subject_name, subject_type = subject.mention.name, _subject_type(subject.mention.type)
         object_name = choose_object(q, metric, view, self.link_cues)
         if object_name is not None and self.chip_makers.get(object_name) == subject_name:
@@ -705,6 +707,17 @@ def _is_actor(m: Mention) -> bool:
 _DEVICE_SHIPMENTS = re.compile(
     r"[\d.]+\s*[万亿]?\s*[台部](?:的)?出货|出货量?[^，,。；;]{0,4}?[\d.]+\s*[万亿]?\s*[台部]"
 )
+# A statement of results with rows for both revenue (收入) and operating income (营业收入),
+# as translated statements set them out.
+_REVENUE_ROW = re.compile(r"(?m)^\s*(?:总)?收入")
+_OPERATING_INCOME_ROW = re.compile(r"(?m)^\s*营业收入")
+
+
+def _is_statement(simple: str) -> bool:
+    """Whether ``simple`` sets out revenue and operating income as rows of their own."""
+    return bool(_OPERATING_INCOME_ROW.search(simple) and _REVENUE_ROW.search(simple))
+
+
 _CHIP = frozenset({"chip"})
 _GROUP_LOOKBACK = 6  # sentences searched back for the names a counted group stands for
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")

@@ -684,10 +684,14 @@ OWNER_PAGES = [
     # a firm's own statement names it only in its logo: the page is about that firm
     (
         "https://www.example.com/assets/nvdalogo2024.png\n首席财务官对第四季度业绩的评论\n"
-        "(以百万美元计)第四季度第三季度\n收入$22,103$18,120\n净收入$12,285$9,243\n",
+        "(以百万美元计)第四季度第三季度\n收入$22,103$18,120\n营业收入$13,615$10,417\n"
+        "净收入$12,285$9,243\n",
         [
             ("NVIDIA", "profit", 9.243e9, "USD", None),
             ("NVIDIA", "profit", 1.2285e10, "USD", None),
+            # a statement's 营业收入 row under its 收入 row is operating income
+            ("NVIDIA", "profit", 1.3615e10, "USD", None),
+            ("NVIDIA", "profit", 1.0417e10, "USD", None),
             ("NVIDIA", "revenue", 1.812e10, "USD", None),
             ("NVIDIA", "revenue", 2.2103e10, "USD", None),
         ],
