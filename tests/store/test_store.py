@@ -7,7 +7,6 @@ import threading
 from datetime import UTC
 
 import pytest
-from claim_factories import COST_TEXT, claim_in, cost_page, page
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
@@ -20,6 +19,7 @@ from corpus.store import (
     SchemaTooNewError,
     head_revision,
 )
+from tests.store.claim_factories import COST_TEXT, claim_in, cost_page, page
 
 
 def test_store_save_new_then_unchanged(store: ClaimStore) -> None:

@@ -8,13 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
-from claim_factories import COST_TEXT, claim_in, cost_page, page
 from sqlalchemy import text
 
 from corpus.documents import SourceDocument
 from corpus.files import file_signature
 from corpus.store import ClaimStore, SaveFailed, SaveResult
 from extractors.models import Extraction
+from tests.store.claim_factories import COST_TEXT, claim_in, cost_page, page
 
 OTHER_TEXT = "该模型拥有6710亿参数。"
 

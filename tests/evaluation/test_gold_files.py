@@ -18,7 +18,7 @@ import pytest
 
 from extractors.models import CONTRACT_METRICS
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "tests" / "gold"
 ARTICLE_DIRS = (REPO / "corpus" / "samples", REPO / "tests" / "gold_articles")
 SAMPLES_DIR = REPO / "corpus" / "samples"

@@ -22,7 +22,7 @@ COMMANDS = [
 ]  # fmt: skip
 GROUPS = (["sources"], ["server"], ["db"])
 
-SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "corpus" / "samples"
 
 
 @pytest.fixture
