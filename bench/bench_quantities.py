@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "quantities"))
+sys.path.insert(0, str(ROOT / "tests" / "extractors" / "quantities"))
 
 from extractors.quantities import find_quantities  # noqa: E402
 

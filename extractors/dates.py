@@ -68,7 +68,7 @@ _SP = r"\s?"
 # looks behind or branches: the engine skips to those characters at once, where a leading
 # lookbehind (or lookahead) would be tried at every position.  A branch checks the
 # consumed first character with a lookbehind; the branches of a group never share a first
-# character, so the matches are those of the plain alternation (tests/test_dates.py
+# character, so the matches are those of the plain alternation (tests/extractors/test_dates.py
 # compares them with it).
 _YEAR = (
     rf"(?P<year>[\d{_CN}{''.join(w[0] for w in _REL_YEAR)}]"

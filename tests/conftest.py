@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,7 +50,42 @@ def prefect_harness() -> Iterator[None]:
         prefect_test_harness(server_startup_timeout=90),
         temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
     ):
+        _copy_prefect_db(PREFECT_DB_TEMPLATE)  # migrated, and no flow has run on it yet
         yield
+
+
+#: The harness's Prefect database as it started: migrated to head, with no runs.
+PREFECT_DB_TEMPLATE = Path(_PREFECT_HOME) / "migrated-prefect.db"
+
+
+def _copy_prefect_db(target: Path) -> None:
+    """Copy the harness's live SQLite database (the backup API: consistent while in use)."""
+    import sqlite3
+
+    from prefect.settings import PREFECT_SERVER_DATABASE_CONNECTION_URL
+    from sqlalchemy.engine import make_url
+
+    source = make_url(PREFECT_SERVER_DATABASE_CONNECTION_URL.value()).database
+    assert source, "the Prefect test harness runs on a SQLite file"
+    live, copy = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        live.backup(copy)
+    finally:
+        copy.close()
+        live.close()
+
+
+@pytest.fixture
+def prefect_home(tmp_path: Path, prefect_harness: None) -> Path:
+    """A fresh ``PREFECT_HOME`` for a Prefect server or CLI process of the test's own.
+
+    It holds a database already migrated (a copy of the harness's as it started): a
+    server on a new home would first spend seconds on Prefect's migrations.
+    """
+    home = tmp_path / "prefect-home"
+    home.mkdir()
+    shutil.copyfile(PREFECT_DB_TEMPLATE, home / "prefect.db")
+    return home
 
 
 @pytest.fixture

@@ -1,10 +1,10 @@
 """Saving a batch of pages in one transaction, with a few statements per batch, not per page.
 
-The outcome per page is what ``ClaimStore.save``/``save_known`` would give it one at a
-time, in order: a page may be the duplicate or the next version of one earlier in
-the same batch. Rows go in with SQLAlchemy Core (no ORM unit of work), each table's
-rows of the batch in one statement (new articles and their extractions with
-RETURNING, in order).
+This is the store's one way to save pages (``ClaimStore.save`` is a batch of one). The
+outcome per page is what saving it alone would give, in order: a page may be the
+duplicate or the next version of one earlier in the same batch. Rows go in with
+SQLAlchemy Core (no ORM unit of work), each table's rows of the batch in one statement
+(new articles and their extractions with RETURNING, in order).
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ from corpus.store.models import (
     RunRecord,
     SaveFailed,
     SaveResult,
-    SaveStatus,
     StoreCounts,
     StoredArticle,
     StoredClaim,
@@ -33,7 +32,6 @@ from corpus.store.tables import (
     ClaimRow,
     ExtractionRow,
     IngestRunRow,
-    SourceRow,
 )
 from extractors.models import Extraction
 
@@ -118,13 +116,19 @@ class ClaimStore:
     # -- saving ---------------------------------------------------------------
 
     def save(self, doc: SourceDocument, extraction: Extraction) -> SaveResult:
-        """Store one page and its claims in one transaction; idempotent (see SaveResult)."""
-        result: SaveResult = self._retrying(lambda s: self._save(s, doc, extraction))
-        return result
+        """Store one page and its claims in one transaction: ``save_pages`` with a batch of
+        one, except that a failure raises (nothing of the page is written). Idempotent
+        (see ``SaveResult``)."""
+        results: list[SaveResult | None] = self._retrying(
+            lambda conn: batch.save_pages(conn, [(doc, extraction)]), core=True
+        )
+        assert results[0] is not None  # None only for a page without extraction
+        return results[0]
 
     def save_pages(self, pages: Sequence[batch.Page]) -> list[SaveResult | SaveFailed | None]:
         """Save several pages (document, extraction or None if its content is stored)
-        in one transaction; per page, the result ``save``/``save_known`` would give.
+        in one transaction; per page, the result ``save`` would give it alone, in order
+        (None: no extraction, and the content is not stored; the caller must extract it).
 
         If the batch fails (not just a lost race), its pages are saved one transaction
         each, so that a bad page costs only itself: what was saved before it stays, and
@@ -147,113 +151,6 @@ class ClaimStore:
         """Which (location, signature) files are unchanged since their content was stored."""
         with self._engine.connect() as conn:
             return file_states.unchanged_files(conn, signatures)
-
-    def save_known(self, doc: SourceDocument) -> SaveResult | None:
-        """Record a page whose content is already stored, without extracting it again.
-
-        Returns ``unchanged`` or ``duplicate`` (the new location is recorded), or
-        None when that content is not stored (the caller must extract and save).
-        """
-
-        result: SaveResult | None = self._retrying(lambda s: self._save_known(s, doc))
-        return result
-
-    def _save_known(self, s: Session, doc: SourceDocument) -> SaveResult | None:
-        same = s.scalar(select(ArticleRow).where(ArticleRow.content_hash == doc.content_hash))
-        if same is None:
-            return None
-        return self._save_known_content(s, same, doc, doc.url or doc.location)
-
-    def _save(self, s: Session, doc: SourceDocument, extraction: Extraction) -> SaveResult:
-        content_hash = doc.content_hash
-        key = doc.url or doc.location
-        same = s.scalar(select(ArticleRow).where(ArticleRow.content_hash == content_hash))
-        if same is not None:
-            return self._save_known_content(s, same, doc, key)
-        previous = s.scalar(
-            select(ArticleRow)
-            .where(ArticleRow.doc_key == key)
-            .order_by(ArticleRow.version.desc())
-            .limit(1)
-        )
-        article = self._new_article(s, doc, extraction, key, content_hash, previous)
-        added = self._add_extraction(s, article, extraction)
-        status: SaveStatus = "new" if previous is None else "updated"
-        return SaveResult(status=status, article_id=article.id, claims_added=added)
-
-    def _save_known_content(
-        self, s: Session, same: ArticleRow, doc: SourceDocument, key: str
-    ) -> SaveResult:
-        alias = s.scalar(
-            select(ArticleAliasRow.id).where(
-                ArticleAliasRow.article_id == same.id, ArticleAliasRow.doc_key == key
-            )
-        )
-        if same.doc_key == key or alias is not None:
-            return SaveResult(status="unchanged", article_id=same.id)
-        s.add(
-            ArticleAliasRow(
-                article_id=same.id,
-                doc_key=key,
-                location=doc.location,
-                url=doc.url,
-                source_name=doc.source_name,
-                seen_at=utc_now(),
-            )
-        )
-        return SaveResult(status="duplicate", article_id=same.id)
-
-    def _new_article(
-        self,
-        s: Session,
-        doc: SourceDocument,
-        extraction: Extraction,
-        key: str,
-        content_hash: str,
-        previous: ArticleRow | None,
-    ) -> ArticleRow:
-        meta = extraction.article
-        if previous is not None:
-            previous.current = False
-            s.execute(
-                update(ClaimRow).where(ClaimRow.article_id == previous.id).values(current=False)
-            )
-        article = ArticleRow(
-            content_hash=content_hash,
-            doc_key=key,
-            url=doc.url,
-            location=doc.location,
-            site=doc.site or meta.site,
-            source_id=self._source_id(s, doc),
-            source_name=doc.source_name,
-            title=meta.title,
-            author=meta.author,
-            published_at=meta.published_at,
-            fetched_at=doc.fetched_at,
-            ingested_at=utc_now(),
-            text=meta.text,
-            raw=doc.raw,
-            encoding=doc.encoding,
-            etag=doc.etag,
-            last_modified=doc.last_modified,
-            version=1 if previous is None else previous.version + 1,
-            supersedes_id=None if previous is None else previous.id,
-            current=True,
-        )
-        s.add(article)
-        s.flush()
-        return article
-
-    def _source_id(self, s: Session, doc: SourceDocument) -> int | None:
-        if not doc.source_name:
-            return None
-        found = s.scalar(select(SourceRow.id).where(SourceRow.name == doc.source_name))
-        if found is not None:
-            return found
-        source = SourceRow(name=doc.source_name, kind="url" if doc.url else "file")
-        s.add(source)
-        s.flush()
-        return source.id
 
     def _add_extraction(self, s: Session, article: ArticleRow, extraction: Extraction) -> int:
         """Record one extractor version's reading of ``article``; returns claims added."""

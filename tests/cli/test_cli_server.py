@@ -22,17 +22,17 @@ def _aiclaims(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[st
 
 
 @pytest.mark.slow
-def test_cli_server_started_once_then_reused_by_ingest(tmp_path: Path) -> None:
+def test_cli_server_started_once_then_reused_by_ingest(tmp_path: Path, prefect_home: Path) -> None:
     from flows.runtime import TEMPORARY_SERVER_NOTE
     from flows.server import free_port, process_running
 
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home")}
+    env = {**os.environ, "PREFECT_HOME": str(prefect_home)}
     env.pop("PREFECT_API_URL", None)
     db = f"sqlite:///{tmp_path / 'claims.db'}"
     started = _aiclaims(env, "server", "start", "--port", str(free_port()))
     try:
         assert started.returncode == 0, started.stderr
-        state = tmp_path / "prefect-home" / "aiclaims" / "server.json"
+        state = prefect_home / "aiclaims" / "server.json"
         assert state.exists()
         status = _aiclaims(env, "server", "status")
         assert status.returncode == 0 and "running at http://127.0.0.1:" in status.stderr

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,18 @@ def cli_env(api_url: str | None = None) -> dict[str, str]:
         env["PREFECT_API_URL"] = api_url
     return env
 
+
+def wait_until(done: Callable[[], bool], what: str, pause: float = 0.02) -> None:
+    """Poll ``done()`` until it holds. Not a timing check: a guard against a hang,
+    failing (after two minutes: far beyond any loaded machine) with ``what`` waited for."""
+    give_up = time.monotonic() + HANG_GUARD_SECONDS
+    while not done():
+        if time.monotonic() > give_up:
+            pytest.fail(f"still waiting for {what} after {HANG_GUARD_SECONDS:.0f} s")
+        time.sleep(pause)
+
+
+HANG_GUARD_SECONDS = 120.0
 
 #: Runs the CLI once a gate file exists, its heavy imports done first: two processes
 #: started together then run their flows together instead of one start-up apart.

@@ -8,14 +8,13 @@ import json
 import os
 import signal
 import sqlite3
-import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.robustness.conftest import start_cli
+from tests.robustness.conftest import start_cli, wait_until
 from tests.robustness.generate import make_corpus
 from tests.sources.httpserver import LocalHTTPServer
 from tests.sources.pages import rss_feed
@@ -86,11 +85,12 @@ def test_robustness_faults_sigkill_mid_ingest_then_resume(
     proc = start_cli(
         ["--db", url, "--quiet", "ingest", "--batch-size", "2", str(corpus[0].parent)], api_url
     )
-    deadline = time.monotonic() + 120
-    while _sqlite_articles(db) < 6:
+
+    def six_stored() -> bool:
         assert proc.poll() is None, f"ingest ended before the kill: {proc.communicate()}"
-        assert time.monotonic() < deadline, "no article stored within 120 s"
-        time.sleep(0.05)
+        return _sqlite_articles(db) >= 6
+
+    wait_until(six_stored, "six stored articles", pause=0.05)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
@@ -120,11 +120,12 @@ def _run_two_at_once(url: str, corpus: list[Path], api_url: str, gate_dir: Path)
         )
         for name, paths in (("first", first), ("second", second))
     ]
-    deadline = time.monotonic() + 120
-    while len(list(gate_dir.glob("go.ready.*"))) < 2:
+
+    def both_ready() -> bool:
         assert all(p.poll() is None for p in procs), [p.communicate() for p in procs]
-        assert time.monotonic() < deadline, "the CLI processes did not start"
-        time.sleep(0.02)
+        return len(list(gate_dir.glob("go.ready.*"))) >= 2
+
+    wait_until(both_ready, "the CLI processes to start")
     gate.touch()
     for proc in procs:
         _out, err = proc.communicate(timeout=240)

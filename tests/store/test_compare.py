@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from claim_factories import claim_in, page
 
 from corpus.compare import TimelineEntry, changes, compare
 from corpus.compare.conflicts import find_conflicts
 from corpus.documents import utc_now
 from corpus.store import ClaimFilter, ClaimStore
+from tests.store.claim_factories import claim_in, page
 
 NOW = datetime(2025, 1, 1, tzinfo=UTC)
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from claim_factories import cost_page
 
 from corpus.export import export_claims, export_comparison, json_schema, write_atomic
 from corpus.store import ClaimFilter, ClaimStore
+from tests.store.claim_factories import cost_page
 
 
 def _validate(instance: object, kind: str) -> None:

@@ -7,8 +7,8 @@ import threading
 from datetime import UTC
 
 import pytest
-from claim_factories import COST_TEXT, claim_in, cost_page, page
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from corpus.documents import SkippedInput
 from corpus.runs import RunReport
@@ -19,6 +19,7 @@ from corpus.store import (
     SchemaTooNewError,
     head_revision,
 )
+from tests.store.claim_factories import COST_TEXT, claim_in, cost_page, page
 
 
 def test_store_save_new_then_unchanged(store: ClaimStore) -> None:
@@ -81,6 +82,18 @@ def test_store_updated_article_keeps_both_versions(store: ClaimStore) -> None:
     assert {c.value for c in store.claims(current_only=False)} == {5.57e6, 2048, 6e6}
     assert store.save(new_doc, new_extraction).status == "unchanged"
     assert store.check() == []
+
+
+def test_store_save_that_fails_writes_nothing(store: ClaimStore) -> None:
+    doc, extraction = cost_page()
+    extraction.article.text = None  # type: ignore[assignment]  # violates NOT NULL
+    with pytest.raises(IntegrityError):
+        store.save(doc, extraction)
+    counts = store.counts()
+    assert (counts.article_versions, counts.claim_rows) == (0, 0)
+    with store.engine.connect() as conn:  # not even the page's source
+        assert conn.execute(text("SELECT count(*) FROM sources")).scalar_one() == 0
+    assert not store.has_content(doc.content_hash)
 
 
 def test_store_reextract_twice_changes_nothing_and_keeps_history(store: ClaimStore) -> None:

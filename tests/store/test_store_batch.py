@@ -8,13 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
-from claim_factories import COST_TEXT, claim_in, cost_page, page
 from sqlalchemy import text
 
 from corpus.documents import SourceDocument
 from corpus.files import file_signature
 from corpus.store import ClaimStore, SaveFailed, SaveResult
 from extractors.models import Extraction
+from tests.store.claim_factories import COST_TEXT, claim_in, cost_page, page
 
 OTHER_TEXT = "该模型拥有6710亿参数。"
 
@@ -52,7 +52,7 @@ def test_store_batch_outcomes_match_page_by_page(store: ClaimStore, tmp_path: Pa
     assert results[1].article_id == results[0].article_id
     with ClaimStore(f"sqlite:///{tmp_path / 'one_by_one.db'}") as single:
         one_by_one = [
-            single.save(doc, extraction) if extraction else single.save_known(doc)
+            single.save(doc, extraction) if extraction else single.save_pages([(doc, None)])[0]
             for doc, extraction in _batch()
         ]
         assert _outcomes(one_by_one) == EXPECTED

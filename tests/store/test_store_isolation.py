@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from claim_factories import page
 
 from corpus.errors import UsageError
 from corpus.store import ClaimStore, SaveFailed, StoreError
 from corpus.store import batch as batch_module
+from tests.store.claim_factories import page
 
 
 def test_store_isolation_one_refused_page_costs_only_itself(

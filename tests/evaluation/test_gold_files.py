@@ -16,31 +16,15 @@ from pathlib import Path
 
 import pytest
 
+from eval.real.check_gold import FIXED_UNITS, QUALIFIERS
 from extractors.models import CONTRACT_METRICS
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "tests" / "gold"
 ARTICLE_DIRS = (REPO / "corpus" / "samples", REPO / "tests" / "gold_articles")
 SAMPLES_DIR = REPO / "corpus" / "samples"
 
 
-FIXED_UNITS = {
-    "params",
-    "tokens",
-    "gpu_hours",
-    "days",
-    "count",
-    "%",
-    "pp",
-    "x",
-    "GB/s",
-    "GB",
-    "FLOPS",
-    "FLOP",
-    "W",
-    "tokens/s",
-    "points",
-}
 CURRENCY = re.compile(r"[A-Z]{3}")
 PRICE_PER_MTOK = re.compile(r"[A-Z]{3}/Mtok")
 
@@ -84,7 +68,6 @@ METRIC_UNITS = {
     "throughput": {"tokens/s"},
 }
 
-QUALIFIERS = {"exact", "approx", "more_than", "at_least", "less_than", "at_most", "up_to", "range"}
 CLAIM_KEYS = {
     "subject",
     "metric",

@@ -17,7 +17,7 @@ import pytest
 from extractors.models import Quantity
 from extractors.quantities import find_numbers, find_quantities
 
-SPECS = Path(__file__).resolve().parents[2] / ".." / "shared" / "peers" / "recognizers-text"
+SPECS = Path(__file__).resolve().parents[3] / ".." / "shared" / "peers" / "recognizers-text"
 NOT_FOLLOWED = tomllib.loads((Path(__file__).parent / "not_followed.toml").read_text("utf-8"))[
     "cases"
 ]

@@ -17,7 +17,7 @@ from extractors.segmentation import split_sentences, tokens_in
 from extractors.subjects import find_mentions
 from flows.pages import extractor_for
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 PAGES = sorted([*REPO.glob("corpus/samples/*"), *REPO.glob("tests/gold_articles/*")])
 _RUN_RE = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1fA-Za-z0-9+#&._%-]+"

@@ -36,7 +36,7 @@ def test_claims_first_chars_table(pattern: str, expected: set[str] | None) -> No
 
 
 _CUE_PATTERNS = [c.pattern for c in load_metric_cues().cues]
-_SAMPLES = sorted((Path(__file__).resolve().parents[2] / "corpus" / "samples").iterdir())
+_SAMPLES = sorted((Path(__file__).resolve().parents[3] / "corpus" / "samples").iterdir())
 
 
 @pytest.mark.parametrize("path", _SAMPLES, ids=lambda p: p.name)

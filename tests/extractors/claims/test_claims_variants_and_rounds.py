@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from extractors.pipeline import Extractor
-from tests.claims.rows import Row, rows
-from tests.claims.rows import expected as expected_rows
+from tests.extractors.claims.rows import Row, rows
+from tests.extractors.claims.rows import expected as expected_rows
 
 NAME_CASES: list[tuple[str, list[Row]]] = [
     # an edition name after a product in the same sentence is that product's edition

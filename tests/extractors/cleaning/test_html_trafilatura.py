@@ -18,7 +18,7 @@ from extractors.cleaning.html_trafilatura import (
     parse_html,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PAGE_FILES = sorted(
     [
         *ROOT.glob("corpus/samples/*.html"),

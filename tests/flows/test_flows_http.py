@@ -10,7 +10,7 @@ import pytest
 from tests.sources.httpserver import LocalHTTPServer
 from tests.sources.pages import rss_feed
 
-SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "corpus" / "samples"
 HTML = "text/html"
 
 

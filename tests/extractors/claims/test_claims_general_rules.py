@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extractors.pipeline import Extractor
-from tests.claims.rows import Row, rows
-from tests.claims.rows import expected as expected_rows
+from tests.extractors.claims.rows import Row, rows
+from tests.extractors.claims.rows import expected as expected_rows
 
 RULE_CASES: list[tuple[str, list[Row]]] = [
     # a per-Mtok phrase before several amounts makes each of them a price

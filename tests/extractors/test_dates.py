@@ -89,16 +89,13 @@ def test_dates_parse_datetime(text: str, tz: str, expected: str | None) -> None:
 
 
 # The date patterns as written before each was made to open with a character class (and
-# the texts the gates of find_dates let through), for the equivalence test below.
-_CN = "〇零○一二两三四五六七八九"
-_SMALL = rf"(?:\d{{1,2}}|[{_CN}十]{{1,3}})"
+# the texts the gates of find_dates let through), for the equivalence test below. What
+# follows the year is the production pattern's own: only the year was reshaped.
+_CN = dates._CN
+_SMALL = dates._SMALL
 _PLAIN_YEAR = rf"(?P<year>(?<![\d.])\d{{4}}(?!\d)|[{_CN}]{{4}}|今年|本年|去年|前年|明年|后年|後年)"
-_PLAIN_DATE_RE = re.compile(
-    _PLAIN_YEAR
-    + r"\s?年?(?:(?:\s?(?:第?(?P<quarter>[一二三四1-4])(?:季度|季)|Q(?P<q>[1-4])))"
-    + r"|(?P<half>上半年|下半年)"
-    + rf"|(?:\s?(?P<month>{_SMALL})\s?月(?:份)?(?:\s?(?P<day>{_SMALL})\s?[日号號])?))?"
-)
+assert dates._DATE_RE.pattern.startswith(dates._YEAR)
+_PLAIN_DATE_RE = re.compile(_PLAIN_YEAR + dates._DATE_RE.pattern.removeprefix(dates._YEAR))
 _PLAIN_ISO_RE = re.compile(
     r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"
 )

@@ -6,8 +6,8 @@ import pytest
 
 from extractors.models import Article
 from extractors.pipeline import Extractor
-from tests.claims.rows import Row, rows
-from tests.claims.rows import expected as expected_rows
+from tests.extractors.claims.rows import Row, rows
+from tests.extractors.claims.rows import expected as expected_rows
 
 # Own sentences, one behaviour each; expected rows are the full claim set of the text.
 CASES: list[tuple[str, list[Row]]] = [

@@ -7,8 +7,8 @@ import pytest
 from extractors.models import Article
 from extractors.pipeline import Extractor
 from extractors.tables import find_tables
-from tests.claims.rows import Row
-from tests.claims.rows import expected as expected_rows
+from tests.extractors.claims.rows import Row
+from tests.extractors.claims.rows import expected as expected_rows
 
 LEADERBOARD = """某评测机构发布了最新的大模型中文能力榜单，共有十余个AI模型参评。
 排名 | 模型 | 机构 | 总分 | 理解 | 推理 |

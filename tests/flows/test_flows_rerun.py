@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "corpus" / "samples"
 
 
 def _aged_copy(tmp_path: Path) -> Path:

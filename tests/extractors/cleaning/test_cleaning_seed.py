@@ -10,7 +10,7 @@ import pytest
 
 from extractors.cleaning import clean_page
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 
 
 def _seed_pairs() -> list[tuple[Path, Path]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 
-SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "corpus" / "samples"
 
 
 def test_flows_ingest_reextract_export(prefect_harness: None, db_url: str, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "corpus" / "samples"
 
 
@@ -158,7 +158,9 @@ def _project_deployments(api_url: str, project: str) -> list[str]:
 
 
 @pytest.mark.slow
-def test_serve_scheduled_run_stores_claims_then_removes_its_deployments(tmp_path: Path) -> None:
+def test_serve_scheduled_run_stores_claims_then_removes_its_deployments(
+    tmp_path: Path, prefect_home: Path
+) -> None:
     """`aiclaims serve` on a real `prefect server`: an interval schedule runs, stores the
     folder, writes latest.json; after SIGINT the project has no deployment left."""
     from flows.serve import project_name
@@ -174,7 +176,7 @@ def test_serve_scheduled_run_stores_claims_then_removes_its_deployments(tmp_path
     env = {
         **os.environ,
         "AICLAIMS_DB": db_url,
-        "PREFECT_HOME": str(tmp_path / "prefect-home"),
+        "PREFECT_HOME": str(prefect_home),
         "PREFECT_RUNNER_POLL_FREQUENCY": "2",
     }
     server_env = {"PREFECT_HOME": env["PREFECT_HOME"]}
@@ -212,7 +214,7 @@ def test_serve_scheduled_run_stores_claims_then_removes_its_deployments(tmp_path
 
 @pytest.mark.slow
 def test_serve_dask_ingest_from_the_cli_is_quiet_and_stores_the_same(
-    prefect_harness: None, tmp_path: Path
+    prefect_harness: None, tmp_path: Path, prefect_home: Path
 ) -> None:
     """`ingest --dask local` (no Prefect server: one is started for the workers) stores
     what the default runner stores, with no Dask or Prefect log lines on the console."""
@@ -221,7 +223,7 @@ def test_serve_dask_ingest_from_the_cli_is_quiet_and_stores_the_same(
     default_db = f"sqlite:///{tmp_path / 'default.db'}"
     dask_db = f"sqlite:///{tmp_path / 'dask.db'}"
     ingest([str(SAMPLES)], db_url=default_db, batch_size=3)
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home")}
+    env = {**os.environ, "PREFECT_HOME": str(prefect_home)}
     env.pop("PREFECT_API_URL", None)
     proc = subprocess.run(
         [sys.executable, "-m", "flows.cli", "--db", dask_db, "ingest", "--dask", "local",

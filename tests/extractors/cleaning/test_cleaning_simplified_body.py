@@ -10,10 +10,10 @@ from extractors import chinese_script
 from extractors.chinese_script import to_simplified
 from extractors.cleaning import clean_page, clean_page_simplified
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 PAGES = sorted(
     [
-        *REPO.glob("tests/cleaning/pages/*"),
+        *REPO.glob("tests/extractors/cleaning/pages/*"),
         *REPO.glob("tests/gold_articles/*"),
         *REPO.glob("corpus/samples/*"),
         *(REPO.parent / "shared").glob("seeds/*.txt"),

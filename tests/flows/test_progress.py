@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "corpus" / "samples"
 
 
 def test_progress_bar_follows_ingest_batches(prefect_harness: None, db_url: str) -> None:

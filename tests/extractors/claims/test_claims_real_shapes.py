@@ -14,8 +14,8 @@ import pytest
 from extractors.models import Article
 from extractors.pipeline import Extractor
 from extractors.quantities import find_quantities
-from tests.claims.rows import Row, rows
-from tests.claims.rows import expected as expected_rows
+from tests.extractors.claims.rows import Row, rows
+from tests.extractors.claims.rows import expected as expected_rows
 
 QUANTITY_CASES = [
     ("提供 355 billion 参数", "355 billion", 355e9, None),

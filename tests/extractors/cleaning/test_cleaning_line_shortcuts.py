@@ -37,7 +37,7 @@ from extractors.cleaning.lines import (
 from extractors.cleaning.pattern_sets import MatchSet, PatternSet
 from extractors.dates import TIMESTAMP_RE, ascii_digits, timestamp_shape
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 # --- nav bars, lone numbers, citations, title shapes -----------------------------
 

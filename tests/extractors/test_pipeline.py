@@ -16,7 +16,7 @@ from extractors.pipeline import EXTRACTOR_VERSION, MAX_TEXT_CHARS, ArticleTooLon
 from flows.cli.extract_cmd import extract_record
 from flows.pages import extractor_for
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 PAGES = sorted(
     [

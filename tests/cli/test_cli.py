@@ -22,7 +22,7 @@ COMMANDS = [
 ]  # fmt: skip
 GROUPS = (["sources"], ["server"], ["db"])
 
-SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "corpus" / "samples"
 
 
 @pytest.fixture
@@ -115,7 +115,7 @@ def _table_rows(stdout: str) -> list[str]:
     return [line for line in stdout.splitlines() if line.startswith("│")]
 
 
-def test_cli_run_twice_keeps_claim_count(tmp_path: Path) -> None:
+def test_cli_run_twice_keeps_claim_count(tmp_path: Path, prefect_home: Path) -> None:
     """The README's main job, as a user runs it: a real process, the bundled corpus, no
     Prefect server (the temporary one's cost is announced); the second run shows the
     whole stored table again, not only what it added (nothing)."""
@@ -124,7 +124,7 @@ def test_cli_run_twice_keeps_claim_count(tmp_path: Path) -> None:
     env = {**os.environ, "AICLAIMS_DB": f"sqlite:///{tmp_path / 'run.db'}"}
     for setting in ("PREFECT_API_URL", "PREFECT_LOGGING_LEVEL"):  # as on a user's machine
         env.pop(setting, None)
-    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
+    env["PREFECT_HOME"] = str(prefect_home)
     outputs = []
     for quiet in ([], ["--quiet"]):
         proc = subprocess.run(
@@ -140,7 +140,7 @@ def test_cli_run_twice_keeps_claim_count(tmp_path: Path) -> None:
         assert "Flow run" not in proc.stderr and " INFO " not in proc.stderr, proc.stderr
     assert "ingest: 0 new" in outputs[1].stderr and " 0 claims added" in outputs[1].stderr
     assert _table_rows(outputs[1].stdout) == _table_rows(outputs[0].stdout) != []
-    log = tmp_path / "prefect-home" / "aiclaims" / "prefect.log"
+    log = prefect_home / "aiclaims" / "prefect.log"
     assert "Finished in state Completed" in log.read_text(encoding="utf-8")
 
     from corpus.store import ClaimStore
