@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extractors.models import Quantity
-from extractors.regex_facts import opening_class
 from extractors.subjects import Mention
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -83,12 +82,6 @@ class LinkCues:
     def pronoun_start(self) -> re.Pattern[str]:
         """Any pronoun, longest first: ``match`` finds what the first ``startswith`` would."""
         return re.compile("|".join(re.escape(p) for p in self.pronouns))
-
-    @cached_property
-    def opener_start(self) -> re.Pattern[str] | None:
-        """What the first character of a sentence must match for ``openers`` (anchored at
-        the start) to drop anything; None when that cannot be told (always run it)."""
-        return opening_class(self.openers)
 
     @cached_property
     def inner_pronoun_hint(self) -> re.Pattern[str] | None:
@@ -305,11 +298,7 @@ def _opening_pronoun(text: str, cues: LinkCues) -> str | None:
     """The pronoun the sentence opens with once its connectives are dropped."""
     if not cues.pronouns:
         return None
-    # An anchored opener pattern only matches empty when the first character cannot begin
-    # it: then there is nothing to drop, as when it finds nothing.
-    start = cues.opener_start
-    skip = start is not None and not start.match(text)
-    opener = None if skip else cues.openers.search(text)
+    opener = cues.openers.search(text)
     if opener is None:
         pos = 0
     elif opener.start() == 0:

@@ -11,10 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from extractors.claim_first_chars import FirstCharIndex, char_class
 from extractors.metric_table import metric_table
 from extractors.models import Quantity
-from extractors.regex_facts import first_chars
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CLAUSE_BREAK = re.compile(r"[，,；;：:（）()]")
@@ -78,16 +76,9 @@ class MetricCues:
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
     """metric -> (lowest, highest) value a claim of it can take."""
     # Cues per unit category, filled on first use (the same for every caller: no lock needed).
-    _by_category: dict[str, FirstCharIndex[Cue]] = field(
+    _by_category: dict[str, list[Cue]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-    _first: list[frozenset[str] | None] = field(init=False, repr=False, compare=False)
-    _triggers: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._first = [first_chars(cue.pattern) for cue in self.cues]
-        known = [chars for chars in self._first if chars]
-        self._triggers = char_class(frozenset().union(*known)) if known else None
 
     def subject_types(self, metric: str) -> frozenset[str]:
         return self.subjects.get(metric, frozenset())
@@ -97,55 +88,32 @@ class MetricCues:
         low, high = self.ranges.get(metric, (-math.inf, math.inf))
         return low <= value <= high
 
-    def accepting(self, category: str) -> FirstCharIndex[Cue]:
+    def accepting(self, category: str) -> list[Cue]:
         """The cues that apply to a unit category, in file order."""
         found = self._by_category.get(category)
         if found is None:
-            pairs = [
-                (cue, first)
-                for cue, first in zip(self.cues, self._first, strict=True)
-                if _accepts(cue, category)
-            ]
-            found = FirstCharIndex([c for c, _ in pairs], [f for _, f in pairs])
+            found = [cue for cue in self.cues if _accepts(cue, category)]
             self._by_category[category] = found
         return found
-
-    def first_chars_in(self, sentence: str) -> frozenset[str]:
-        """Which characters that cue matches start with occur in the sentence."""
-        if self._triggers is None:
-            return frozenset()
-        return frozenset(self._triggers.findall(sentence))
 
 
 class CueHits:
     """The cue matches of one sentence, searched once and shared by all its numbers."""
 
-    __slots__ = ("_by_category", "_present", "sentence")
+    __slots__ = ("_by_category", "sentence")
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         self._by_category: dict[str, list[tuple[Cue, list[CueMatch]]]] = {}
-        self._present: frozenset[str] | None = None
 
     def found(self, cues: MetricCues, category: str) -> list[tuple[Cue, list[CueMatch]]]:
         """The cues for a unit category that occur in the sentence (with what they
         require), in file order, each with its matches as (start, end, text)."""
         found = self._by_category.get(category)
         if found is None:
-            index = cues.accepting(category)
-            candidates: Sequence[Cue] = index.items
-            if len(candidates) >= _INDEX_FROM:  # below, the index would only drop some
-                if self._present is None:
-                    self._present = cues.first_chars_in(self.sentence)
-                candidates = index.candidates(self._present)
-            found = _search(candidates, self.sentence)
+            found = _search(cues.accepting(category), self.sentence)
             self._by_category[category] = found
         return found
-
-
-# Categories with fewer cues than this run them all: finding which characters cue matches
-# start with in the sentence would cost more than the searches it can save.
-_INDEX_FROM = 3
 
 
 def _search(cues: Sequence[Cue], sentence: str) -> list[tuple[Cue, list[CueMatch]]]:

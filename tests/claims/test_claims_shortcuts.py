@@ -34,7 +34,6 @@ from extractors.metrics import (
     unit_category,
 )
 from extractors.models import Quantity
-from extractors.regex_facts import first_chars, opening_class
 
 _METRIC_CUES = load_metric_cues()
 _LINK_CUES = load_link_cues()
@@ -120,47 +119,10 @@ _CATEGORIES = ["none", "count", "%", "pp", "currency", "price", "days", "params"
 @settings(max_examples=200, deadline=None)
 @given(_TEXTS)
 def test_claims_cue_hits_same_as_every_cue_run(sentence: str) -> None:
-    """The first-character index (and running small categories whole) loses no match."""
     hits = CueHits(sentence)
     for category in _CATEGORIES:
         every = [c for c in _METRIC_CUES.cues if _accepts(c, category)]
         assert hits.found(_METRIC_CUES, category) == _plain_search(every, sentence)
-
-
-# (pattern, the class of first characters of non-empty matches; None: cannot be told)
-OPENING_CASES = [
-    (r"^(?:据悉|此外)[，,]?", "[此据]"),
-    (r"^\d+\s*年", r"[\d]"),
-    (r"^(?:\s*而)?", r"[\s而]"),
-    (r"\A(?:今年)?(?<=年)[，]", "[今，]"),
-    (r"(?:据悉|此外)", None),  # not anchored
-    (r"^a|b", None),  # only one branch anchored
-    (r"(?m)^据悉", None),  # anchored at every line
-    (r"(?i)^gpu", None),  # case folding
-    (r"^[^a]", None),  # negated class
-    (r"^", None),  # matches only empty
-]
-
-
-@pytest.mark.parametrize(("pattern", "expected"), OPENING_CASES)
-def test_claims_opening_class_table(pattern: str, expected: str | None) -> None:
-    got = opening_class(re.compile(pattern))
-    if expected is None:
-        assert got is None
-    else:
-        assert got is not None
-        wanted = re.compile(expected)
-        for char in "据此，,今年a1 \t而b":
-            assert bool(got.match(char)) == bool(wanted.match(char)), char
-
-
-FIRST_CHAR_CASES = [(r"[\d年]", None), (r"\s*成本", None), (r"成本\d+", {"成"})]
-
-
-@pytest.mark.parametrize(("pattern", "expected"), FIRST_CHAR_CASES)
-def test_claims_first_chars_classes_unknown(pattern: str, expected: set[str] | None) -> None:
-    got = first_chars(re.compile(pattern))
-    assert (set(got) if got is not None else None) == expected
 
 
 def _opening_pronoun_by_regex(text: str) -> str | None:
@@ -180,16 +142,6 @@ def _opening_pronoun_by_regex(text: str) -> str | None:
 @given(_TEXTS)
 def test_claims_opening_pronoun_same_as_regex(text: str) -> None:
     assert _opening_pronoun(text, _LINK_CUES) == _opening_pronoun_by_regex(text)
-
-
-@settings(max_examples=400, deadline=None)
-@given(_TEXTS)
-def test_claims_openers_empty_when_first_char_cannot_open(text: str) -> None:
-    start = _LINK_CUES.opener_start
-    assert start is not None
-    if not start.match(text):
-        found = _LINK_CUES.openers.search(text)
-        assert found is None or found.end() == 0
 
 
 @settings(max_examples=300, deadline=None)
