@@ -15,7 +15,6 @@ from typing import NamedTuple
 
 from extractors.dates import DateMention
 from extractors.models import Quantity
-from extractors.regex_facts import opening_class
 from extractors.subjects import Mention
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -48,8 +47,10 @@ _QUALIFIER_WORDS = frozenset(
         "最多",
     ]
 )
-_LONGEST_QUALIFIER = max(len(w) for w in _QUALIFIER_WORDS)
-_QUALIFIER_ENDS = frozenset(w[-1] for w in _QUALIFIER_WORDS)
+# Qualifier words (longest first) and whitespace at the end of a text: what strip_qualifiers drops.
+_QUALIFIER_TAIL = re.compile(
+    "(?:" + "|".join(sorted(_QUALIFIER_WORDS, key=len, reverse=True)) + r")*\s*$"
+)
 _CLAUSE_SEP = re.compile(r"[，,；;。]")
 _CLAUSE_BREAK = re.compile(r"[，,。；]")
 _REPORT_WORD = re.compile(r"报告|数据|研究|统计|调查|报道|报导")
@@ -84,12 +85,6 @@ class LinkCues:
     def pronoun_start(self) -> re.Pattern[str]:
         """Any pronoun, longest first: ``match`` finds what the first ``startswith`` would."""
         return re.compile("|".join(re.escape(p) for p in self.pronouns))
-
-    @cached_property
-    def opener_start(self) -> re.Pattern[str] | None:
-        """What the first character of a sentence must match for ``openers`` (anchored at
-        the start) to drop anything; None when that cannot be told (always run it)."""
-        return opening_class(self.openers)
 
     @cached_property
     def inner_pronoun_hint(self) -> re.Pattern[str] | None:
@@ -318,11 +313,7 @@ def _opening_pronoun(text: str, cues: LinkCues) -> str | None:
     """The pronoun the sentence opens with once its connectives are dropped."""
     if not cues.pronouns:
         return None
-    # An anchored opener pattern only matches empty when the first character cannot begin
-    # it: then there is nothing to drop, as when it finds nothing.
-    start = cues.opener_start
-    skip = start is not None and not start.match(text)
-    opener = None if skip else cues.openers.search(text)
+    opener = cues.openers.search(text)
     if opener is None:
         pos = 0
     elif opener.start() == 0:
@@ -435,14 +426,9 @@ def named_subject(
     sentence."""
     text, offset, mentions, start = view.text, view.start, view.mentions, q.start
     if metric not in RELATIVE_METRICS:
-        rel = start - offset
-        if not 0 <= rel <= len(text):  # where the slice ``text[:rel]`` would end
-            rel = slice(rel).indices(len(text))[1]
-        # The number's head (without qualifiers) ends in 的 only at the last 的 before the
-        # number: what ``_head_end`` strips (whitespace, qualifier words) holds no 的, so
-        # the head reaches past that 的, and ends right after it or later.
-        mark = text.rfind("的", 0, rel)
-        if mark >= 0 and _head_end(text, rel) == mark + 1:
+        head = strip_qualifiers(text[: start - offset])  # "X的参数约为": "X的"
+        if head.endswith("的"):
+            mark = len(head) - 1
             for j, m in enumerate(mentions):
                 if m.type in types and m.end - offset == mark:
                     if view.role_of(j) == "investor":
@@ -515,33 +501,8 @@ def carried_subject(
 
 
 def strip_qualifiers(prefix: str) -> str:
-    """``prefix`` without the qualifier words and whitespace it ends with ("的约为 " -> "的").
-
-    The same as removing ``(?:word|...)*\\s*$`` but without a regex search, which tries
-    every position of the prefix: a right-to-left scan can stop once no word can end at
-    a position it reached.
-    """
-    return prefix[: _head_end(prefix, len(prefix))]
-
-
-def _head_end(text: str, end: int) -> int:
-    """The length of ``strip_qualifiers(text[:end])`` (``0 <= end <= len(text)``), worked
-    out on ``text`` itself rather than on a copy of the prefix."""
-    while end > 0 and text[end - 1].isspace():
-        end -= 1  # what ``rstrip`` drops
-    if end == 0 or text[end - 1] not in _QUALIFIER_ENDS:
-        return end
-    joins = {end}  # positions from which the rest of the prefix is qualifier words
-    leftmost = end
-    pos = end - 1
-    while pos >= 0 and leftmost - pos <= _LONGEST_QUALIFIER:
-        for size in range(1, _LONGEST_QUALIFIER + 1):
-            if pos + size in joins and text[pos : pos + size] in _QUALIFIER_WORDS:
-                joins.add(pos)
-                leftmost = pos
-                break
-        pos -= 1
-    return leftmost
+    """``prefix`` without the qualifier words and whitespace it ends with ("的约为 " -> "的")."""
+    return prefix[: _QUALIFIER_TAIL.search(prefix).start()]  # type: ignore[union-attr]
 
 
 _USE_VERB = re.compile(r"^\s*(?:使用|在用|用过|用上|访问)\s*$")

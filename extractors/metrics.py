@@ -7,14 +7,11 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from extractors.claim_first_chars import FirstCharIndex, char_class
 from extractors.metric_table import metric_table
 from extractors.models import Quantity
-from extractors.regex_facts import first_chars
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CLAUSE_BREAK = re.compile(r"[，,；;：:（）()]")
@@ -78,16 +75,9 @@ class MetricCues:
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
     """metric -> (lowest, highest) value a claim of it can take."""
     # Cues per unit category, filled on first use (the same for every caller: no lock needed).
-    _by_category: dict[str, FirstCharIndex[Cue]] = field(
+    _by_category: dict[str, list[Cue]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-    _first: list[frozenset[str] | None] = field(init=False, repr=False, compare=False)
-    _triggers: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._first = [first_chars(cue.pattern) for cue in self.cues]
-        known = [chars for chars in self._first if chars]
-        self._triggers = char_class(frozenset().union(*known)) if known else None
 
     def subject_types(self, metric: str) -> frozenset[str]:
         return self.subjects.get(metric, frozenset())
@@ -97,84 +87,44 @@ class MetricCues:
         low, high = self.ranges.get(metric, (-math.inf, math.inf))
         return low <= value <= high
 
-    def accepting(self, category: str) -> FirstCharIndex[Cue]:
+    def accepting(self, category: str) -> list[Cue]:
         """The cues that apply to a unit category, in file order."""
         found = self._by_category.get(category)
         if found is None:
-            pairs = [
-                (cue, first)
-                for cue, first in zip(self.cues, self._first, strict=True)
-                if _accepts(cue, category)
-            ]
-            found = FirstCharIndex([c for c, _ in pairs], [f for _, f in pairs])
+            found = [cue for cue in self.cues if _accepts(cue, category)]
             self._by_category[category] = found
         return found
-
-    def first_chars_in(self, sentence: str) -> frozenset[str]:
-        """Which characters that cue matches start with occur in the sentence."""
-        if self._triggers is None:
-            return frozenset()
-        return frozenset(self._triggers.findall(sentence))
 
 
 class CueHits:
     """The cue matches of one sentence, searched once and shared by all its numbers."""
 
-    __slots__ = ("_by_category", "_present", "sentence")
+    __slots__ = ("_by_category", "sentence")
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         self._by_category: dict[str, list[tuple[Cue, list[CueMatch]]]] = {}
-        self._present: frozenset[str] | None = None
 
     def found(self, cues: MetricCues, category: str) -> list[tuple[Cue, list[CueMatch]]]:
         """The cues for a unit category that occur in the sentence (with what they
         require), in file order, each with its matches as (start, end, text)."""
         found = self._by_category.get(category)
         if found is None:
-            index = cues.accepting(category)
-            candidates: Sequence[Cue] = index.items
-            if len(candidates) >= _INDEX_FROM:  # below, the index would only drop some
-                if self._present is None:
-                    self._present = cues.first_chars_in(self.sentence)
-                candidates = index.candidates(self._present)
-            found = _search(candidates, self.sentence)
+            found = _search(cues.accepting(category), self.sentence)
             self._by_category[category] = found
         return found
 
 
-# Categories with fewer cues than this run them all: finding which characters cue matches
-# start with in the sentence would cost more than the searches it can save.
-_INDEX_FROM = 3
-
-
 def _search(cues: Sequence[Cue], sentence: str) -> list[tuple[Cue, list[CueMatch]]]:
-    """The cues that match the sentence (and find what they require in it).
-
-    Most candidate cues do not match: one ``search`` rules them out. When it finds a
-    non-empty match, ``finditer`` from its end yields exactly the rest of what a scan of
-    the whole sentence yields (the scan resumes there, and ``pos`` keeps the real string
-    start for anchors and look-behinds); an empty first match falls back to the full scan.
-    Most cues match once: a ``search`` from the end of the first match (what ``finditer``
-    from there yields first) tells whether the rest of the scan is worth running.
-    """
+    """The cues that match the sentence (and find what they require in it), each with its
+    matches as (start, end, text)."""
     found = []
     for cue in cues:
-        requires = cue.requires
-        if requires is not None and not requires.search(sentence):
+        if cue.requires is not None and not cue.requires.search(sentence):
             continue
-        pattern = cue.pattern
-        first = pattern.search(sentence)
-        if first is None:
-            continue
-        start, end = first.span()
-        if end > start:
-            matches = [(start, end, first.group())]
-            if pattern.search(sentence, end) is not None:
-                matches += [(*m.span(), m.group()) for m in pattern.finditer(sentence, end)]
-        else:
-            matches = [(*m.span(), m.group()) for m in pattern.finditer(sentence)]
-        found.append((cue, matches))
+        matches = [(m.start(), m.end(), m.group()) for m in cue.pattern.finditer(sentence)]
+        if matches:
+            found.append((cue, matches))
     return found
 
 
@@ -200,38 +150,16 @@ def load_metric_cues(path: Path | None = None) -> MetricCues:
 
 
 def unit_category(q: Quantity, after: str = "", before: str = "") -> str:
-    """The cue-file category of a quantity's unit."""
+    """The cue-file category of a quantity's unit; a currency amount next to a
+    per-million-tokens phrase is a price."""
     if q.unit is None:
         return "none"
-    category, currency = _unit_kind(q.unit)
-    if currency and (_PER_MTOK.match(after) or _PER_MTOK_BEFORE.search(before)):
+    if _PRICE.fullmatch(q.unit):
         return "price"
-    return category
-
-
-@lru_cache(maxsize=512)
-def _unit_kind(unit: str) -> tuple[str, bool]:
-    """The category of a unit before its context is read, and whether it is a currency
-    (which a per-million-tokens phrase around it turns into a price)."""
-    if _PRICE.fullmatch(unit):
-        return "price", False
-    if _CURRENCY.fullmatch(unit):
-        return "currency", True
-    return unit, False
-
-
-def _category_in(q: Quantity, sentence: str, qs: int, qe: int) -> str:
-    """``unit_category`` of ``q`` at ``sentence[qs:qe]``, slicing its context only for
-    currencies (the only units whose category depends on it)."""
-    if q.unit is None:
-        return "none"
-    category, currency = _unit_kind(q.unit)
-    if currency and (
-        _PER_MTOK.match(sentence[qe : qe + 40])
-        or _PER_MTOK_BEFORE.search(sentence[max(0, qs - 40) : qs])
-    ):
-        return "price"
-    return category
+    if _CURRENCY.fullmatch(q.unit):
+        per_mtok = _PER_MTOK.match(after) or _PER_MTOK_BEFORE.search(before)
+        return "price" if per_mtok else "currency"
+    return q.unit
 
 
 def choose_metric(
@@ -250,7 +178,7 @@ def choose_metric(
     ``hits``: cue matches of this sentence kept from an earlier number of it.
     """
     qs, qe = q.start - offset, q.end - offset
-    category = _category_in(q, sentence, qs, qe)
+    category = unit_category(q, sentence[qe : qe + 40], sentence[max(0, qs - 40) : qs])
     if category == "GB" and _PER_SECOND_BEFORE.search(sentence[max(0, qs - 8) : qs]):
         return MetricChoice("memory_bandwidth", "GB/s", "每秒", 0.0)
     unit = q.unit or ""
@@ -339,16 +267,10 @@ _MAGNITUDES = frozenset("万亿兆萬億")
 
 def _gpu_follows(after: str, category: str, chip_after: bool) -> bool:
     """A GPU word (or a chip name) follows a count, and no memory word: a GPU count."""
-    gpu = (_may_name_gpu(after) and bool(_GPU_AFTER.match(after))) or (
+    gpu = bool(_GPU_AFTER.match(after)) or (
         chip_after and (category == "count" or bool(_GPU_COUNT_CLASSIFIER.match(after)))
     )
     return gpu and not _MEMORY_AFTER.match(after)
-
-
-def _may_name_gpu(text: str) -> bool:
-    """Whether ``text`` may hold a GPU word: each of ``_GPU_WORDS`` holds GPU, 卡 or 芯片
-    (so ``_GPU_AFTER``, which ends in one, cannot match a text without them)."""
-    return "卡" in text or "GPU" in text or "芯片" in text
 
 
 def _accepts(cue: Cue, category: str) -> bool:

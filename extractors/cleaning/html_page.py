@@ -134,7 +134,7 @@ def clean_html(raw: str, *, default_tz: str) -> Cleaned:
         hints = Hints()
     article, simple = clean_text(text or _fallback_text(raw), default_tz=default_tz, hints=hints)
     if len(article.text) < _SHORT_BODY:
-        # a short body may be trafilatura's fast pass stopping at a short <article>: its
+        # a short body may be trafilatura stopping at a short <article>: its
         # recall-minded extract() is asked too, and the longer body kept, so the cleaner
         # never does worse than the library it wraps
         fuller = recall_text(raw)

@@ -1,51 +1,21 @@
-"""trafilatura, driven for throughput: one parse, the fast cascade, metadata on demand.
+"""trafilatura through its public API: the page tree, its main text, its metadata.
 
-* The page is parsed once (trafilatura's own loader, so the tree is the one it
-  would build); the tag reader and the extractor share it (trafilatura copies it).
-* The main text comes from a quick pass: trafilatura's fast cascade (no
-  readability/justext comparison) without the recall retry.  When that result
-  is of a kind the full cascade could change (see :func:`_needs_full_cascade`)
-  the full cascade is run instead.
+* The page is parsed once (``trafilatura.load_html``, so the tree is the one
+  trafilatura would build); the tag reader and the extractor share it
+  (``bare_extraction`` works on a copy).
 * trafilatura's metadata (site name, author, date) is only a fallback for pages
-  whose tags lack them, so each field is computed on first use, the way
-  ``trafilatura.metadata.extract_metadata`` computes it, and the rest is skipped
-  (that pass, with htmldate, cost more than the text extraction).
+  whose tags lack them: ``trafilatura.extract_metadata`` runs on the first field asked.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from contextlib import suppress
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
 # htmldate's extensive search hands free text to dateparser, which costs ~0.4 s a
 # call (per-locale regexes); the page's own date markup is read from the tags anyway.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
-# trafilatura's Document.clean_and_trim cut
-_MAX_FIELD = 10000
-
-
-# The quick pass leaves out trafilatura's recall retry ("escalation"), which only a
-# balanced focus tries; trafilatura tests the other two focus values ("precision",
-# "recall") by name only, so this one behaves as balanced everywhere else.
-_NO_ESCALATION_FOCUS = "balanced-without-escalation"
-# In fast mode trafilatura's text recovery keeps blocks whose class or id names a
-# teaser (main_extractor.recover_wild_text); without such blocks fast mode changes nothing else.
-_TEASER_BLOCKS = (
-    "boolean(.//*[contains(translate(@id, 'T', 't'), 'teaser')"
-    " or contains(translate(@class, 'T', 't'), 'teaser')])"
-)
-# Every id or class value below the root, as plain strings.  A value holding 'teaser'
-# once its T's are lowered holds 'easer' as it is (no T in it), so a page without any
-# 'easer' has no teaser block and the translate() test of every element is skipped.
-_ID_CLASS_VALUES = ".//*/@id | .//*/@class"
-_TEASER_CORE = "easer"
-# readability drops these before extracting; their text is code, not page text
-_CODE_TAGS = ("script", "style", "fencedframe")
-# readability writes this into kept video iframes
-_IFRAME_TEXT = len(" VIDEO ")
 
 
 #: Attributes kept per tag: libxml2 checks each new attribute against the tag's others,
@@ -89,121 +59,15 @@ def too_many_elements(raw: str) -> bool:
     return raw.count("<") > MAX_ELEMENTS
 
 
-@cache
-def _options(quick: bool) -> Any:
-    """Quick: fast cascade, no escalation.  Otherwise trafilatura's full default cascade."""
-    # trafilatura is imported on the first HTML page: plain-text runs start faster
-    from trafilatura.settings import Extractor
-
-    options = Extractor(output_format="python", fast=quick, comments=False, tables=True)
-    if quick:
-        options.focus = _NO_ESCALATION_FOCUS
-    return options
-
-
 def parse_html(raw: str) -> Any:
     """The page tree as trafilatura builds it, or None (not HTML, or the parser failed)."""
-    from trafilatura.utils import load_html
+    # trafilatura is imported on the first HTML page: plain-text runs start faster
+    from trafilatura import load_html
 
     try:
         return load_html(raw)
     except (Exception, RecursionError):
         return None
-
-
-def _extract(tree: Any, quick: bool) -> Any:
-    from trafilatura import bare_extraction
-
-    try:
-        return bare_extraction(tree, options=_options(quick))
-    except (Exception, RecursionError):
-        return None
-
-
-@cache
-def _xpath(expression: str) -> Any:
-    from lxml.etree import XPath
-
-    return XPath(expression, smart_strings=False)
-
-
-def _has_teaser_blocks(tree: Any) -> bool:
-    """:data:`_TEASER_BLOCKS` of ``tree``, with a quick look for its core word first."""
-    if _TEASER_CORE not in "\n".join(_xpath(_ID_CLASS_VALUES)(tree)):
-        return False
-    return bool(_xpath(_TEASER_BLOCKS)(tree))
-
-
-def _text_bound(tree: Any) -> int:
-    """At least the length of any text readability or trafilatura's page measure
-    (``baseline.html2txt``) draw from the tree, cheaply.
-
-    Both keep a subset of the tree's words minus code, joined by single spaces; a
-    space may be put at each element boundary (two per element) and readability
-    labels kept video iframes.
-    """
-    return _word_bound(tree.text_content(), tree) + _element_bound(tree)
-
-
-def _word_bound(text: str, tree: Any) -> int:
-    """The words of the page's ``text`` but those of code, each with one space."""
-    words = text.split()
-    chars = sum(map(len, words))
-    for element in tree.iter(*_CODE_TAGS):
-        chars -= sum(map(len, (element.text or "").split()))
-    return chars + len(words)
-
-
-def _element_bound(tree: Any) -> int:
-    """What element boundaries and video labels may add to a text drawn from ``tree``."""
-    elements = int(_xpath("count(descendant-or-self::*)")(tree))
-    iframes = int(_xpath("count(.//iframe)")(tree))
-    return 2 * elements + _IFRAME_TEXT * iframes
-
-
-def _page_could_double(tree: Any, found: int) -> bool:
-    """``2 * found < _text_bound(tree)``, mostly without splitting the page into words.
-
-    Words separated by at least one space each take no more room than the text they
-    come from, one space more at most: so the bound is at most the text's length + 1
-    plus the element part, and a ``found`` past that half settles it.
-    """
-    text = tree.text_content()
-    elements = _element_bound(tree)
-    if 2 * found >= len(text) + 1 + elements:
-        return False
-    return 2 * found < _word_bound(text, tree) + elements
-
-
-def _needs_full_cascade(tree: Any, doc: Any) -> bool:
-    """The full cascade could give something else than the quick pass ``doc``.
-
-    It differs only when it takes readability's or justext's text instead, or a
-    recall retry, or when its text recovery drops teaser blocks; each needs one of:
-    little text found (< 2x trafilatura's minimum; the quick pass then may have
-    used the baseline rescue), no paragraph text, mostly tables, furniture tags left
-    in the result, teaser blocks on the page, or a page whose text could be more
-    than twice as long as what was found (readability must find twice as much, the
-    retry needs a page five times as long).
-    """
-    from trafilatura.external import SANITIZED_XPATH
-
-    body = None if doc is None else doc.body
-    # trafilatura's baseline rescue builds new elements (no source line); it only
-    # runs after too little was found, when the full cascade may have done better
-    if body is None or all(child.sourceline is None for child in body):
-        return True
-    # at most the length trafilatura compares (its text before the last clean-up)
-    found = len(" ".join(body.itertext()).strip())
-    if found < 2 * _options(True).min_extracted_size:
-        return True
-    if not _xpath("boolean(.//p//text())")(body):
-        return True
-    if len(body.findall(".//table")) > len(body.findall(".//p")):
-        return True
-    if _xpath(f"boolean({SANITIZED_XPATH})")(body) or _has_teaser_blocks(tree):
-        return True
-    return _page_could_double(tree, found)
 
 
 def recall_text(raw: str) -> str | None:
@@ -218,81 +82,44 @@ def recall_text(raw: str) -> str | None:
 
 
 def main_text(tree: Any) -> str | None:
-    """trafilatura's main text of the page, or None when it gives up on the page."""
-    doc = _extract(tree, quick=True)
-    if _needs_full_cascade(tree, doc):
-        doc = _extract(tree, quick=False)
+    """trafilatura's main text of the page (its default cascade, tables kept, comments
+    left out), or None when it gives up on the page."""
+    from trafilatura import bare_extraction
+
+    try:
+        doc = bare_extraction(tree, include_comments=False, include_tables=True)
+    except (Exception, RecursionError):
+        return None
     return None if doc is None else doc.text or ""
 
 
-def _trimmed(value: str | None) -> str | None:
-    """The final clean-up trafilatura gives every metadata string."""
-    from trafilatura.utils import line_processing
-
-    if not isinstance(value, str):
-        return value
-    if len(value) > _MAX_FIELD:
-        value = value[: _MAX_FIELD - 1] + "…"
-    return line_processing(html.unescape(value))
-
-
 class TrafilaturaMetadata:
-    """trafilatura's site name, author and date for one tree, each worked out on first use.
+    """trafilatura's site name, author and date for one tree, worked out on first use
+    (``trafilatura.extract_metadata``; htmldate's date search is its slow part).
 
-    A field whose computation fails is None.  The tree is only read.
+    Every field is None when the extraction fails.  The tree is only read.
     """
 
     def __init__(self, tree: Any) -> None:
         self._tree = tree
 
     @cached_property
-    def _meta(self) -> Any:
-        from trafilatura.metadata import examine_meta, extract_meta_json
+    def _found(self) -> Any:
+        from trafilatura import extract_metadata
 
-        found = examine_meta(self._tree)
-        if found.author and " " not in found.author:
-            found.author = None
-        # trafilatura tolerates its JSON-LD reader failing too
-        with suppress(Exception):
-            found = extract_meta_json(self._tree, found)
-        return found
+        try:
+            return extract_metadata(self._tree, date_config=dict(_DATE_PARAMS))
+        except (Exception, RecursionError):
+            return None
 
-    @cached_property
-    def _url(self) -> str | None:
-        from trafilatura.metadata import extract_url
-
-        return self._meta.url or extract_url(self._tree, None)
-
-    @cached_property
+    @property
     def author(self) -> str | None:
-        from trafilatura.metadata import extract_author
+        return None if self._found is None else self._found.author
 
-        try:
-            return _trimmed(self._meta.author or extract_author(self._tree))
-        except (Exception, RecursionError):
-            return None
-
-    @cached_property
+    @property
     def date(self) -> str | None:
-        from htmldate import find_date
+        return None if self._found is None else self._found.date
 
-        try:
-            return _trimmed(find_date(self._tree, **_DATE_PARAMS, url=self._url))
-        except (Exception, RecursionError):
-            return None
-
-    @cached_property
+    @property
     def sitename(self) -> str | None:
-        from trafilatura.metadata import META_URL, extract_sitename
-
-        try:
-            name = self._meta.sitename or extract_sitename(self._tree)
-            if name:
-                name = name.lstrip("@")
-                if name and "." not in name and not name[0].isupper():
-                    name = name.title()
-            elif self._url and (match := META_URL.match(self._url)):
-                name = match[1]
-            return _trimmed(name)
-        except (Exception, RecursionError):
-            return None
+        return None if self._found is None else self._found.sitename

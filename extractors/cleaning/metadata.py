@@ -29,7 +29,7 @@ from extractors.cleaning.lines import (
 )
 from extractors.cleaning.markers import Markers
 from extractors.cleaning.page import Page
-from extractors.cleaning.pattern_sets import required_text, word_scan
+from extractors.cleaning.pattern_sets import word_scan
 from extractors.dates import datetime_from_match
 
 _HEAD_LINES = 15
@@ -49,13 +49,12 @@ class Title:
     consumed: bool  # False when the title is the body's first paragraph (fallback)
 
 
-# each label pattern with a quick scan for its labels (None: no scan needed)
-_LabelPatterns = tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...]
+_LabelPatterns = tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=16)
 def _label_patterns(labels: tuple[str, ...]) -> _LabelPatterns:
-    """The label patterns, each with a quick scan for the labels themselves."""
+    """The label patterns: long labels anywhere, one-character labels opening a segment."""
     value = r"\s*[:：｜|/／ ]\s*([^\s:：｜|/／，,。()（）]{1,20})"
     long_labels = [re.escape(x) for x in labels if len(x) > 1]
     short_labels = [re.escape(x) for x in labels if len(x) == 1]
@@ -64,7 +63,7 @@ def _label_patterns(labels: tuple[str, ...]) -> _LabelPatterns:
         patterns.append(rf"(?:{'|'.join(sorted(long_labels, key=len, reverse=True))})" + value)
     if short_labels:
         patterns.append(rf"(?:^|[\s／/｜|])(?:{'|'.join(short_labels)})" + value)
-    return tuple((required_text(p), re.compile(p)) for p in patterns)
+    return tuple(re.compile(p) for p in patterns)
 
 
 @lru_cache(maxsize=16)
@@ -86,9 +85,7 @@ def _label_value(line: str, simple: str, labels: tuple[str, ...]) -> str | None:
 
 def _labelled(line: str, simple: str, patterns: _LabelPatterns) -> str | None:
     """:func:`_label_value` with the label patterns already looked up (loops over lines)."""
-    for required, pattern in patterns:
-        if required is not None and required.search(simple) is None:
-            continue
+    for pattern in patterns:
         m = pattern.search(simple)
         if m:
             return line[m.start(1) : m.end(1)]

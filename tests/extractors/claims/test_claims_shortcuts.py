@@ -1,8 +1,6 @@
-"""The shortcuts that make claim building fast give what the general routines give."""
+"""Claim helpers: behaviour tables, and shortcuts that give what the plain routines give."""
 
 from __future__ import annotations
-
-import re
 
 import pytest
 from hypothesis import given, settings
@@ -11,28 +9,15 @@ from hypothesis import strategies as st
 from extractors.claim_spans import SpanIndex
 from extractors.claims import _CHIP_COUNT_UNITS, _confidence
 from extractors.linking import (
-    _QUALIFIER_WORDS,
-    _head_end,
     _opening_pronoun,
     load_link_cues,
-    strip_qualifiers,
 )
 from extractors.metrics import (
-    _GPU_WORDS,
-    _PER_MTOK,
-    _PER_MTOK_BEFORE,
-    Cue,
-    CueHits,
     MetricChoice,
-    _accepts,
-    _category_in,
-    _may_name_gpu,
-    _search,
     load_metric_cues,
     unit_category,
 )
 from extractors.models import Quantity
-from extractors.regex_facts import first_chars, opening_class
 
 _METRIC_CUES = load_metric_cues()
 _LINK_CUES = load_link_cues()
@@ -87,80 +72,6 @@ _PIECES = [
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
 
 
-def _plain_search(cues: list[Cue], sentence: str) -> list[tuple[Cue, list[tuple[int, int, str]]]]:
-    """The straightforward search: every match of every cue whose requirement is met."""
-    found = []
-    for cue in cues:
-        if cue.requires is not None and not cue.requires.search(sentence):
-            continue
-        matches = [(m.start(), m.end(), m.group()) for m in cue.pattern.finditer(sentence)]
-        if matches:
-            found.append((cue, matches))
-    return found
-
-
-# Patterns whose scans have edge cases: empty matches, look-arounds, anchors.
-_TRICKY = [r"a|(?=b)", r"x*", r"(?<=的)参数", r"^训练", r"\b\w", r"a?", r"(?<=\d)年|月"]
-_CUES = list(_METRIC_CUES.cues) + [
-    Cue(pattern=re.compile(p), metric="m", units=frozenset({"none"})) for p in _TRICKY
-]
-
-
-@settings(max_examples=300, deadline=None)
-@given(_TEXTS)
-def test_claims_search_same_as_plain_finditer(sentence: str) -> None:
-    assert _search(_CUES, sentence) == _plain_search(_CUES, sentence)
-
-
-_CATEGORIES = ["none", "count", "%", "pp", "currency", "price", "days", "params", "tokens", "GB"]
-
-
-@settings(max_examples=200, deadline=None)
-@given(_TEXTS)
-def test_claims_cue_hits_same_as_every_cue_run(sentence: str) -> None:
-    """The first-character index (and running small categories whole) loses no match."""
-    hits = CueHits(sentence)
-    for category in _CATEGORIES:
-        every = [c for c in _METRIC_CUES.cues if _accepts(c, category)]
-        assert hits.found(_METRIC_CUES, category) == _plain_search(every, sentence)
-
-
-# (pattern, the class of first characters of non-empty matches; None: cannot be told)
-OPENING_CASES = [
-    (r"^(?:据悉|此外)[，,]?", "[此据]"),
-    (r"^\d+\s*年", r"[\d]"),
-    (r"^(?:\s*而)?", r"[\s而]"),
-    (r"\A(?:今年)?(?<=年)[，]", "[今，]"),
-    (r"(?:据悉|此外)", None),  # not anchored
-    (r"^a|b", None),  # only one branch anchored
-    (r"(?m)^据悉", None),  # anchored at every line
-    (r"(?i)^gpu", None),  # case folding
-    (r"^[^a]", None),  # negated class
-    (r"^", None),  # matches only empty
-]
-
-
-@pytest.mark.parametrize(("pattern", "expected"), OPENING_CASES)
-def test_claims_opening_class_table(pattern: str, expected: str | None) -> None:
-    got = opening_class(re.compile(pattern))
-    if expected is None:
-        assert got is None
-    else:
-        assert got is not None
-        wanted = re.compile(expected)
-        for char in "据此，,今年a1 \t而b":
-            assert bool(got.match(char)) == bool(wanted.match(char)), char
-
-
-FIRST_CHAR_CASES = [(r"[\d年]", None), (r"\s*成本", None), (r"成本\d+", {"成"})]
-
-
-@pytest.mark.parametrize(("pattern", "expected"), FIRST_CHAR_CASES)
-def test_claims_first_chars_classes_unknown(pattern: str, expected: set[str] | None) -> None:
-    got = first_chars(re.compile(pattern))
-    assert (set(got) if got is not None else None) == expected
-
-
 def _opening_pronoun_by_regex(text: str) -> str | None:
     """The pronoun after the openers, always running the openers pattern."""
     opener = _LINK_CUES.openers.search(text)
@@ -180,16 +91,6 @@ def test_claims_opening_pronoun_same_as_regex(text: str) -> None:
     assert _opening_pronoun(text, _LINK_CUES) == _opening_pronoun_by_regex(text)
 
 
-@settings(max_examples=400, deadline=None)
-@given(_TEXTS)
-def test_claims_openers_empty_when_first_char_cannot_open(text: str) -> None:
-    start = _LINK_CUES.opener_start
-    assert start is not None
-    if not start.match(text):
-        found = _LINK_CUES.openers.search(text)
-        assert found is None or found.end() == 0
-
-
 _SPANS = st.lists(
     st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1])),
     max_size=12,
@@ -207,41 +108,24 @@ def test_claims_span_index_same_as_filter(
     assert index.overlaps(lo, hi) == any(s < hi and lo < e for s, e in items)
 
 
-_PRICE = re.compile(r"[A-Z]{3}/Mtok")
-_CURRENCY = re.compile(r"[A-Z]{3}")
-
-
-def _unit_category_by_regex(q: Quantity, after: str, before: str) -> str:
-    """The category as the regexes alone give it."""
-    if q.unit is None:
-        return "none"
-    if _PRICE.fullmatch(q.unit):
-        return "price"
-    if _CURRENCY.fullmatch(q.unit):
-        per_mtok = _PER_MTOK.match(after) or _PER_MTOK_BEFORE.search(before)
-        return "price" if per_mtok else "currency"
-    return q.unit
-
-
+# (unit, text before the number, text after it, the unit's category)
 UNIT_CASES = [
-    (None, "输入每百万tokens收费", "元"),
-    ("USD", "", "/百万tokens"),
-    ("USD", "每百万输入tokens收费", "美元"),
-    ("USD", "融资", "美元"),
-    ("CNY/Mtok", "", ""),
-    ("currency", "", "/百万tokens"),  # a unit named like a category is only itself
-    ("price", "", ""),
-    ("count", "", "块GPU"),
-    ("usd", "", "/百万tokens"),
+    (None, "输入每百万tokens收费", "元", "none"),
+    ("USD", "", "/百万tokens", "price"),
+    ("USD", "每百万输入tokens收费", "美元", "price"),
+    ("USD", "融资", "美元", "currency"),
+    ("CNY/Mtok", "", "", "price"),
+    ("currency", "", "/百万tokens", "currency"),  # a unit named like a category is only itself
+    ("price", "", "", "price"),
+    ("count", "", "块GPU", "count"),
+    ("usd", "", "/百万tokens", "usd"),
 ]
 
 
-@pytest.mark.parametrize(("unit", "before", "after"), UNIT_CASES)
-def test_claims_unit_category_same_as_regexes(unit: str | None, before: str, after: str) -> None:
+@pytest.mark.parametrize(("unit", "before", "after", "category"), UNIT_CASES)
+def test_claims_unit_category(unit: str | None, before: str, after: str, category: str) -> None:
     q = Quantity(text="5", start=len(before), end=len(before) + 1, value=5.0, unit=unit)
-    wanted = _unit_category_by_regex(q, after, before)
-    assert unit_category(q, after, before) == wanted
-    assert _category_in(q, before + "5" + after, q.start, q.end) == wanted
+    assert unit_category(q, after, before) == category
 
 
 @pytest.mark.parametrize("link", ["possessive", "explicit", "carried", "other"])
@@ -255,23 +139,6 @@ def test_claims_confidence_same_as_formula(
     penalty += 0.2 if cue is None else (0.1 if score > 10 else 0.0)
     wanted = round(max(0.05, min(1.0, 0.95 - penalty)), 2)
     assert _confidence(link, found, MetricChoice("m", "u", cue, score)) == wanted
-
-
-@pytest.mark.parametrize("word", _GPU_WORDS)
-def test_claims_gpu_words_pass_the_quick_test(word: str) -> None:
-    assert _may_name_gpu(f"3块{word}")
-
-
-_HEAD_PIECES = [*sorted(_QUALIFIER_WORDS), "的", "成本", " ", "\u3000", "A", "约为约"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_HEAD_PIECES), max_size=8).map("".join), st.integers(-4, 30))
-def test_claims_head_end_same_as_strip_qualifiers(text: str, rel: int) -> None:
-    """choose_subject measures the stripped head in place, as the slice would give it."""
-    end = rel if 0 <= rel <= len(text) else slice(rel).indices(len(text))[1]
-    assert end == len(text[:rel])
-    assert _head_end(text, end) == len(strip_qualifiers(text[:rel]))
 
 
 _UNITS = st.one_of(

@@ -1,6 +1,6 @@
 """The cleaner's shortcuts give exactly the answers of the plain computations they replace.
 
-Each shortcut (pattern sets, literal tries, batched script conversion, per-page
+Each shortcut (literal tries, batched script conversion, per-page
 scans, cheap pre-checks) is compared with the straightforward version on
 hand-picked lines and on generated text.
 """
@@ -23,7 +23,7 @@ from extractors.cleaning.lines import (
     timestamp_lines,
 )
 from extractors.cleaning.markers import load_markers
-from extractors.cleaning.pattern_sets import MatchSet, PatternSet, literal_trie, required_text
+from extractors.cleaning.pattern_sets import literal_trie
 from extractors.dates import FULLWIDTH_FORMS, TIMESTAMP_RE, ascii_digits
 
 MARKER_DATA = tomllib.loads(
@@ -66,53 +66,6 @@ LINES = [
     "12345 678",
 ]
 
-TABLES = ["furniture", "profile", "stop", "stop_headings", "epigraph_attribution"]
-
-EXTRA_PATTERN_LISTS = [
-    [r"(?i)notice\s*[:：]", r"^(a|b)c", r"x(y|)z", r"\d+\s*(粉丝|获赞)", r"^\S{2,4}要闻$"],
-    [r"(?i:abc)\d", r"^a|b$", r"(?:foo|bar)+baz", r"[分享]+至$"],
-    [r"\d(打开(APP|app)|APP内)", r"(ab)+c|x{2,}", r"\s*(?:粉丝)?获赞", r"(?:a|)b"],
-    [r"(a)\1", r"(?P<x>b)c", r"(?P<x>d)", r"(?P<x>e)(?P=x)", r"(c)(?(1)y|z)"],
-]
-
-
-@pytest.mark.parametrize("table", TABLES)
-@pytest.mark.parametrize("line", LINES)
-def test_pattern_sets_answer_like_each_pattern(table: str, line: str) -> None:
-    patterns = MARKER_DATA[table]
-    assert PatternSet(patterns).search(line) == any(re.search(p, line) for p in patterns)
-    assert MatchSet(patterns).match(line) == any(re.match(p, line) for p in patterns)
-
-
-@pytest.mark.parametrize("patterns", EXTRA_PATTERN_LISTS)
-@pytest.mark.parametrize("line", [*LINES, "ABC1", "Notice：x", "xz", "xyz", "foofoobaz", "ac"])
-def test_pattern_sets_answer_like_each_pattern_for_any_shape(patterns: list, line: str) -> None:
-    assert PatternSet(patterns).search(line) == any(re.search(p, line) for p in patterns)
-    assert MatchSet(patterns).match(line) == any(re.match(p, line) for p in patterns)
-
-
-REQUIRED_TEXT_CASES = [
-    (r"\d+\s*(粉丝|获赞)", {"粉丝", "获赞"}),
-    (r"\d+\s*分享至?$", {"分享"}),
-    (r"(?:^|\s)(?:文)\s*[:：]", {"文"}),
-    (r"分享至$", None),  # starts with its literal: re is fast already
-    (r"(?i)\d+notice", None),  # case-insensitive: no plain-text scan
-    (r"\d+(粉丝|)", None),  # the group may match nothing
-    (r"\d+(打开(APP|app)|APP内)", {"APP", "app", "APP内"}),
-    (r"\d(打开|下载)", None),  # starts with a character class: re is fast already
-    (r"\s*(?:ab)+c", {"ab"}),
-]
-
-
-@pytest.mark.parametrize(("pattern", "words"), REQUIRED_TEXT_CASES)
-def test_pattern_sets_required_text(pattern: str, words: set[str] | None) -> None:
-    scan = required_text(pattern)
-    if words is None:
-        assert scan is None
-    else:
-        assert scan is not None
-        assert {w for w in words if scan.fullmatch(w)} == words
-
 
 TRIE_WORDS = [["网易", "网易号", "网易新闻", "163.com", "a", "ab", "abc", "b.c"], ["x"], []]
 
@@ -123,18 +76,6 @@ def test_pattern_sets_literal_trie_finds_any_word(words: list[str], text: str) -
     trie = literal_trie(words)
     found = bool(trie) and re.search(trie, text) is not None
     assert found == any(w in text for w in words)
-
-
-PATTERN_SETS = {table: PatternSet(MARKER_DATA[table]) for table in TABLES}
-ALPHABET = "0123456789 ：:分享至粉丝获赞阅读关注条评论万wW.+相关推荐APP文作者時时年月日-"
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=ALPHABET, max_size=30))
-def test_pattern_sets_answer_like_each_pattern_on_generated_lines(line: str) -> None:
-    for table, pattern_set in PATTERN_SETS.items():
-        patterns = MARKER_DATA[table]
-        assert pattern_set.search(line) == any(re.search(p, line) for p in patterns)
 
 
 def _naive_site(text: str) -> str | None:
@@ -256,14 +197,3 @@ def test_lines_timestamp_checks_agree_with_plain_search_on_generated_lines(line:
     assert date is None or (plain_date is not None and date.span() == plain_date.span())
     if plain_date is not None and plain_date["hour"] is None:
         assert (date is None) == (len(line) - len(plain_date[0]) > 16)
-
-
-EXTRA_SETS = [(patterns, PatternSet(patterns)) for patterns in EXTRA_PATTERN_LISTS]
-SHAPE_ALPHABET = "abcxyzforNOTICEnotice：:1 2打开下载APPapp内粉丝获赞分享至要闻"
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=SHAPE_ALPHABET, max_size=16))
-def test_pattern_sets_answer_like_each_pattern_for_any_shape_on_generated_lines(line: str) -> None:
-    for patterns, pattern_set in EXTRA_SETS:
-        assert pattern_set.search(line) == any(re.search(p, line) for p in patterns)

@@ -1,8 +1,7 @@
 """The line shortcuts of page cleaning answer exactly like the plain routines they replace.
 
 Nav bars by token runs, lone numbers and citations by length and first character,
-title shapes of non-furniture lines, marker sets tried by first character, a lone
-marker pattern behind a word scan, line rows of a page scan, the one-pass body scores,
+title shapes of non-furniture lines, line rows of a page scan, the one-pass body scores,
 the alignment test of simplified copies and the timestamp shape built from
 ``TIMESTAMP_RE``'s own parts: each is compared with the straightforward version.
 """
@@ -12,10 +11,8 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from re import _parser  # type: ignore[attr-defined]
 
 import numpy
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,7 +31,6 @@ from extractors.cleaning.lines import (
     is_timestamp_line,
     rows_matching,
 )
-from extractors.cleaning.pattern_sets import MatchSet, PatternSet
 from extractors.dates import TIMESTAMP_RE, ascii_digits, timestamp_shape
 
 REPO = Path(__file__).resolve().parents[3]
@@ -74,43 +70,6 @@ def test_cleaning_title_size_equals_title_shape_off_furniture(line: str) -> None
         assert not _plain_is_title_shaped(line)
     else:
         assert has_title_size(line) == _plain_is_title_shaped(line)
-
-
-# --- marker sets -------------------------------------------------------------------
-
-PATTERN_LISTS = [
-    [r"(?:a|)b", r"x*", r"(?=a)", r"$", r"^$"],  # patterns that may match empty
-    [r"(?m)^b", r"(?s)a.b", r"(?x) c d", r"(?i)notice", r"\d+分享"],
-    [r"[^a]b", r"a|\d", r"(ab)+c|x{2,}", r"(a)\1", r"\Aab"],
-    [r"^(分享|收藏)$", r"^\S{2,4}要闻$", r"^[+＋]?\s*(全文)", r"\d+\s*(粉丝|获赞)"],
-]
-LINE_ALPHABET = "abcdx1分享收藏要闻全文粉丝 +＋\nNOTICE"
-
-
-@pytest.mark.parametrize("patterns", PATTERN_LISTS)
-@pytest.mark.parametrize(
-    "line", ["", "a", "b", "ab", "\nb", "x", "1分享", "分享", "要闻要闻", " 全文"]
-)
-def test_cleaning_match_set_by_first_character_equals_each_pattern(
-    patterns: list[str], line: str
-) -> None:
-    assert MatchSet(patterns).match(line) == any(re.match(p, line) for p in patterns)
-    assert PatternSet(patterns).search(line) == any(re.search(p, line) for p in patterns)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.sampled_from(PATTERN_LISTS), st.text(alphabet=LINE_ALPHABET, max_size=8))
-def test_cleaning_match_set_by_first_character_on_generated_lines(
-    patterns: list[str], line: str
-) -> None:
-    assert MatchSet(patterns).match(line) == any(re.match(p, line) for p in patterns)
-    assert PatternSet(patterns).search(line) == any(re.search(p, line) for p in patterns)
-
-
-@pytest.mark.parametrize("pattern", [r"\d+\s*(粉丝|关注)", r"申请入驻", r"(?i)\d+x", r"\d+(a|)"])
-@pytest.mark.parametrize("line", ["", "12 粉丝", "12关注", "申请入驻", "1x", "1X", "1", "粉丝12"])
-def test_cleaning_lone_free_pattern_behind_word_scan(pattern: str, line: str) -> None:
-    assert PatternSet([pattern]).search(line) == bool(re.search(pattern, line))
 
 
 # --- page scans and body scores --------------------------------------------------------
@@ -157,45 +116,6 @@ def test_cleaning_aligned_equals_masked_comparison(text: str, converted: str) ->
 
 
 # --- the timestamp shape ---------------------------------------------------------------
-
-_FORMER_TIMESTAMP_RE = (
-    r"(?<!\d)(?P<year>\d{4})\s?(?:[-/.]|年)\s?(?P<month>\d{1,2})\s?(?:[-/.]|月)\s?"
-    r"(?P<day>\d{1,2})\s?[日号]?"
-    r"(?:(?:\s*|T)(?P<ampm>上午|下午|晚上|凌晨)?\s*(?P<hour>\d{1,2})\s?[:时時]\s?(?P<minute>\d{2})"
-    r"(?:\s?[:分]\s?(?P<second>\d{2})(?:\.\d+)?)?\s?秒?"
-    r"(?P<tz>Z|[+-]\d{2}:?\d{2}|\s?(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)?)?"
-)
-
-
-def test_dates_timestamp_re_built_from_parts_parses_as_before() -> None:
-    assert str(_parser.parse(TIMESTAMP_RE.pattern)) == str(_parser.parse(_FORMER_TIMESTAMP_RE))
-    assert TIMESTAMP_RE.groupindex == re.compile(_FORMER_TIMESTAMP_RE).groupindex
-
-
-_FORMER_STAMP_TAIL = (
-    r"[-/.－／．年]{s}?\d\d?{s}?[-/.－／．月]{s}?\d\d?{s}?[日号]?"
-    r"(?:{s}*|T)(?:上午|下午|晚上|凌晨)?{s}*\d\d?{s}?[:：时時]"
-)
-
-
-def _class_sorted(parsed: object) -> object:
-    """A parse tree with the members of each character class in one order."""
-    if isinstance(parsed, tuple | list) or type(parsed).__name__ == "SubPattern":
-        items = [_class_sorted(item) for item in parsed]  # type: ignore[attr-defined]
-        if len(items) == 2 and str(items[0]) == "IN":
-            return (items[0], sorted(items[1], key=repr))
-        return items
-    return parsed
-
-
-@pytest.mark.parametrize("space", [r"\s", r"[^\S\n]"])
-def test_cleaning_stamp_shape_parses_as_the_former_hand_kept_one(space: str) -> None:
-    tail = _FORMER_STAMP_TAIL.replace("{s}", space)
-    for shape, former in [
-        (timestamp_shape(space, year=False), tail),
-        (timestamp_shape(space), rf"\d\d\d\d{space}?" + tail),
-    ]:
-        assert _class_sorted(_parser.parse(shape)) == _class_sorted(_parser.parse(former))
 
 
 def test_cleaning_stamp_scans_are_the_shape_of_dates() -> None:

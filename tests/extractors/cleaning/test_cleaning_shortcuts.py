@@ -1,8 +1,8 @@
 """Shortcuts of page cleaning give exactly the answers of the plain computations.
 
-Page type sniffing, space normalisation, the timestamp shape scans and the teaser
-block check are each compared with the straightforward version they replace, on
-hand-picked inputs and on generated ones.
+Page type sniffing, space normalisation and the timestamp shape scans are each
+compared with the straightforward version they replace, on hand-picked inputs
+and on generated ones.
 """
 
 from __future__ import annotations
@@ -14,14 +14,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.cleaning.html_page import _TAG_RE, looks_like_html
-from extractors.cleaning.html_trafilatura import (
-    _TEASER_BLOCKS,
-    _has_teaser_blocks,
-    _page_could_double,
-    _text_bound,
-    _xpath,
-    parse_html,
-)
 from extractors.cleaning.lines import normalise_text, timestamp_in, timestamp_lines
 from extractors.dates import TIMESTAMP_RE, ascii_digits
 
@@ -169,39 +161,3 @@ def test_cleaning_timestamp_lines_of_a_page_equal_line_by_line(lines: list[str])
     lines = [line.replace("\n", " ") for line in lines]  # page lines hold no line break
     stamps = timestamp_lines(lines)
     assert [m and m.span() for m in stamps] == [_plain_stamp_line(line) for line in lines]
-
-
-_ARTICLE = "<p>研究团队表示，新模型在多项基准测试中取得了明显进步。</p>"
-TEASER_PAGES = [
-    f"<html><body><div class='teaser'>{_ARTICLE}</div></body></html>",
-    f"<html><body><div id='Teaser-box'>{_ARTICLE}</div></body></html>",
-    f"<html><body><div class='TEASER'>{_ARTICLE}</div></body></html>",
-    f"<html><body><div class='t&#101;aser'>{_ARTICLE}</div></body></html>",
-    f"<html><body><div class='teaTser easer'>{_ARTICLE}</div></body></html>",
-    f"<html class='teaser'><body><div>{_ARTICLE}</div></body></html>",
-    f"<html><body><div data-x='teaser'>{_ARTICLE}</div></body></html>",
-    f"<html><body><div class='main'>{_ARTICLE}</div></body></html>",
-    f"<html><body><div>{_ARTICLE}</div><span class='x teaser'>a</span></body></html>",
-]
-
-
-@pytest.mark.parametrize("raw", TEASER_PAGES)
-def test_cleaning_teaser_check_equals_full_xpath(raw: str) -> None:
-    tree = parse_html(raw)
-    assert _has_teaser_blocks(tree) == bool(_xpath(_TEASER_BLOCKS)(tree))
-
-
-BOUND_PAGES = [
-    *TEASER_PAGES,
-    "<html><body><script>var a = 1;  var b = 2;</script><p>正文 很长 的 文字</p></body></html>",
-    "<html><body><p>  a  b  </p><iframe src='v'></iframe><style>p {x: y}</style></body></html>",
-    "<html><body>" + "<div><p>x y</p></div>" * 30 + "</body></html>",
-]
-
-
-@pytest.mark.parametrize("raw", BOUND_PAGES)
-def test_cleaning_page_could_double_equals_text_bound_test(raw: str) -> None:
-    tree = parse_html(raw)
-    bound = _text_bound(tree)
-    for found in range(0, bound + 2):
-        assert _page_could_double(tree, found) == (2 * found < bound)
