@@ -14,13 +14,17 @@ from extractors.subjects.gazetteer import Gazetteer
 from extractors.subjects.ruler import Mention
 
 # An image file whose name says it is a logo, and the letters of that name.
-_LOGO_FILE = re.compile(r"([\w.-]*logo[\w.-]*)\.(?:jpe?g|png|gif|svg|webp)\b", re.IGNORECASE)
+_LOGO_FILE = re.compile(
+    r"([a-z0-9_.-]*logo[a-z0-9_.-]*)\.(?:jpe?g|png|gif|svg|webp)\b", re.IGNORECASE
+)
 _LETTERS = re.compile(r"[A-Za-z]{3,}")
 _HEAD = 2000  # characters of the raw page searched for the logo
 
 
 def page_owner(raw: str, gazetteer: Gazetteer) -> Mention | None:
     """The known actor a logo near the top of ``raw`` names (outlets aside), if any."""
+    if "logo" not in raw[:_HEAD].lower():
+        return None
     for logo in _LOGO_FILE.finditer(raw, 0, _HEAD):
         stem = re.sub("logo", " ", logo.group(1), flags=re.IGNORECASE)
         for word in _LETTERS.findall(stem):

@@ -120,7 +120,7 @@ def find_mentions(
 
 # A web address or a file name: shapes inside one are no names.
 _ADDRESS = re.compile(
-    r"(?i)https?://\S+|www\.\S+|[\w.-]+\.(?:jpe?g|png|gif|svg|webp|html?|pdf|php|aspx?)\b"
+    r"(?i)https?://\S+|www\.\S+|[a-z0-9_.-]+\.(?:jpe?g|png|gif|svg|webp|html?|pdf|php|aspx?)\b"
 )
 
 # A space, then a dotted version: "文心一言 4.0", "通义千问 2.5".
