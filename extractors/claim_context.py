@@ -51,6 +51,7 @@ from typing import cast
 
 from extractors.claim_spans import SpanIndex
 from extractors.linking import LinkCues, SentenceView, analyse_sentence, sentence_topic
+from extractors.rule_words import WORDS
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
 
@@ -60,7 +61,6 @@ CARRY_PARAGRAPHS = 1
 _START: tuple[Mention | None, int] = (None, -10)
 # The bound of a memoised carried state that is exact for every reader.
 _EXACT = -math.inf
-_PAYS = re.compile(r"^\s*(?:将|已|则|还|也|共)?(?:出资|投资|注资|认购|领投|跟投)")
 
 
 class _Keeps:
@@ -396,7 +396,7 @@ def _investors(view: SentenceView) -> set[str]:
     for r in view.roles:
         m = r.mention
         if r.role == "investor" or (
-            m.type == "organization" and _PAYS.match(view.text[m.end - view.start :])
+            m.type == "organization" and WORDS.pays.match(view.text[m.end - view.start :])
         ):
             out.add(m.name)
     return out

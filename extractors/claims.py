@@ -31,6 +31,7 @@ from extractors.linking import (
 from extractors.metric_table import metric_table
 from extractors.metrics import CueHits, MetricChoice, MetricCues, choose_metric
 from extractors.models import Claim, Quantity
+from extractors.rule_words import WORDS
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
 from extractors.tables import find_tables, is_size_label, read_cell, row_subject, table_cells
@@ -40,17 +41,10 @@ _GLUED = re.compile(r"[@#＠]$")
 _GLUED_OR_NAME_BEFORE = re.compile(f"{_NAME_GLUE_BEFORE.pattern}|{_GLUED.pattern}")
 _CN_SINGLE = re.compile(r"[一二两三四五六七八九十几]")
 _NAME_GLUE_AFTER = re.compile(r"^[A-Za-z]")
-_PROCESS_NODE_AFTER = re.compile(r"\s?(?:纳米|奈米)")
 _NOT_NUMERAL = re.compile(r"[^0-9一二两三四五六七八九十百千万亿兆]")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 _COMMAS = "，,、"
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
-# Words that restate an earlier figure: "这一数字还是", "已达到", "已是".
-_RESTATES = re.compile(
-    r"(?:数字|数据|这一数|该数)[^，,。；]{0,6}$|(?:已达到?|达到了?|已是|还是|增至|升至)\s*$"
-)
-# "这一数字还停留在5000亿美元": the figure named as such, for an amount of money.
-_NAMES_THE_FIGURE = re.compile(r"(?:这一数字|这个数字|该数字|这一数据|该数据)[^，,。；]{0,8}$")
 _ECHO_REACH = 120  # characters from the last claim to an amount restating it
 _CHIP_COUNT_UNITS = (None, "count", "none")
 _SENTENCE_FINAL = '。！？!?；;：:”"'
@@ -345,7 +339,7 @@ class ClaimBuilder:
             return True
         if link == "article" and mention.how != "gazetteer" and not context.about_ai(ai_words):
             return False
-        if _DEVICE_SHIPMENTS.search(text) and not context.about_ai(ai_words):
+        if WORDS.device_shipments.search(text) and not context.about_ai(ai_words):
             return False  # "华为以4150万台的出货量占据42%的份额": phones, not AI
         if mention.type == "person" and context.about_ai(ai_words):
             return True  # a founder or executive named in an article about AI
@@ -371,7 +365,7 @@ class ClaimBuilder:
         if not 0.01 <= q.value / max(last.value, 1.0) <= 100:
             return None
         clause = CLAUSE_SPLIT.split(work.text[: q.start - s.start])[-1]
-        restates = _NAMES_THE_FIGURE if same_money else _RESTATES
+        restates = WORDS.names_the_figure if same_money else WORDS.restates
         if not restates.search(clause):
             return None
         view = work.view
@@ -408,7 +402,7 @@ class ClaimBuilder:
             # _NAME_GLUE_BEFORE or _GLUED, in one search.
             if _GLUED_OR_NAME_BEFORE.search(before) or _NAME_GLUE_AFTER.match(after):
                 return False
-            if _PROCESS_NODE_AFTER.match(after):
+            if WORDS.process_node_after.match(after):
                 return False  # "7 纳米工艺", "3奈米": a chip process, not a figure
             if _is_determiner(q.text):
                 return False  # 一个, 两款, 一台: determiners rather than figures
@@ -446,10 +440,6 @@ class ClaimBuilder:
 
 
 _SIZE_METRICS = frozenset({"parameters", "active_parameters"})
-# "运行400亿参数大模型", "训练一个1.8万亿参数模型": a size that describes a kind of model.
-_KIND_OF_MODEL = re.compile(
-    r"(?:参数|参数量|参数规模)?(?:的|级别的?|级的?)?(?:大|语言|AI|开源)?模型"
-)
 
 
 def _sizes_a_kind(work: _SentenceWork, q: Quantity) -> bool:
@@ -457,14 +447,11 @@ def _sizes_a_kind(work: _SentenceWork, q: Quantity) -> bool:
     可以运行400亿参数大模型") rather than a model: no name follows, as it does in "80亿参数
     规模的Llama3.1-8B", and the model is used, not named ("V3是6710亿参数的模型" stays)."""
     text, end = work.body.simple, q.end
-    kind = _KIND_OF_MODEL.match(text, end)
-    if kind is None or not _USES_A_KIND.search(text, max(0, q.start - 6), q.start):
+    kind = WORDS.kind_of_model.match(text, end)
+    if kind is None or not WORDS.uses_a_kind.search(text, max(0, q.start - 6), q.start):
         return False
     reach = min(kind.end() + _NAME_REACH, work.sentence.end)
     return reach <= kind.end() or not work.spans.mentions.overlaps(kind.end(), reach)
-
-
-_USES_A_KIND = re.compile(r"(?:运行|训练|部署|跑|支撑|支持|承载)(?:一个|一款|了|起)?\s*$")
 
 
 _NAME_REACH = 3  # characters after "模型" in which a model's name would start
@@ -482,14 +469,7 @@ def _listed_after(q: Quantity, work: _SentenceWork, first: Quantity, claim: Clai
     return _same_claim_for(claim, q, work)
 
 
-# "从6月的300万增长至500万", "从1407.2万环比下降约30%至992.6万": the end of a change.
-_CHANGE_TO = re.compile(
-    r"[^，,。；;]{0,12}?(?:增长|下降|下滑|上升|提升|提高|增加|减少|回落|攀升|飙升|跃升|猛增|降低|缩减|增|降|升|涨|跌)"
-    r"了?(?:约|近|超过?)?\d*(?:\.\d+)?%?(?:至|到)(?:约|近|超过?)?\s*"
-)
-_FROM_BEFORE = re.compile(r"从[^，,。；;从]{0,10}$")
 _CHANGE_REACH = 24
-_GROWN_TO = re.compile(r"(?:翻倍|翻番|翻了一番|扩大|扩充|扩展|升级|增加|增长)了?(?:至|到)\s*$")
 _LATER_REACH = 48
 
 
@@ -504,21 +484,15 @@ def _changed_to(
         return None
     from_to = (
         q.start - start.end <= _CHANGE_REACH
-        and _FROM_BEFORE.search(simple, max(0, start.start - 11), start.start) is not None
-        and _CHANGE_TO.fullmatch(simple, start.end, q.start) is not None
+        and WORDS.from_before.search(simple, max(0, start.start - 11), start.start) is not None
+        and WORDS.change_to.fullmatch(simple, start.end, q.start) is not None
     )
     # "启动时装备了10万块H100，随后又翻倍至20万块": the same count, grown
     grown = (
-        q.unit is not None and _GROWN_TO.search(simple, max(0, q.start - 6), q.start) is not None
+        q.unit is not None
+        and WORDS.grown_to.search(simple, max(0, q.start - 6), q.start) is not None
     )
     return _same_claim_for(last, q, work) if from_to or grown else None
-
-
-# "较2024年的60亿美元大幅成长": the earlier figure a claim is compared with.
-_BASELINE_BEFORE = re.compile(
-    r"(?:较|比|相较于?|相比于?)\s*(?:\d{2,4}\s*年|去年|上年|前年|同期|上季度?|上月|年初)"
-    r"[^，,。；;]{0,8}?的\s*$"
-)
 
 
 def _baseline_of(
@@ -529,7 +503,7 @@ def _baseline_of(
     start = next((c for c in candidates if c.start == last.start), None)
     if start is None or start.unit != q.unit or q.start - start.end > _LATER_REACH:
         return None
-    if not _BASELINE_BEFORE.search(work.body.simple, max(0, q.start - 16), q.start):
+    if not WORDS.baseline_before.search(work.body.simple, max(0, q.start - 16), q.start):
         return None
     return _same_claim_for(last, q, work)
 
@@ -550,16 +524,9 @@ def _same_claim_for(claim: Claim, q: Quantity, work: _SentenceWork, **more: obje
     )
 
 
-# Between a figure and its conversion in brackets: "(约合人民币", "（約新台幣", "(折合".
-_CONVERSION_GAP = re.compile(
-    r"\s*[(（]\s*(?:约合|約合|约|約|折合|合|相当于|相當於)?\s*"
-    r"(?:人民币|人民幣|新台币|新台幣|台币|台幣|港元|港币|港幣|美元)?\s*"
-)
-
-
 def _converts(simple: str, first: Quantity, second: Quantity) -> bool:
     """Whether ``second`` is ``first`` converted, in brackets right after it."""
-    return _CONVERSION_GAP.fullmatch(simple, first.end, second.start) is not None
+    return WORDS.conversion_gap.fullmatch(simple, first.end, second.start) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -637,9 +604,6 @@ def _training_to_model(claims: list[Claim], mentions: Sequence[Mention]) -> list
     return out
 
 
-_INSTALMENT = re.compile(r"首期|首笔|第[一二三四][期笔]|其余|剩余|余下|剩下的?|尾款")
-
-
 def _to_recipient(claim: Claim, work: _SentenceWork) -> Claim | None:
     """An instalment or the rest of a round ("首期100亿美元", "其余27.5亿美元") belongs to
     the company raising it, not to an investor named before it; with no such company in
@@ -649,7 +613,7 @@ def _to_recipient(claim: Claim, work: _SentenceWork) -> Claim | None:
     (every sentence's roles so far) needed."""
     s, context, index = work.sentence, work.context, work.position
     before = work.text[: claim.start - s.start][-6:]
-    if not _INSTALMENT.search(before):
+    if not WORDS.instalment.search(before):
         return claim
     investors = context.investors_through(index)
     if claim.subject not in investors:
@@ -664,11 +628,6 @@ def _to_recipient(claim: Claim, work: _SentenceWork) -> Claim | None:
     return None
 
 
-# An investor putting its share in: "软银与辉达各投入300亿美元", "亚马逊则出资500亿美元".
-_PUTS_IN = re.compile(
-    r"(?:[与和、及][^，,。；;]{1,12}?)?(?:各|则|将|共|再|分别|还)?"
-    r"(?:投入|出资|投资|注资|认购)了?(?:约|近|超过?|逾)?\s*"
-)
 _ROUND_REACH = 600  # characters back to the round a share belongs to
 _TO_WHOM = frozenset("向对为给")
 
@@ -692,7 +651,7 @@ def _share_to_round(claim: Claim, work: _SentenceWork, claims: Sequence[Claim]) 
         None,
     )
     simple = work.body.simple
-    if investor is None or not _PUTS_IN.fullmatch(simple, investor.end, claim.start):
+    if investor is None or not WORDS.puts_in.fullmatch(simple, investor.end, claim.start):
         return claim
     if simple[investor.start - 1 : investor.start] in _TO_WHOM:
         return claim  # "向Anthropic投资20亿美元": the one invested in
@@ -703,19 +662,9 @@ def _is_actor(m: Mention) -> bool:
     return not m.outlet and m.type in ("organization", "model", "product", "chip")
 
 
-# Devices shipped by the unit ("4150万台的出货量", "出货量达3.2亿部").
-_DEVICE_SHIPMENTS = re.compile(
-    r"[\d.]+\s*[万亿]?\s*[台部](?:的)?出货|出货量?[^，,。；;]{0,4}?[\d.]+\s*[万亿]?\s*[台部]"
-)
-# A statement of results with rows for both revenue (收入) and operating income (营业收入),
-# as translated statements set them out.
-_REVENUE_ROW = re.compile(r"(?m)^\s*(?:总)?收入")
-_OPERATING_INCOME_ROW = re.compile(r"(?m)^\s*营业收入")
-
-
 def _is_statement(simple: str) -> bool:
     """Whether ``simple`` sets out revenue and operating income as rows of their own."""
-    return bool(_OPERATING_INCOME_ROW.search(simple) and _REVENUE_ROW.search(simple))
+    return bool(WORDS.operating_income_row.search(simple) and WORDS.revenue_row.search(simple))
 
 
 _CHIP = frozenset({"chip"})
@@ -723,19 +672,11 @@ _GROUP_LOOKBACK = 6  # sentences searched back for the names a counted group sta
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
 
-# A kind of actor, not one: "传统模型通常支持4K", "多数厂商的毛利率", "国外模型平均成绩".
-_KIND_OF_ACTOR = re.compile(
-    r"(?:传统|一般|普通|主流|多数|大多数|大部分|其他|其它|同类|以往|早期|常见|国外|国内|海外"
-    r"|中国|美国|韩国|日本|欧洲|中资|外资)"
-    r"(?:的)?(?:大|科技|芯片|AI)?(?:模型|公司|企业|厂商|芯片|产品|巨头)"
-)
-
-
 def _said_of_a_kind(q: Quantity, view: SentenceView) -> bool:
     """Whether the sentence, up to ``q``, speaks of a kind of actor rather than one: a
     figure no name of the sentence claims is then nobody's in particular, not the
     carried or the article's topic."""
-    return _KIND_OF_ACTOR.search(view.text, 0, q.start - view.start) is not None
+    return WORDS.kind_of_actor.search(view.text, 0, q.start - view.start) is not None
 
 
 def _article_subject(
@@ -759,9 +700,6 @@ def _article_subject(
     return SubjectChoice(topic, "article")
 
 
-_BUILT_FROM = re.compile(r"组成|构成|组合|组建|搭建")
-
-
 def _built_from(q: Quantity, view: SentenceView) -> Mention | None:
     """The chip or product that the counted chips make up, named after them in the
     clause ("72颗Blackwell GPU组成的GB200 NVL72"), if any."""
@@ -770,7 +708,7 @@ def _built_from(q: Quantity, view: SentenceView) -> Mention | None:
     clause_end = view.start + (stop.start() if stop else len(view.text))
     for m in view.mentions:
         after = q.end < m.start and m.end <= clause_end and m.type in ("chip", "product")
-        if after and _BUILT_FROM.search(view.text, rel_end, m.start - view.start):
+        if after and WORDS.built_from.search(view.text, rel_end, m.start - view.start):
             return m
     return None
 

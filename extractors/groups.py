@@ -16,17 +16,9 @@ from collections.abc import Iterable, Sequence
 
 from extractors.models import Quantity
 from extractors.quantities.numerals import parse_numeral
+from extractors.rule_words import WORDS
 from extractors.subjects import Mention
 
-# Names joined by a list mark or a conjunction.
-_JOINS_NAMES = re.compile(r"\s*(?:、|/|／|和|与|與|及|以及|跟|，|,)\s*")
-_SUMMED = re.compile(r"合计|合計|总计|總計|共计|共計|总额|總額|总共|總共|加总|加總|合共|总和|總和")
-_EACH = re.compile(r"各|均|都|分别|分別|每家")
-# "这五家科技公司", "五大科技巨头", "三家云厂商": a count of firms named as one group.
-_GROUP_NOUN = re.compile(
-    r"(?P<n>[两二三四五六七八九十]|\d{1,2})(?:家|大)[^，,。；;\d]{0,6}?"
-    r"(?:公司|企业|厂商|巨头|巨擘|大厂|云服务商|服务商)"
-)
 _LIST_END = re.compile(r"[。；;！？!?]")  # where a sentence or a list clause ends
 _REACH = 16  # characters from the word of summing or the group noun to the number
 _LISTED_LEAD = 3  # names listed together that make a group without a word of summing
@@ -38,7 +30,7 @@ def joined_runs(text: str, offset: int, mentions: Sequence[Mention]) -> list[lis
     runs: list[list[Mention]] = []
     run: list[Mention] = []
     for m in mentions:
-        if run and _JOINS_NAMES.fullmatch(text[run[-1].end - offset : m.start - offset]):
+        if run and WORDS.joins_names.fullmatch(text[run[-1].end - offset : m.start - offset]):
             run.append(m)
             continue
         if len(run) >= 2:
@@ -67,7 +59,7 @@ def summed_group(
     if len(mentions) < 2:
         return None  # the usual case: no two names to list together
     rel = q.start - offset
-    summed = _SUMMED.search(text, max(0, rel - _REACH), max(0, rel))
+    summed = WORDS.summed.search(text, max(0, rel - _REACH), max(0, rel))
     end = summed.start() + offset if summed else q.start
     if any(end < m.start < q.start for m in mentions):
         return None  # "A、B合计向C注资…": the figure goes to the name after the sum
@@ -78,7 +70,7 @@ def summed_group(
         between = text[run[-1].end - offset : end - offset]
         if summed is None and (len(run) < _LISTED_LEAD or not _one_clause(between)):
             return None
-        if _EACH.search(between):
+        if WORDS.each.search(between):
             return None  # "A与B各投入…": each one's figure
         return group_mention(run, text, offset)
     return None
@@ -90,10 +82,10 @@ def counted_group(q: Quantity, text: str, offset: int) -> int | None:
         return None  # every group noun counts with 家 or 大
     rel = q.start - offset
     found = None
-    for m in _GROUP_NOUN.finditer(text, max(0, rel - _REACH - 12), max(0, rel)):
+    for m in WORDS.group_noun.finditer(text, max(0, rel - _REACH - 12), max(0, rel)):
         found = m
     between = text[found.end() : rel] if found else ""
-    if found is None or not _one_clause(between) or _EACH.search(between):
+    if found is None or not _one_clause(between) or WORDS.each.search(between):
         return None  # "两家公司的资本开支分别为…": each one's figure
     count = parse_numeral(found.group("n"))
     return int(count) if count else None
@@ -116,9 +108,6 @@ def _one_clause(between: str) -> bool:
     return not _LIST_END.search(between) and between.count("，") + between.count(",") <= 1
 
 
-_RESPECTIVELY = re.compile(r"分别|分別")
-
-
 def may_be_respective(text: str) -> bool:
     """Whether ``text`` says 分别 at all (:func:`respective_member` has work to do)."""
     return "分别" in text or "分別" in text
@@ -135,7 +124,7 @@ def respective_member(
     """The member a figure belongs to in "A和B的资本开支分别为850亿美元和800亿美元": the
     k-th figure after 分别 is the k-th name listed before it (when they are as many)."""
     rel = q.start - offset
-    marks = list(_RESPECTIVELY.finditer(text, 0, max(0, rel)))
+    marks = list(WORDS.respectively.finditer(text, 0, max(0, rel)))
     if not marks:
         return None
     mark = marks[-1].start() + offset

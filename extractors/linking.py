@@ -15,12 +15,10 @@ from typing import NamedTuple
 
 from extractors.dates import DateMention
 from extractors.models import Quantity
+from extractors.rule_words import WORDS
 from extractors.subjects import Mention
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# A chip starts its sentence, or is followed by a verb of description: it is the topic.
-_CHIP_TOPIC_AFTER = re.compile(r"^\s*(?:的|是|采用|基于|集成|提供|拥有|配备|搭载|芯片的|GPU的)")
-_ADDRESSEE_AFTER = re.compile(r"^\s*(?:记者)?(?:表示|透露|称|说|介绍|坦言)")
 # Words that may stand between a subject's 的 and its number ("X的参数约为").
 _QUALIFIER_WORDS = frozenset(
     [
@@ -53,7 +51,6 @@ _QUALIFIER_TAIL = re.compile(
 )
 _CLAUSE_SEP = re.compile(r"[，,；;。]")
 _CLAUSE_BREAK = re.compile(r"[，,。；]")
-_REPORT_WORD = re.compile(r"报告|数据|研究|统计|调查|报道|报导")
 _CHIP_OPENER = re.compile(r"[\s\d年月日，,]*")
 _GPU_GAP_BREAK = re.compile(r"[，,。；的]")
 _PAY_CLAUSE_SEP = re.compile(r"[，,；;]")
@@ -252,7 +249,7 @@ class SentenceView:
         last = before[-1:]
         if self._citation_of(j, around) == "source":
             return "attribution"
-        if last == "对" and _ADDRESSEE_AFTER.match(after):
+        if last == "对" and WORDS.addressee_after.match(after):
             return "addressee"  # "某人对新浪科技表示": told to, not about
         if last == "从" and cues.origin_after.match(after):
             return "origin"  # "从OpenAI挖角": where from, not about
@@ -265,40 +262,28 @@ class SentenceView:
             return "comparator"
         if _nickname(before, after):
             return "comparator"  # "被誉为“中国版英伟达”的摩尔线程": a likeness, not the topic
-        if _CAUSE_BEFORE.search(before):
+        if WORDS.cause_before.search(before):
             return "cause"  # "带动英伟达服务器出货，公告营收…": what drives, not who reports
-        if last == "在" and _TESTED_ON_AFTER.match(after):
+        if last == "在" and WORDS.tested_on_after.match(after):
             return "benchmark"  # "在Arena-Hard上得分89.4": what is tested on, not who
-        if _MEMBER_OF_AFTER.match(after):
+        if WORDS.member_of_after.match(after):
             return "attribute"  # "作为Qwen2.5系列中的指令微调版本": the family, not the model
-        if _BUILT_ON_AFTER.match(after):
+        if WORDS.built_on_after.match(after):
             return "attribute"  # "H20采用Hopper架构": what a product is built on, not the topic
         if _listed_with_others(before, after):
             return "member"  # "五源资本、红杉中国、腾讯等机构": one of a list, not the topic
         return "topic"
 
 
-_CAUSE_BEFORE = re.compile(r"(?:带动|拉动|受惠于?|受益于?|得益于|仰赖|有赖于)[^，,。；;]{0,4}$")
-_TESTED_ON_AFTER = re.compile(
-    r"^\s*(?:上(?!市|线|涨|调|架|升|半年|海)|(?:基准)?测试中|评测中|榜单)[^，,。；;]{0,6}?"
-    r"(?:得分|分数|成绩|准确率|正确率|通过率|为|达到?|取得|获得|拿下)"
-)
-_MEMBER_OF_AFTER = re.compile(r"^\s*(?:系列|家族)(?:中|里|之中|当中)")
-_BUILT_ON_AFTER = re.compile(r"^\s*(?:架构|架構|制程|製程|工艺|工藝)")
-_NICKNAME_BEFORE = re.compile(r"(?:誉为|称为|号称|被称|人称|有)[“「\"][^，,。“”「」\"]{0,6}$")
-_NICKNAME_AFTER = re.compile(r"^[^，,。“”「」]{0,4}[”」\"](?:之称|的|$)")
-_ENUMERATION_AFTER = re.compile(r"^(?:[、和及与][^，,。；;、]{1,15}?){0,8}等")
-
-
 def _nickname(before: str, after: str) -> bool:
     """A name in quotation marks that describes another: "被誉为“中国版X”的Y", "有「X」之称"."""
-    return bool(_NICKNAME_BEFORE.search(before) and _NICKNAME_AFTER.match(after))
+    return bool(WORDS.nickname_before.search(before) and WORDS.nickname_after.match(after))
 
 
 def _listed_with_others(before: str, after: str) -> bool:
     """A name in an enumeration closed by 等: "A、B、C等知名机构"."""
     in_list = before.endswith("、") or after.startswith("、")
-    return in_list and _ENUMERATION_AFTER.match(after) is not None
+    return in_list and WORDS.enumeration_after.match(after) is not None
 
 
 def analyse_sentence(
@@ -347,13 +332,9 @@ def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:
         return True
     # "获由A集团和B集团的10亿元战略投资": every name of the 由 phrase of an investment
     return bool(
-        _BY_PHRASE_BEFORE.search(text, max(0, s - 12), s)
-        and _INVESTMENT_AFTER.match(text, e, e + 24)
+        WORDS.by_phrase_before.search(text, max(0, s - 12), s)
+        and WORDS.investment_after.match(text, e, e + 24)
     )
-
-
-_BY_PHRASE_BEFORE = re.compile(r"由[^，,。；;的由]{0,10}$")
-_INVESTMENT_AFTER = re.compile(r"[^，,。；;]*?(?:投资|融资|注资|出资)")
 
 
 def _is_vendor(m: Mention, mentions: Sequence[Mention]) -> bool:
@@ -375,7 +356,7 @@ def _citation(before: str, after: str, m: Mention, cues: LinkCues) -> str | None
     tail = cues.attribution_tail.match(after)
     if tail is None:
         return None
-    return "source" if _REPORT_WORD.search(tail.group()) else "speaker"
+    return "source" if WORDS.report_word.search(tail.group()) else "speaker"
 
 
 def sentence_topic(view: SentenceView) -> Mention | None:
@@ -387,7 +368,7 @@ def sentence_topic(view: SentenceView) -> Mention | None:
             rel = m.start - view.start
             opener = view.text[:rel].strip(" ，,、例如而")
             after = view.text[m.end - view.start :]
-            if opener and not _CHIP_TOPIC_AFTER.match(after):
+            if opener and not WORDS.chip_topic_after.match(after):
                 continue
             if opener and not _CHIP_OPENER.fullmatch(opener):
                 continue
@@ -505,15 +486,12 @@ def strip_qualifiers(prefix: str) -> str:
     return prefix[: _QUALIFIER_TAIL.search(prefix).start()]  # type: ignore[union-attr]
 
 
-_USE_VERB = re.compile(r"^\s*(?:使用|在用|用过|用上|访问)\s*$")
-
-
 def _used_product(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:
     """ "5亿人使用ChatGPT": the product named right after the use verb has the users."""
     for m in view.mentions:
         if m.type in types and m.start >= q.end:
             between = view.text[q.end - view.start : m.start - view.start]
-            return m if _USE_VERB.match(between) else None
+            return m if WORDS.use_verb.match(between) else None
     return None
 
 

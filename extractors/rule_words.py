@@ -1,0 +1,77 @@
+"""The words the claim rules read, loaded once from data/rule_words.toml.
+
+Language knowledge is data: each rule names the pattern it reads by its key
+(``WORDS.cause_before``), and the pattern itself, with the examples it was written for,
+stands in the data file beside the others of its stage.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "rule_words.toml"
+
+
+@dataclass(frozen=True)
+class RuleWords:
+    """One compiled pattern per key of the data file (sections merged)."""
+
+    # [claims]
+    process_node_after: re.Pattern[str]
+    restates: re.Pattern[str]
+    names_the_figure: re.Pattern[str]
+    kind_of_model: re.Pattern[str]
+    uses_a_kind: re.Pattern[str]
+    change_to: re.Pattern[str]
+    from_before: re.Pattern[str]
+    grown_to: re.Pattern[str]
+    baseline_before: re.Pattern[str]
+    instalment: re.Pattern[str]
+    puts_in: re.Pattern[str]
+    device_shipments: re.Pattern[str]
+    revenue_row: re.Pattern[str]
+    operating_income_row: re.Pattern[str]
+    kind_of_actor: re.Pattern[str]
+    built_from: re.Pattern[str]
+    conversion_gap: re.Pattern[str]
+    # [linking]
+    chip_topic_after: re.Pattern[str]
+    addressee_after: re.Pattern[str]
+    report_word: re.Pattern[str]
+    cause_before: re.Pattern[str]
+    tested_on_after: re.Pattern[str]
+    member_of_after: re.Pattern[str]
+    built_on_after: re.Pattern[str]
+    nickname_before: re.Pattern[str]
+    nickname_after: re.Pattern[str]
+    enumeration_after: re.Pattern[str]
+    by_phrase_before: re.Pattern[str]
+    investment_after: re.Pattern[str]
+    use_verb: re.Pattern[str]
+    # [groups]
+    joins_names: re.Pattern[str]
+    summed: re.Pattern[str]
+    each: re.Pattern[str]
+    group_noun: re.Pattern[str]
+    respectively: re.Pattern[str]
+    # [context]
+    pays: re.Pattern[str]
+
+
+def load_rule_words(path: Path = DATA_FILE) -> RuleWords:
+    """Every pattern of the data file, compiled; a key missing from the file or the class
+    fails here, at import, not in the middle of an article."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    patterns = {key: value for section in data.values() for key, value in section.items()}
+    names = {f.name for f in fields(RuleWords)}
+    if set(patterns) != names:
+        raise ValueError(
+            f"{path.name}: keys differ from RuleWords: {sorted(set(patterns) ^ names)}"
+        )
+    return RuleWords(**{key: re.compile(value) for key, value in patterns.items()})
+
+
+WORDS = load_rule_words()

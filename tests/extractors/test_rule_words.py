@@ -1,0 +1,28 @@
+"""The rule words come from the data file, every key the rules read and no other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.rule_words import DATA_FILE, WORDS, load_rule_words
+
+
+def test_rule_words_load_every_pattern_of_the_data_file() -> None:
+    assert WORDS.cause_before.search("受益于英伟达")
+    assert WORDS.summed.search("三家公司资本开支合计2000亿美元")
+    assert not WORDS.kind_of_actor.search("星辰智能发布新模型")
+
+
+@pytest.mark.parametrize("edit", ["drop", "add"])
+def test_rule_words_refuse_a_file_whose_keys_differ(tmp_path: Path, edit: str) -> None:
+    text = DATA_FILE.read_text(encoding="utf-8")
+    if edit == "drop":
+        text = "\n".join(line for line in text.splitlines() if not line.startswith("summed ="))
+    else:
+        text += "\nunknown_words = '未知'\n"
+    changed = tmp_path / "rule_words.toml"
+    changed.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="summed" if edit == "drop" else "unknown_words"):
+        load_rule_words(changed)
