@@ -31,6 +31,7 @@ from extractors.linking import (
 from extractors.metric_table import metric_table
 from extractors.metrics import CueHits, MetricChoice, MetricCues, choose_metric
 from extractors.models import Claim, Quantity
+from extractors.quantities.numerals import CN_CHARS, DIGIT_VALUES
 from extractors.rule_words import WORDS
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
@@ -39,9 +40,9 @@ from extractors.tables import find_tables, is_size_label, read_cell, row_subject
 _NAME_GLUE_BEFORE = re.compile(r"[A-Za-z][\-_]?\s?$")
 _GLUED = re.compile(r"[@#＠]$")
 _GLUED_OR_NAME_BEFORE = re.compile(f"{_NAME_GLUE_BEFORE.pattern}|{_GLUED.pattern}")
-_CN_SINGLE = re.compile(r"[一二两三四五六七八九十几]")
+_CN_SINGLE = re.compile(f"[{''.join(d for d, v in DIGIT_VALUES.items() if v)}十几]")
 _NAME_GLUE_AFTER = re.compile(r"^[A-Za-z]")
-_NOT_NUMERAL = re.compile(r"[^0-9一二两三四五六七八九十百千万亿兆]")
+_NOT_NUMERAL = re.compile(f"[^0-9{CN_CHARS}]")
 _LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 _COMMAS = "，,、"
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")

@@ -16,6 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from extractors.quantities.numerals import DIGIT_VALUES
+
 Granularity = Literal["day", "month", "quarter", "half", "year"]
 
 
@@ -31,22 +33,8 @@ class DateMention(BaseModel):
     granularity: Granularity
 
 
-_CN_DIGIT = {
-    "〇": 0,
-    "零": 0,
-    "○": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN = "〇零○一二两三四五六七八九"
+_CN_DIGIT = DIGIT_VALUES
+_CN = "".join(DIGIT_VALUES)
 _SMALL = rf"(?:\d{{1,2}}|[{_CN}十]{{1,3}})"
 
 _REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1, "后年": 2, "後年": 2}

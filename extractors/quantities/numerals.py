@@ -62,6 +62,9 @@ for _chars, _value in (
 ):
     for _c in _chars:
         DIGITS[_c] = _value
+# Every way of writing a digit, the zeros of dates (二〇二四, 二○二五) with them: the one
+# table the date reader and the claim builder read too.
+DIGIT_VALUES: dict[str, int] = {**DIGITS, "〇": 0, "○": 0}
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "亿": 10**8, "兆": 10**12}
 LOOSE = "几多余来"  # "三十几万", "一千多万", "十余万": kept in the text, read as the floor
