@@ -163,7 +163,7 @@ class ClaimBuilder:
                     claims.append(claim)
                 prev_q, prev_claim = q, claim
         claims += self._table_claims(body, context, claims)
-        return _training_to_model(claims, body.mentions)
+        return _to_sized_member(_training_to_model(claims, body.mentions), body.mentions)
 
     def _table_claims(
         self, body: BodyAnalysis, context: ArticleContext, made: list[Claim]
@@ -577,6 +577,26 @@ def _of_a_model(claim: Claim) -> bool:
     if claim.metric == "gpu_count":
         return "训练" in claim.sentence or "訓練" in claim.sentence
     return claim.metric in _MODEL_METRICS
+
+
+def _to_sized_member(claims: list[Claim], mentions: Sequence[Mention]) -> list[Claim]:
+    """ "通义千问2.5：70亿参数模型": a family's parameter count is the one member of it the
+    article names with that size (Qwen2.5-7B-Instruct), when there is one."""
+    out = []
+    for c in claims:
+        if c.metric == "parameters" and c.value >= 1e8:
+            size = f"{c.value / 1e9:g}B".lower()
+            members = {
+                m.name
+                for m in mentions
+                if m.name != c.subject
+                and m.name.lower().startswith(c.subject.lower())
+                and size in m.name.lower().replace(" ", "-").split("-")
+            }
+            if len(members) == 1:
+                c = c.model_copy(update={"subject": members.pop(), "subject_type": "model"})
+        out.append(c)
+    return out
 
 
 def _training_to_model(claims: list[Claim], mentions: Sequence[Mention]) -> list[Claim]:

@@ -571,6 +571,11 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     # market shares of devices shipped by the unit, in a text not about AI, are no claims
     ("第一名华为以4150万台的出货量称霸国内市场，占据了42%的市场份额。", []),
+    # a family's parameter count is its one member of that size the article names
+    (
+        "阿里开源了Qwen2.5-7B-Instruct和Qwen2.5-72B-Instruct。测评显示，Qwen2.5以720亿参数领先。",
+        [("Qwen2.5-72B-Instruct", "parameters", 7.2e10, "params", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
