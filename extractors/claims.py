@@ -465,8 +465,11 @@ _LIST_JOIN = re.compile(r"\s*(?:和|及|以及|与|、|,|，)\s*")
 def _listed_after(q: Quantity, work: _SentenceWork, first: Quantity, claim: Claim) -> Claim | None:
     """A figure listed right after a claimed one of the same unit ("分别为A和B") that found
     no cue of its own takes that claim's subject and metric."""
-    if q.unit != first.unit or not _LIST_JOIN.fullmatch(work.body.simple, first.end, q.start):
+    simple = work.body.simple
+    if q.unit != first.unit or not _LIST_JOIN.fullmatch(simple, first.end, q.start):
         return None
+    if simple.startswith("的", q.end):
+        return None  # "38.99亿元，29亿元的理财额度…": the figure opens a clause of its own
     return _same_claim_for(claim, q, work)
 
 

@@ -228,6 +228,8 @@ def _nearest(
                     continue
                 if cs > qe and sentence[cs - 1] in _MAGNITUDES:
                     continue  # "1万亿参数及32亿激活参数": the cue is the number after's
+                if cue.metric == "drop" and _DIGIT.search(sentence, qe, cs):
+                    continue  # "38.99亿元，29亿元的理财额度": a drop word is the nearer figure's
                 breaks = len(CLAUSE_BREAK.findall(sentence, qe, cs))
                 score = cs - qe + CLAUSE_PENALTY * breaks - bonus
             elif ce <= qs:
@@ -263,6 +265,7 @@ _MADE_REACH = 8
 # The last character of a number written with its magnitude: a cue right after one
 # describes that number, not the next.
 _MAGNITUDES = frozenset("万亿兆萬億")
+_DIGIT = re.compile(r"\d")
 
 
 def _gpu_follows(after: str, category: str, chip_after: bool) -> bool:

@@ -576,6 +576,13 @@ CASES: list[tuple[str, list[Row]]] = [
         "阿里开源了Qwen2.5-7B-Instruct和Qwen2.5-72B-Instruct。测评显示，Qwen2.5以720亿参数领先。",
         [("Qwen2.5-72B-Instruct", "parameters", 7.2e10, "params", None)],
     ),
+    # raised money parked or spent is no money raised
+    (
+        "星辰科技是一家AI芯片公司，登陆科创板，募资净额为38.99亿元，29亿元的理财额度占募资净额比例约74.4%。"
+        "公司拟使用不超过12亿元的闲置募集资金进行现金管理。",
+        [("星辰科技", "funding", 3.899e9, "CNY", None)],
+    ),
+    ("星辰科技是一家AI芯片公司，其募投项目中，新型GPU研发项目拟投入24.59亿元。", []),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
