@@ -583,6 +583,11 @@ CASES: list[tuple[str, list[Row]]] = [
         [("星辰科技", "funding", 3.899e9, "CNY", None)],
     ),
     ("星辰科技是一家AI芯片公司，其募投项目中，新型GPU研发项目拟投入24.59亿元。", []),
+    # the size of a whole market is no one firm's figure
+    (
+        "英伟达是AI芯片龙头，AI芯片市场规模今年将达到4000亿美元，英伟达营收为1300亿美元。",
+        [("NVIDIA", "revenue", 1.3e11, "USD", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
