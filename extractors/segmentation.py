@@ -72,13 +72,31 @@ def split_sentences(text: str) -> list[Sentence]:
             start = m.start()
             if len(stripped) != len(piece):
                 start += len(piece) - len(piece.lstrip())
-            if len(stripped) <= MAX_SENTENCE_CHARS:
-                sentences.append(Sentence(start, start + len(stripped), stripped, paragraph))
-            else:
-                sentences.extend(_bounded(stripped, start, paragraph))
+            for at, item in _list_items(stripped, start):
+                if len(item) <= MAX_SENTENCE_CHARS:
+                    sentences.append(Sentence(at, at + len(item), item, paragraph))
+                else:
+                    sentences.extend(_bounded(item, at, paragraph))
         if newline:
             seen_on_line = False
     return sentences
+
+
+# A flattened list: items cut by " - " after a citation mark ("…的体现[1] - 政策调整…").
+_CITED_ITEM_BREAK = re.compile(r"(?<=\])\s+-\s+")
+
+
+def _list_items(text: str, offset: int) -> list[tuple[int, str]]:
+    """``text`` (at ``offset``) as the items of a flattened list, each with its offset;
+    the whole text when it is none."""
+    if "] -" not in text:
+        return [(offset, text)]
+    items, start = [], 0
+    for m in _CITED_ITEM_BREAK.finditer(text):
+        items.append((offset + start, text[start : m.start()]))
+        start = m.end()
+    items.append((offset + start, text[start:]))
+    return items
 
 
 def _bounded(text: str, offset: int, paragraph: int) -> list[Sentence]:

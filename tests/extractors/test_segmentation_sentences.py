@@ -71,3 +71,24 @@ def test_segmentation_sentences_index_the_text() -> None:
         ("第二段！", 1),
     ]
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+LIST_ITEM_CASES = [
+    # a flattened list: items cut after a citation mark
+    (
+        "H20采用Hopper架构，性能为H100的15%[4] - 芯片显存带宽达4.0 TB/s[5] - 适合数据中心部署",
+        ["H20采用Hopper架构，性能为H100的15%[4]", "芯片显存带宽达4.0 TB/s[5]", "适合数据中心部署"],
+    ),
+    # a spaced hyphen elsewhere is no item break
+    (
+        "2024 - 2025年，GPT-4 - 一款模型的参数未公开。",
+        ["2024 - 2025年，GPT-4 - 一款模型的参数未公开。"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "items"), LIST_ITEM_CASES)
+def test_segmentation_flattened_list_items_are_sentences(text: str, items: list[str]) -> None:
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == items
+    assert all(text[s.start : s.end] == s.text for s in sentences)
