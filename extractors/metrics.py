@@ -230,14 +230,14 @@ def _nearest(
                     continue  # "1万亿参数及32亿激活参数": the cue is the number after's
                 if cue.metric == "drop" and _DIGIT.search(sentence, qe, cs):
                     continue  # "38.99亿元，29亿元的理财额度": a drop word is the nearer figure's
-                breaks = len(CLAUSE_BREAK.findall(sentence, qe, cs))
+                breaks = _clause_breaks(sentence, qe, cs)
                 score = cs - qe + CLAUSE_PENALTY * breaks - bonus
             elif ce <= qs:
                 if side == "after" or qs - ce > window:
                     continue
                 if cs > 0 and sentence[cs - 1] in _MAGNITUDES:
                     continue  # "1.59亿月活用户和3447万…": the cue is the number before's
-                breaks = len(CLAUSE_BREAK.findall(sentence, ce, qs))
+                breaks = _clause_breaks(sentence, ce, qs)
                 if side == "before" and breaks:
                     continue
                 gap = 1 if _FROM_WHEN.fullmatch(sentence, ce, qs) else qs - ce
@@ -247,6 +247,18 @@ def _nearest(
             if best_cue is None or score < best_score:
                 best_score, best_cue, best_text = score, cue, cue_text
     return best_score, best_cue, best_text
+
+
+# A short gloss in brackets ("每股盈余(EPS)为", "年度经常性营收 (ARR) 突破"): no clause break.
+_GLOSS = re.compile(r"[（(][^（）()，,；;：:]{1,12}[)）]")
+
+
+def _clause_breaks(sentence: str, start: int, end: int) -> int:
+    """The clause breaks between ``start`` and ``end``, bracketed glosses left out."""
+    gap = sentence[start:end]
+    if "(" in gap or "（" in gap:
+        gap = _GLOSS.sub("", gap)
+    return len(CLAUSE_BREAK.findall(gap))
 
 
 # The start of a change, between a cue and the first figure: "用户数从6月的300万(增至…)".

@@ -588,6 +588,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "英伟达是AI芯片龙头，AI芯片市场规模今年将达到4000亿美元，英伟达营收为1300亿美元。",
         [("NVIDIA", "revenue", 1.3e11, "USD", None)],
     ),
+    # a bracketed gloss (EPS) breaks no clause: the per-share figure stays no claim
+    (
+        "广达是AI服务器大厂，其税后净利高达120.7亿元，每股盈余(EPS)为3.13元。",
+        [("Quanta", "profit", 1.207e10, "CNY", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
