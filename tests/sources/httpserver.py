@@ -15,6 +15,7 @@ redirect (``status=302, headers={"Location": ...}``) and honour validators
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import Counter
@@ -101,22 +102,25 @@ class LocalHTTPServer:
             self.hits[path] += 1
             hit = self.hits[path]
             self.requests.append(SeenRequest(path, dict(handler.headers.items())))
-            self.active += 1
-            self.max_active = max(self.max_active, self.active)
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            # (the client gave up, as the tests intend)
             self._answer(handler, self.routes.get(path), hit)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up, as the tests intend
-        finally:
-            with self._lock:
-                self.active -= 1
 
     def _answer(self, handler: BaseHTTPRequestHandler, route: Route | None, hit: int) -> None:
         if route is None:
             self._send(handler, 404, b"not here", {"Content-Type": "text/plain"})
             return
-        if route.delay:
-            self._stopping.wait(route.delay)
+        # Requests count as active until their answer starts: once it is written the
+        # client may send the next one before this thread is done with the socket.
+        with self._lock:
+            self.active += 1
+            self.max_active = max(self.max_active, self.active)
+        try:
+            if route.delay:
+                self._stopping.wait(route.delay)
+        finally:
+            with self._lock:
+                self.active -= 1
         if hit <= route.fail_first:
             self._send(handler, 500, b"try later", {"Content-Type": "text/plain"})
             return
