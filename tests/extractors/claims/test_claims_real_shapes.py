@@ -593,6 +593,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "广达是AI服务器大厂，其税后净利高达120.7亿元，每股盈余(EPS)为3.13元。",
         [("Quanta", "profit", 1.207e10, "CNY", None)],
     ),
+    # what a stake is worth is no valuation of the firm
+    (
+        "基金会持有的这部分股权，按OpenAI当前约5000亿美元估值，计算价值约1300亿美元。",
+        [("OpenAI", "valuation", 5e11, "USD", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
