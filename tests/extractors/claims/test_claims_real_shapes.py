@@ -564,6 +564,10 @@ CASES: list[tuple[str, list[Row]]] = [
             ("星辰智能", "funding", 3e8, "USD", None),
         ],
     ),
+    (
+        "OpenAI正式官宣完成资本结构重组，软银主导豪掷约410亿美元、押注AI未来。",
+        [("SoftBank", "funding", 4.1e10, "USD", None)],
+    ),
     # ... while money put into another firm stays that firm's
     (
         "星辰智能完成新一轮融资，总额达20亿美元。另一家巨头谷歌也同意向Anthropic投资2亿美元。",
