@@ -29,7 +29,7 @@ from extractors.linking import (
     named_subject,
 )
 from extractors.metric_table import metric_table
-from extractors.metrics import CueHits, MetricChoice, MetricCues, choose_metric
+from extractors.metrics import CueHits, MetricChoice, MetricCues, choose_metric, dropped
 from extractors.models import Claim, Quantity
 from extractors.quantities.numerals import CN_CHARS, DIGIT_VALUES
 from extractors.rule_words import WORDS
@@ -150,7 +150,8 @@ class ClaimBuilder:
                     claim = self._claim(q, work)
                 if claim is None and prev_q and prev_claim is not None:
                     claim = _listed_after(q, work, prev_q, prev_claim)
-                if claim is None and claims and claims[-1].start >= s.start:
+                follows = claim is None and claims and claims[-1].start >= s.start
+                if follows and not dropped(q, work.text, s.start, self.metric_cues, work.hits):
                     claim = _changed_to(q, work, claims[-1], candidates)
                 if claim is not None and claim.metric == "funding":
                     claim = _to_recipient(claim, work)
@@ -491,6 +492,8 @@ def _changed_to(
         and WORDS.from_before.search(simple, max(0, start.start - 11), start.start) is not None
         and WORDS.change_to.fullmatch(simple, start.end, q.start) is not None
     )
+    if WORDS.part_of.search(simple, max(0, q.start - 8), q.start):
+        return _same_claim_for(last, q, work)  # "其中1000亿美元": a part of the last figure
     # "启动时装备了10万块H100，随后又翻倍至20万块": the same count, grown
     grown = (
         q.unit is not None

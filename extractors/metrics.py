@@ -190,10 +190,7 @@ def choose_metric(
         if made is not None:  # "预计将生产出65.3万颗…芯片": chips made, not chips used
             return MetricChoice("chip_output", "count", made.group(), 0.0)
         return MetricChoice("gpu_count", "count", "GPU", 0.0)
-    if hits is None or hits.sentence != sentence:
-        hits = CueHits(sentence)
-    found = [(c, m) for c, m in hits.found(cues, category) if cues.plausible(c.metric, q.value)]
-    best_score, best_cue, best_text = _nearest(found, sentence, qs, qe)
+    best_score, best_cue, best_text = _nearest_cue(q, sentence, qs, qe, cues, hits, category)
     if best_cue is not None:
         if best_cue.metric == "drop":
             return None
@@ -204,6 +201,33 @@ def choose_metric(
     if default is not None:
         return MetricChoice(default, unit, None, 99.0)
     return None
+
+
+def dropped(
+    q: Quantity, sentence: str, offset: int, cues: MetricCues, hits: CueHits | None = None
+) -> bool:
+    """Whether the cue nearest to ``q`` says it is no claim ("其中30亿元用于…"), as
+    :func:`choose_metric` reads it."""
+    qs, qe = q.start - offset, q.end - offset
+    category = unit_category(q, sentence[qe : qe + 40], sentence[max(0, qs - 40) : qs])
+    cue = _nearest_cue(q, sentence, qs, qe, cues, hits, category)[1]
+    return cue is not None and cue.metric == "drop"
+
+
+def _nearest_cue(
+    q: Quantity,
+    sentence: str,
+    qs: int,
+    qe: int,
+    cues: MetricCues,
+    hits: CueHits | None,
+    category: str,
+) -> tuple[float, Cue | None, str]:
+    """:func:`_nearest` among the cues of ``category`` that may measure ``q``."""
+    if hits is None or hits.sentence != sentence:
+        hits = CueHits(sentence)
+    found = [(c, m) for c, m in hits.found(cues, category) if cues.plausible(c.metric, q.value)]
+    return _nearest(found, sentence, qs, qe)
 
 
 def _nearest(

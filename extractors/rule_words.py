@@ -28,6 +28,7 @@ class RuleWords:
     change_to: re.Pattern[str]
     from_before: re.Pattern[str]
     grown_to: re.Pattern[str]
+    part_of: re.Pattern[str]
     baseline_before: re.Pattern[str]
     instalment: re.Pattern[str]
     puts_in: re.Pattern[str]

@@ -500,6 +500,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "但与同等市值的上市企业相比仍有差距。",
         [("OpenAI", "revenue", 2e10, "USD", None), ("OpenAI", "revenue", 6e9, "USD", None)],
     ),
+    # ... or a part of it ("其中")
+    (
+        "Stargate计划在未来四年内向美国AI基础设施投资5000亿美元，其中1000亿美元立即启动。",
+        [("Stargate", "capex", 5e11, "USD", None), ("Stargate", "capex", 1e11, "USD", None)],
+    ),
     # ... but not a figure of the next clause
     (
         "Llama 3.1的上下文窗口从8K扩展到128K，支持的语言也增加到8种。",
@@ -601,6 +606,16 @@ CASES: list[tuple[str, list[Row]]] = [
     (
         "基金会持有的这部分股权，按OpenAI当前约5000亿美元估值，计算价值约1300亿美元。",
         [("OpenAI", "valuation", 5e11, "USD", None)],
+    ),
+    # money for infrastructure named after the amount is capex; an amount followed by
+    # 投资 in a sentence that merely mentions infrastructure is an investment
+    (
+        "阿里巴巴正积极推动3800亿元人民币的AI基础设施建设。",
+        [("Alibaba", "capex", 3.8e11, "CNY", None)],
+    ),
+    (
+        "若软银此次300亿美元投资最终落地，也将为OpenAI的基础设施建设注入动力。",
+        [("SoftBank", "funding", 3e10, "USD", None)],
     ),
     # a market value on the day's close is no share price
     (
