@@ -43,30 +43,17 @@ class SpanIndex(Generic[T]):
     def __init__(self, items: Sequence[T], starts: list[int], ends: list[int]) -> None:
         """``starts[i]`` and ``ends[i]`` are the offsets of ``items[i]``."""
         self._items = items
-        self._in_order = starts == sorted(starts)
-        self._order: list[int] = []  # positions by start; only read when not in order
-        if not self._in_order:
-            self._order = sorted(range(len(items)), key=starts.__getitem__)
-            starts = [starts[i] for i in self._order]
-            ends = [ends[i] for i in self._order]
-        self._starts, self._ends = starts, ends
+        self._order = sorted(range(len(items)), key=starts.__getitem__)  # positions by start
+        self._starts = [starts[i] for i in self._order]
+        self._ends = [ends[i] for i in self._order]
         # The largest end among the first k spans (by start): overlap tests in one bisect.
-        # Ends that never decrease (spans that do not nest) are their own running maximum.
-        self._max_ends = ends if ends == sorted(ends) else list(accumulate(ends, max))
+        self._max_ends = list(accumulate(self._ends, max))
 
     def within(self, lo: int, hi: int) -> list[T]:
         """Items with ``lo <= start`` and ``end <= hi``, in input order."""
         first, last = bisect_left(self._starts, lo), bisect_right(self._starts, hi)
-        if first == last:
-            return []
-        ends, items = self._ends, self._items
-        if self._in_order:
-            if self._max_ends[last - 1] <= hi:  # no span of the range reaches past hi
-                return list(items[first:last])
-            return [items[k] for k in range(first, last) if ends[k] <= hi]
-        order = self._order
-        picked = sorted(order[k] for k in range(first, last) if ends[k] <= hi)
-        return [items[i] for i in picked]
+        picked = sorted(self._order[k] for k in range(first, last) if self._ends[k] <= hi)
+        return [self._items[i] for i in picked]
 
     def overlaps(self, lo: int, hi: int) -> bool:
         """Whether any item has ``start < hi`` and ``lo < end``."""

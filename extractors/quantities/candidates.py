@@ -5,26 +5,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .guards import (
-    DATE_NEXT,
-    DATE_PREV,
-    GLUED_NEXT,
-    GLUED_PREV,
-    YEAR_NEXT,
-    glued_after,
-    glued_before,
-    is_date_or_time,
-    is_word_not_number,
-)
+from .guards import glued_after, glued_before, is_date_or_time, is_word_not_number
 from .numeral_spans import SHAPE_NUMBER, longest_numeral, numeral_value, read_numeral
 from .numerals import BIG_UNITS
-from .patterns import LEX, UNIT_START
-from .qualifiers import AFTER_FIRST, BEFORE_LAST, qualifier_after, qualifier_before
-from .units import UnitReading, read_unit, unit_at
+from .patterns import LEX
+from .qualifiers import qualifier_after, qualifier_before
+from .units import UnitReading, read_unit
 
-# Multiplier characters that may also begin a unit word (兆 of 兆瓦); read_unit is
-# None at the others.
-_BIG_UNIT_STARTS_UNIT = frozenset(BIG_UNITS) & UNIT_START
 _PCT_DEN = {"百": 1, "佰": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "百万": 1e-4}
 _PCT_DEN |= {"千万": 1e-5, "万万": 1e-6, "百万万": 1e-8}
 
@@ -96,13 +83,13 @@ def read_plain(text: str, start: int, sym: str | None, n_start: int, num: str) -
     """read_match for the commonest kind, a numeral with or without a currency symbol: a
     "plain" match at ``start``, its groups ``sym`` and ``num`` (at ``n_start``)."""
     prev = text[n_start - 1] if n_start else ""
-    if sym is None and prev in GLUED_PREV and glued_before(text, n_start):
+    if sym is None and glued_before(text, n_start):
         return None  # H800, GPT-4: whatever follows, part of a name
     value, value_max, used, shape, loose = read_numeral(num)
     if value is None:
         return None
     n_end = n_start + used
-    if sym is None and used >= 2 and text[n_end - 1] in _BIG_UNIT_STARTS_UNIT:
+    if sym is None and used >= 2 and text[n_end - 1] in BIG_UNITS:
         found = read_unit(text, n_end - 1, None)
         if found is not None and found[1] > n_end:
             # 150兆瓦: the last numeral character (兆) begins a unit word, not a multiplier.
@@ -117,35 +104,23 @@ def read_plain(text: str, start: int, sym: str | None, n_start: int, num: str) -
     elif is_word_not_number(text, n_start, n_end, numeral.lstrip("-负"), shape):
         return None
     if sym is None:
-        nxt = text[n_end : n_end + 1]
-        if (
-            used >= 11
-            or nxt in DATE_NEXT
-            or prev in DATE_PREV
-            or (nxt in YEAR_NEXT and (used == 4 or text.startswith("年代", n_end)))
-        ) and is_date_or_time(text, n_start, n_end, numeral, value):
+        if is_date_or_time(text, n_start, n_end, numeral, value):
             return None
-        if nxt in UNIT_START:
-            found = unit_at(text, n_end, nxt)
-        else:
-            found = read_unit(text, n_end, None) if nxt == " " else None
+        found = read_unit(text, n_end, None)
         if found is None:
-            if (nxt in GLUED_NEXT or prev == " ") and glued_after(text, n_start, n_end):
+            if glued_after(text, n_start, n_end):
                 return None  # 4o, 25th, Llama 3
         elif found[0].unit == "CNY":
             found = _prefixed_currency(text, n_start, found[0]), found[1]
     else:
         found = read_unit(text, n_end, LEX.symbols[sym])
     reading, end = (None, n_end) if found is None else found
-    before = prev if start == n_start else text[start - 1 : start]  # "" at the text start
     if value_max is not None:
         qualifier = "range"
     elif loose:
         qualifier = "more_than"
-    elif before in BEFORE_LAST or text[end : end + 1] in AFTER_FIRST:
-        qualifier = _qualifier_around(text, start, end)
     else:
-        qualifier = "exact"
+        qualifier = _qualifier_around(text, start, end)
     if reading is None:
         return Candidate(
             start, end, value, value_max, None, "number", qualifier, numeral, value, 1.0
@@ -181,12 +156,8 @@ def _prefixed_currency(text: str, start: int, reading: UnitReading) -> UnitReadi
 
 def _qualifier_around(text: str, start: int, end: int) -> str:
     """The qualifier written just before ``start`` or else just after ``end``, or "exact"."""
-    if (
-        start
-        and text[start - 1] in BEFORE_LAST
-        and (before := qualifier_before(text, start)) is not None
-    ):
+    if (before := qualifier_before(text, start)) is not None:
         return before
-    if text[end : end + 1] in AFTER_FIRST and (after := qualifier_after(text, end)) is not None:
+    if (after := qualifier_after(text, end)) is not None:
         return after[0]
     return "exact"

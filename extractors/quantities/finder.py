@@ -19,7 +19,6 @@ from .scanning import master_matches, numeral_spots
 _PREFILTER = re.compile(r"[0-9" + "".join(DIGITS) + "十拾百佰千仟万亿翻半对]")
 _MONEY_OR_DISCOUNT = re.compile(r"[ ]?(?:[美港日韩欧]?元|美刀|美金|人民币|折)")
 _RANGE_GAP_MAX = 5  # the longest text RANGE_LINK accepts between two quantities
-_RANGE_WORDS = frozenset("-~到至—")
 _FROM_BEFORE = re.compile(r"[从從由][ ]?(?:约|大约)?[ ]?$")
 _CHANGE_WORDS = re.compile(
     r"增长|增加|增至|升至|上升|上涨|涨|跃升|提升|提高|扩大|扩展|降|跌|减|翻|用了|花了|只用|仅用"
@@ -137,7 +136,7 @@ def _merge_range(text: str, low: Candidate, high: Candidate) -> Candidate | None
     if _is_change(text, low, high):
         return None  # "从1万亿美元到2万亿美元用了9个月": two values in time, no range
     signed = not gap and high.numeral.startswith("-")  # "3-5": the 5 was read as -5
-    if not signed and not (gap and gap.strip(" ") in _RANGE_WORDS and RANGE_LINK.fullmatch(gap)):
+    if not signed and not RANGE_LINK.fullmatch(gap):
         return None
     if low.unit is not None and low.unit != high.unit:
         return None

@@ -3,37 +3,17 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .lexicon import load_lexicon
 from .numeral_spans import SHAPE_NOT_NUMERAL, SHAPE_NUMBER, SHAPE_WORDISH, numeral_shape
 
 _WORDS = re.compile("|".join(sorted(load_lexicon().not_numbers, key=len, reverse=True)))
-# Every character of those words, when each is a plain word of two characters or more: a
-# word overlapping a one-character numeral then holds a neighbour of it from this set.
-_WORD_CHARS = (
-    frozenset("".join(load_lexicon().not_numbers))
-    if all(len(w) >= 2 and re.escape(w) == w for w in load_lexicon().not_numbers)
-    else None
-)
 _PHONE = re.compile(r"1[3-9]\d{9}")
 _DATE_AFTER = re.compile(r"[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 _DATE_BEFORE = re.compile(r"\d{4}[-/.](?:\d{1,2}[-/.])?\Z")
 _LANDLINE_AFTER = re.compile(r"-\d{7,8}(?!\d)")
 _LANDLINE_BEFORE = re.compile(r"(?<!\d)\d{3,4}-\Z")
 _YEAR_RANGE_AFTER = re.compile(r"[ ]?[-~到至][ ]?(?:\d{4}|\d{2})[ ]?年")
-# is_date_or_time can only say yes when the character after the numeral is in DATE_NEXT,
-# the one before in DATE_PREV, the numeral is as long as a phone number (11), or the
-# character after is in YEAR_NEXT and the numeral has four characters (a year: 2024年,
-# 2024财年, 2024 - 2025年) or 年代 follows it: callers in a hot loop test this first.
-DATE_NEXT = frozenset(":：-/.~到至月日号点")
-DATE_PREV = frozenset(":：-/.")
-YEAR_NEXT = frozenset("年财 ")
-# glued_before can only say yes when the character before is one of these.
-GLUED_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-.")
-# glued_after can only say yes when the character after is one of these or a space is
-# just before the number.
-GLUED_NEXT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-")
 
 
 def is_ascii_letter(c: str) -> bool:
@@ -77,63 +57,41 @@ def is_word_not_number(
         return True
     if shape == SHAPE_WORDISH:
         return True
-    if (
-        end - start == 1
-        and _WORD_CHARS is not None
-        and text[start - 1 : start] not in _WORD_CHARS
-        and text[end : end + 1] not in _WORD_CHARS
-    ):
-        return False  # no word can overlap the numeral (a shortcut of _inside_word)
+    # a not-a-number word of the lexicon overlapping the numeral
     lo = max(0, start - 3)
-    return _inside_word(text[lo : end + 3], start - lo, end - lo)
-
-
-@lru_cache(maxsize=1 << 14)
-def _inside_word(window: str, start: int, end: int) -> bool:
-    """A not-a-number word of the lexicon overlaps ``window[start:end]`` (no lookaround in
-    _WORDS, so the window around the numeral decides alone)."""
-    return any(m.start() < end and m.end() > start for m in _WORDS.finditer(window))
+    return any(m.start() < end and m.end() > start for m in _WORDS.finditer(text, lo, end + 3))
 
 
 def is_date_or_time(text: str, start: int, end: int, numeral: str, value: float) -> bool:
-    """2024年, 10月, 7日, 17:30, 2025-03-27, 晚上8点, phone numbers.
-
-    Each test below can only say yes; the commonest (a month, a day) come first.
-    """
+    """17:30, 2024年, 2024-03-27, 2024 - 2025年, 10月, 7日, 晚上8点, 80年代, phone numbers."""
     nxt = text[end : end + 2] or "\n"
-    after = nxt[0]
     prev = text[start - 1] if start else "\n"
     whole = value == int(value) and "." not in numeral
-    if (after in ":：" and nxt[1:2].isdigit()) or (
+    if (nxt[0] in ":：" and nxt[1:2].isdigit()) or (
         prev in ":：" and text[start - 2 : start - 1].isdigit()
     ):
         return True
-    if whole:
-        if after == "月":
-            if 1 <= value <= 12 and prev != "个":
-                return True
-        elif after in "日号":
-            if 1 <= value <= 31:
-                return True
-        elif after == "点" and value <= 24 and not nxt[1:2].isdigit():
+    if whole and len(numeral) == 4 and 1000 <= value <= 2999:
+        if nxt[0] == "年" or nxt == "财年" or _DATE_AFTER.match(text, end):
             return True
-        if len(numeral) == 4 and 1000 <= value <= 2999 and _year_next(text, end, nxt):
+        if _YEAR_RANGE_AFTER.match(text, end):
             return True
-        if nxt == "年代":
-            return True
-        if prev in "-/." and value <= 31 and _DATE_BEFORE.search(text, max(0, start - 8), start):
-            return True
+    if whole and nxt[0] == "月" and 1 <= value <= 12 and prev != "个":
+        return True
+    if whole and nxt[0] in "日号" and 1 <= value <= 31:
+        return True
+    if whole and nxt[0] == "点" and value <= 24 and not nxt[1:2].isdigit():
+        return True
+    if whole and nxt == "年代":
+        return True
+    if (
+        prev in "-/."
+        and whole
+        and value <= 31
+        and _DATE_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        return True
     return len(numeral) >= 3 and _is_phone(text, start, end, numeral)
-
-
-def _year_next(text: str, end: int, nxt: str) -> bool:
-    """What follows a year-like number ending at ``end`` makes it a year."""
-    return (
-        nxt[0] == "年"
-        or nxt == "财年"
-        or _DATE_AFTER.match(text, end) is not None
-        or _YEAR_RANGE_AFTER.match(text, end) is not None
-    )
 
 
 def _is_phone(text: str, start: int, end: int, numeral: str) -> bool:

@@ -39,9 +39,8 @@ _EXTRA = {
 }
 NORMALISE: dict[int, int | str] = {**_FULL_WIDTH, **{ord(k): v for k, v in _EXTRA.items()}}
 NORMALISE.pop(ord("，"))  # a clause comma, except between full-width digits (４，５６５)
-# A ， between full-width digits (the lookbehind placed after the ， so that the regex
-# engine looks for ， alone instead of trying every position).
-_WIDE_THOUSANDS = re.compile("，(?<=[０-９]，)(?=[０-９]{3})")
+# A ， between full-width digits.
+_WIDE_THOUSANDS = re.compile("(?<=[０-９])，(?=[０-９]{3})")
 _NEEDS_NORMALISING = re.compile("[" + "".join(chr(c) for c in NORMALISE) + "]")
 # Characters to map are rare in a body, so replacing each hit beats str.translate (which
 # looks up every character of the text).

@@ -55,42 +55,21 @@ def _unit_surface(s: str) -> str:
     return pat + "(?![A-Za-z])" if s[-1:].isascii() and s[-1:].isalpha() else pat
 
 
-def build_unit(lex: Lexicon, first: str | None = None) -> re.Pattern[str]:
-    """Unit word right after a numeral: currency first, then the other units.
-
-    With ``first``, only the alternatives whose first character can match ``first``: the
-    same match wherever the unit word (after the spaces) begins with ``first``.  No
-    alternative begins with a space, so the alternatives that match at all start there.
-    """
+def build_unit(lex: Lexicon) -> re.Pattern[str]:
+    """Unit word right after a numeral: currency first, then the other units."""
     groups: dict[str, list[str]] = {"cur": [], "chiph": [], "unit": []}
-    for group, head, pattern in _unit_alternatives(lex):
-        if first is None or re.match(head, first, re.IGNORECASE):
-            groups[group].append(pattern)
+    for group, pattern in _unit_alternatives(lex):
+        groups[group].append(pattern)
     body = "|".join(f"(?P<{g}>{'|'.join(alts) or '(?!)'})" for g, alts in groups.items())
     return re.compile(rf"[ ]{{0,4}}(?:{body})", re.IGNORECASE)
 
 
-def one_character_units(lex: Lexicon) -> dict[str, str]:
-    """Unit words of one character (no lookahead) that no other unit word can begin with
-    (%, 倍, 位): character -> group.  Right after a numeral, UNIT matches that character
-    alone, in that group."""
-    heads = [head for _, head, _ in _unit_alternatives(lex)]
-    out = {}
-    for group, words in (("cur", lex.currencies), ("unit", lex.units)):
-        for word in words:
-            if len(word) != 1 or _unit_surface(word) != re.escape(word):
-                continue
-            if sum(1 for head in heads if re.match(head, word, re.IGNORECASE)) == 1:
-                out[word] = group
-    return out
-
-
-def _unit_alternatives(lex: Lexicon) -> list[tuple[str, str, str]]:
-    """(group, pattern of its first character, pattern) of every unit word, in order."""
-    out = [("chiph", "[A-Za-z]", r"[A-Za-z]\d{2,4}[ ]?GPU[ ]?(?:小时|hours)")]
+def _unit_alternatives(lex: Lexicon) -> list[tuple[str, str]]:
+    """(group, pattern) of every unit word, in order."""
+    out = [("chiph", r"[A-Za-z]\d{2,4}[ ]?GPU[ ]?(?:小时|hours)")]
     for group, words in (("cur", lex.currencies), ("unit", lex.units)):
         ordered = sorted(words, key=len, reverse=True)
-        out += [(group, re.escape(s[0]), _unit_surface(s)) for s in ordered]
+        out += [(group, _unit_surface(s)) for s in ordered]
     return out
 
 
@@ -120,11 +99,3 @@ MASTER_NO_FRACTION = build_master(LEX, fractions=False)
 FRACTION_CHARS = frozenset(",. -负又点几多余" + CN_CHARS)
 UNIT = build_unit(LEX)
 PRICE_PER = build_price_per(LEX)
-UNIT_FIRST = frozenset(s[0].lower() for s in (*LEX.units, *LEX.currencies)) | set(
-    "abcdefghijklmnopqrstuvwxyz"
-)
-# Every character whose lower case is in UNIT_FIRST (A-Z, the Kelvin sign...): lower() maps
-# no character outside the BMP into UNIT_FIRST.
-UNIT_START = UNIT_FIRST | frozenset(
-    c for c in map(chr, range(0x10000)) if c != c.lower() and c.lower() in UNIT_FIRST
-)

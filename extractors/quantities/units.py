@@ -7,23 +7,9 @@ from dataclasses import dataclass
 
 from .lexicon import lexicon_key
 from .numerals import DIGITS, parse_chinese_number
-from .patterns import (
-    CENTS,
-    LEX,
-    PRICE_PER,
-    SUBUNIT,
-    UNIT_START,
-    build_unit,
-    one_character_units,
-)
+from .patterns import CENTS, LEX, PRICE_PER, SUBUNIT, UNIT
 
 _WEEK_WORD = re.compile(r"[\u4e00-\u9fff](?<![内后时的左前])")
-# First characters SUBUNIT (with a 角/分 digit), CENTS and PRICE_PER can match at: where the
-# text goes on with anything else the regex is not tried.
-_SUBUNIT_FIRST = frozenset("又零0123456789两" + "".join(DIGITS))
-_CENTS_FIRST = _SUBUNIT_FIRST | frozenset("十")
-_PRICE_PER_FIRST = frozenset(" /每")
-_TAIL_FIRST = _CENTS_FIRST | _PRICE_PER_FIRST
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +29,6 @@ class UnitReading:
 
 
 _GPU_HOURS = UnitReading("gpu_hours", 1.0, "dimension")
-_UNIT_BY_FIRST: dict[str, re.Pattern[str]] = {}  # filled by _unit_pattern (UNIT_START keys)
-_ONE_CHARACTER = one_character_units(LEX)
-# (group, matched text) -> the reading of that unit word, and the same followed by 半.
-_by_surface: dict[tuple[str, str], tuple[UnitReading, UnitReading]] = {}
 
 
 def _digit(c: str) -> float:
@@ -58,32 +40,15 @@ def read_unit(text: str, end: int, symbol_iso: str | None) -> tuple[UnitReading,
     and where it ends."""
     if symbol_iso is not None:
         return _price_or_money(text, end, symbol_iso, 0.0)
-    nxt = text[end : end + 1]
-    if nxt == " ":
-        nxt = text[end : end + 6].lstrip(" ")[:1]
-    if nxt not in UNIT_START:
+    m = UNIT.match(text, end)
+    if m is None:
         return None
-    return unit_at(text, end, nxt)
-
-
-def unit_at(text: str, end: int, first: str) -> tuple[UnitReading, int] | None:
-    """read_unit without a currency symbol, where ``first``, the first character after
-    ``end`` and its spaces, is in UNIT_START."""
-    group = _ONE_CHARACTER.get(first)
-    if group is not None and text.startswith(first, end):
-        surface, end = first, end + 1  # what UNIT matches there
-    else:
-        m = (_UNIT_BY_FIRST.get(first) or _unit_pattern(first)).match(text, end)
-        if m is None:
-            return None
-        group = m.lastgroup or "unit"  # always one of cur, chiph, unit
-        if group == "chiph":
-            return _GPU_HOURS, m.end()
-        surface, end = m.group(group), m.end()
-    readings = _by_surface.get((group, surface)) or _readings(group, surface)
+    group = m.lastgroup or "unit"  # always one of cur, chiph, unit
+    if group == "chiph":
+        return _GPU_HOURS, m.end()
+    surface, end = m.group(group), m.end()
+    readings = _readings(group, surface)
     if group == "cur":
-        if text[end : end + 1] not in _TAIL_FIRST:
-            return readings[0], end  # no 角分, 美分 or /token
         return _money_tail(text, end, readings[0].unit)
     if surface == "周" and _WEEK_WORD.match(text, end):
         return None  # 周活跃, 周末, 周年: not weeks
@@ -92,24 +57,16 @@ def unit_at(text: str, end: int, first: str) -> tuple[UnitReading, int] | None:
     return readings[0], end
 
 
-def _unit_pattern(first: str) -> re.Pattern[str]:
-    """UNIT cut down to the unit words that can begin with ``first`` (a UNIT_START
-    character): a regex with fewer alternatives to try, the same match."""
-    pattern = _UNIT_BY_FIRST[first] = build_unit(LEX, first)
-    return pattern
-
-
 def _readings(group: str, surface: str) -> tuple[UnitReading, UnitReading]:
-    """The readings of a unit word as matched (any spacing and case), stored once."""
+    """The readings of a unit word as matched (any spacing and case): as written, and
+    followed by 半."""
     if group == "cur":
         info = LEX.currencies[_squash(surface)]
         factor, kind = 1.0, "money"
     else:
         info = LEX.units[_squash(surface)]
         factor, kind = info.factor, info.kind
-    readings = UnitReading(info.unit, factor, kind), UnitReading(info.unit, factor, kind, half=True)
-    _by_surface[group, surface] = readings
-    return readings
+    return UnitReading(info.unit, factor, kind), UnitReading(info.unit, factor, kind, half=True)
 
 
 def _squash(surface: str) -> str:
@@ -122,9 +79,7 @@ def _squash(surface: str) -> str:
 def _money_tail(text: str, end: int, iso: str) -> tuple[UnitReading, int]:
     """元 may be followed by 角/毛/分 (123元1角1分); 美元 by 美分."""
     offset = 0.0
-    if text[end : end + 1] not in _CENTS_FIRST:
-        pass
-    elif iso == "CNY":
+    if iso == "CNY":
         sub = SUBUNIT.match(text, end)
         if sub and sub.end() > end and (sub.group("j") or sub.group("f")):
             offset = sum(
@@ -141,7 +96,7 @@ def _money_tail(text: str, end: int, iso: str) -> tuple[UnitReading, int]:
 
 
 def _price_or_money(text: str, end: int, iso: str, offset: float) -> tuple[UnitReading, int]:
-    per = PRICE_PER.match(text, end) if text[end : end + 1] in _PRICE_PER_FIRST else None
+    per = PRICE_PER.match(text, end)
     if per is None:
         return UnitReading(iso, 1.0, "money", offset), end
     tokens = LEX.price_per[lexicon_key(per.group("per") or "")]

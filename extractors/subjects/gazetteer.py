@@ -61,7 +61,6 @@ class Gazetteer:
     # the stem as the gazetteer spells it and the type of entity it names.
     stems: dict[str, tuple[str, str]] = field(default_factory=dict)
     # What lookup gives for each alias as spelled here (most names looked up are).
-    _spelled: dict[str, Entity] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for entity in self.entities:
@@ -72,11 +71,10 @@ class Gazetteer:
                     key = to_simplified(stem.group(1))
                     self.stems.setdefault(key, (stem.group(1), entity.type))
         self.pattern = _alias_pattern(a for e in self.entities for a in (e.name, *e.aliases))
-        self._spelled = {a: self.by_alias[alias_key(a)] for a in self.aliases()}
 
     def lookup(self, name: str) -> Entity | None:
         """The entity a name (any alias, any case/spacing/hyphenation) refers to."""
-        return self._spelled.get(name) or self.by_alias.get(alias_key(name))
+        return self.by_alias.get(alias_key(name))
 
     def find_aliases(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, text) of every alias in ``text``, any case, left to right."""

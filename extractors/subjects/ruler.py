@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -11,13 +10,10 @@ from dataclasses import dataclass, replace
 from extractors.subjects import shapes
 from extractors.subjects.gazetteer import Gazetteer
 
-# A bare version token ("V3", "R1", "k1.5") or edition word ("Max") standing alone.  Every
-# branch opens with the letter the pattern consumes first, then looks behind it: the same
-# matches as a leading look-behind, but a pattern opening with a character class lets the
-# engine skip the Chinese text at once.
+# A bare version token ("V3", "R1", "k1.5") or edition word ("Max") standing alone.
 _BARE_VARIANT = re.compile(
-    r"[A-Za-z](?<![A-Za-z0-9.\-].)(?:[A-Za-z]?\d+(?:\.\d+)?|(?<=M)ax|(?<=P)ro|(?<=P)lus"
-    r"|(?<=T)urbo|(?<=M)ini|(?<=F)lash|(?<=U)ltra|(?<=L)ite)(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9.\-])(?:[A-Za-z]{1,2}\d+(?:\.\d+)?|Max|Pro|Plus|Turbo|Mini|Flash|Ultra|Lite)"
+    r"(?![A-Za-z0-9])"
 )
 _EDITIONS = frozenset({"Max", "Pro", "Plus", "Turbo", "Mini", "Flash", "Ultra", "Lite"})
 # How far back (characters) a bare variant may look for its family.
@@ -30,13 +26,11 @@ _EDITION_HEAD = re.compile(rf"(?i){_EDITIONS_PATTERN}\b")
 _EDITION_VARIANT = re.compile(
     rf"(?i)(?<![A-Za-z0-9.\-]){_EDITIONS_PATTERN}(?![A-Za-z0-9])(?=\s*版)"
 )
-_SIZE_AFTER = r"(?![A-Za-z0-9])(?=\s*(?:版本|版|参数版|规模版|模型))"
-_SIZE_VARIANT = re.compile(r"\d(?<![A-Za-z0-9.\-].)\d{0,3}(?:\.\d)?[BMT]" + _SIZE_AFTER)
-# How every size variant ends: most pages have no such end and skip _SIZE_VARIANT.
-_SIZE_MARK = re.compile(r"[BMT](?<=\d[BMT])" + _SIZE_AFTER)
+_SIZE_VARIANT = re.compile(
+    r"(?<![A-Za-z0-9.\-])\d{1,4}(?:\.\d)?[BMT](?![A-Za-z0-9])(?=\s*(?:版本|版|参数版|规模版|模型))"
+)
 _EDITION_REACH = 60
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
-_START = operator.attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -52,32 +46,6 @@ class Mention:
     family: str | None = None
     outlet: bool = False
     base: str | None = None  # the product an edition/size variant belongs to
-
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        text: str,
-        name: str,
-        type: str,
-        how: str,
-        family: str | None = None,
-        outlet: bool = False,
-        base: str | None = None,
-    ) -> None:
-        # Some thirty mentions are built per page.  The generated frozen __init__ sets
-        # each field through object.__setattr__; writing them into the instance dict is
-        # three times faster, and the instance is as frozen (tests compare the two).
-        fields = self.__dict__
-        fields["start"] = start
-        fields["end"] = end
-        fields["text"] = text
-        fields["name"] = name
-        fields["type"] = type
-        fields["how"] = how
-        fields["family"] = family
-        fields["outlet"] = outlet
-        fields["base"] = base
 
 
 def find_mentions(
@@ -109,7 +77,7 @@ def find_mentions(
             candidates.append(_from_shape(s, text, gazetteer))
     named_for_article = [s for s in found if s.how in ("stock code", "declared")]
     candidates += _listed_elsewhere(text, named_for_article)
-    for m in _SIZE_VARIANT.finditer(text) if _SIZE_MARK.search(text) else ():
+    for m in _SIZE_VARIANT.finditer(text):
         candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
     for m in _EDITION_VARIANT.finditer(text) if "版" in text else ():
         candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
@@ -209,36 +177,11 @@ def _family_spelling(name: str, head: str, family: str | None, gazetteer: Gazett
 
 
 def _non_overlapping(candidates: list[Mention]) -> list[Mention]:
-    """Longest first; on equal spans the gazetteer wins over a shape.
-
-    Which of some overlapping mentions is kept depends on them alone, so the choice is
-    made within each run of mentions overlapping one another (most mentions overlap
-    nothing and are kept as they are).  An empty mention (none is ever found) would not
-    fit that reading: then the choice is made among all at once.
-    """
-    out: list[Mention] = []
-    run: list[Mention] = []  # mentions overlapping one another, by start
-    run_end = 0
-    for m in sorted(candidates, key=_START):
-        if m.end <= m.start:
-            return _choose(candidates)
-        if run and m.start >= run_end:
-            out.extend(run if len(run) == 1 else _choose(run))
-            run = []
-        if not run or m.end > run_end:
-            run_end = m.end
-        run.append(m)
-    out.extend(run if len(run) == 1 else _choose(run))
-    return out
-
-
-def _choose(candidates: list[Mention]) -> list[Mention]:
-    """The mentions kept, longest first (the gazetteer's on equal spans), in text order."""
-    keys = [(m.start - m.end, m.how != "gazetteer", m.start) for m in candidates]
-    ranked = sorted(range(len(candidates)), key=keys.__getitem__)  # stable, as on the mentions
+    """Longest first; on equal spans the gazetteer wins over a shape; in text order."""
+    ranked = sorted(candidates, key=lambda m: (m.start - m.end, m.how != "gazetteer", m.start))
     starts: list[int] = []  # the taken mentions, kept in text order
     taken: list[Mention] = []
-    for m in map(candidates.__getitem__, ranked):
+    for m in ranked:
         i = bisect.bisect_right(starts, m.start)
         if (i and taken[i - 1].end > m.start) or (i < len(taken) and taken[i].start < m.end):
             continue
@@ -300,35 +243,15 @@ def _resolve_variants(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
     """A bare "V3"/"R1"/"Max" inherits the most recent family (or model) that accepts it."""
     out = list(mentions)
     ends = [x.end for x in mentions]  # mentions do not overlap: ends ascend with starts
-    found: tuple[list[Mention], list[int]] | None = None  # the hosts, once needed
     for m in _BARE_VARIANT.finditer(text):
         i = bisect.bisect_right(ends, m.start())  # mentions[:i] end at or before the variant
         if i < len(mentions) and mentions[i].start < m.end():
             continue  # part of a name already found
-        hosts, host_ends = found = found or _hosts(mentions, gazetteer)
-        # the hosts among the mentions ending within reach before the variant
-        first = bisect.bisect_right(host_ends, m.start() - _VARIANT_REACH)
-        earlier = hosts[first : bisect.bisect_right(host_ends, m.start())]
-        token = m.group()
-        resolved = _inherit(token, earlier, gazetteer)
+        first = bisect.bisect_right(ends, m.start() - _VARIANT_REACH)
+        resolved = _inherit(m.group(), mentions[first:i], gazetteer)
         if resolved is not None:
-            out.append(replace(resolved, start=m.start(), end=m.end(), text=token))
-    if len(out) == len(mentions):
-        return out  # already in text order
-    return sorted(out, key=_START)
-
-
-def _hosts(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[list[Mention], list[int]]:
-    """The mentions _inherit does not pass over, and their ends: a numbered model (for an
-    edition word) or a mention of a family (for a version).  Looking among these only
-    finds what looking among all the mentions finds."""
-    families = gazetteer.families
-    hosts = [
-        x
-        for x in mentions
-        if (x.type == "model" and x.name[-1:].isdigit()) or (x.family or "") in families
-    ]
-    return hosts, [x.end for x in hosts]
+            out.append(replace(resolved, start=m.start(), end=m.end(), text=m.group()))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _inherit(token: str, earlier: list[Mention], gazetteer: Gazetteer) -> Mention | None:

@@ -27,10 +27,9 @@ from dataclasses import dataclass
 from extractors.segmentation import NAME_WORD
 from extractors.subjects.gazetteer import Gazetteer
 
-# The first letter comes before the look-behind (same matches as a leading look-behind):
-# a pattern opening with a character class lets the engine skip the Chinese text at once.
 _LATIN_NAME = re.compile(
-    r"(?P<name>[A-Za-z](?<![A-Za-z0-9.\-].)[A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
+    r"(?<![A-Za-z0-9.\-])"
+    r"(?P<name>[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
     r"(?: (?P<ver>[kKvV]?\d{1,2}(?:\.\d+)?)(?![\d.])"
     r"(?: (?P<size>\d{1,4}(?:\.\d+)?[BM])(?![A-Za-z0-9]))?"  # a size edition: Llama 3.1 405B
     r"(?: (?P<tail>[A-Z][a-z]{2,}))?)?)"
@@ -41,9 +40,6 @@ _DOTTED_VERSION = re.compile(r"(?:[Vv]\d+(?:\.\d+)?|\d+\.\d+)")
 # Versions a known stem may carry: "文心X1", "昇腾910", "豆包1.5".
 _STEM_VERSION = re.compile(r"(?:[A-Za-z]{1,2}\d{1,3}(?:\.\d+)?[A-Za-z]?|\d{2,4}[A-Za-z]?|\d+\.\d+)")
 _DIGIT = re.compile(r"\d")
-# A name matched by _LATIN_NAME holds a digit (str.isdigit) exactly when it holds a \d: its
-# characters are ASCII letters and digits, ".", "-", " " and the \d of a version or size.
-_DIGIT_OR_HYPHEN = re.compile(r"[\d\-]")
 _HEAD_END = re.compile(r"[\d.\- ]")
 
 
@@ -76,8 +72,6 @@ def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     out: list[ShapeMatch] = []
     for m in _LATIN_NAME.finditer(text):
         name = m.group("name")
-        if _DIGIT_OR_HYPHEN.search(name) is None:
-            continue  # most words: neither a chip nor a model (see _looks_like_model)
         if name.lower() in gazetteer.not_names:
             continue  # FP16, INT8, HBM3: formats and parts, not actors
         if _CHIP.fullmatch(name):

@@ -16,7 +16,7 @@ then "文心X1"): :meth:`TokenWindows.spans_for_seen` adds the windows such word
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 from extractors.subjects.gazetteer import Gazetteer
 from extractors.subjects.shapes import STOCK_CODE, dotted_words, generic_tail, measured_from
@@ -26,8 +26,6 @@ Span = tuple[int, int]
 _CJK = r"[\u4e00-\u9fff]"
 # A dotted version glued to Chinese: "千问2.5", "文心V4" (a superset: "增长2.5倍" too).
 _DOTTED_AFTER_CJK = re.compile(_CJK + r"(?:[Vv]\d|\d+\.\d)")
-# The same version once its first character is consumed, the Chinese one looked behind.
-_DOTTED_FROM_SECOND = rf"(?<={_CJK}[Vv])\d|(?<={_CJK}\d)\d*\.\d"
 # What a word glued to a version shows: two Chinese characters, then a letter or a digit.
 _VERSION_GLUE = re.compile(rf"[A-Za-z\d](?<={_CJK}{{2}}.)")
 
@@ -43,7 +41,10 @@ class TokenWindows:
     """The trigger patterns of one gazetteer (built once per extractor)."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
-        self._versions = Trigger(gazetteer.stems, versions=True)
+        # A version trigger: a Chinese character glued to a dotted version, or a stem
+        # glued to what may start a version.
+        stems = f"|{_stem_pattern(gazetteer.stems)}" if gazetteer.stems else ""
+        self._versions = re.compile(_DOTTED_AFTER_CJK.pattern + stems)
         self._suffixes = _suffix_pattern(gazetteer.org_suffixes)
         self._gazetteer = gazetteer
 
@@ -62,7 +63,8 @@ class TokenWindows:
         unmeasured dotted version glued to a word, so the words seen with one
         (:meth:`spans_for_seen`) are the same.
         """
-        versions = (t for t in self._versions.spans(text) if not _measured_number(text, t))
+        triggers = (m.span() for m in self._versions.finditer(text))
+        versions = (t for t in triggers if not _measured_number(text, t))
         windows = {w for w in _windows(text, versions) if _VERSION_GLUE.search(text, *w)}
         gazetteer = self._gazetteer
         suffixes = (
@@ -88,57 +90,6 @@ class TokenWindows:
         # A plain alternation of words: the engine skips to their first characters itself.
         matches = (m.span() for m in re.compile(_stem_pattern(seen)).finditer(text))
         return [w for w in _windows(text, matches) if w not in taken]
-
-
-class Trigger:
-    """A Chinese character glued to a dotted version (``versions``), or one of ``stems``
-    glued to what may start a version.
-
-    :attr:`pattern` says what a trigger is.  :meth:`spans` gives the spans of the matches
-    of ``pattern.finditer`` without trying the pattern at every position: a hint pattern,
-    opening with a character class the regex engine skips to at once, finds the
-    characters after a Chinese one that may go on into a match, and the first characters
-    of stems; the pattern is tried just before and at those.  The hint consumes no
-    Chinese character (only the digits of a version after its first character), so it
-    passes over no such place; tried left to right from where the last match ended, the
-    places give the matches ``finditer`` gives.  Where the hint found a dotted version,
-    the pattern's first branch matches from the character before to where the hint ends
-    (the same greedy digits): that span needs no second try.
-    """
-
-    def __init__(self, stems: Iterable[str], *, versions: bool = False) -> None:
-        branches: list[str] = []  # of the pattern
-        hints: list[str] = []  # of the hint, once its first character is consumed
-        firsts = ""  # the characters the hint opens with
-        if versions:
-            branches.append(_DOTTED_AFTER_CJK.pattern)
-            hints.append(f"(?P<dotted>{_DOTTED_FROM_SECOND})")
-            firsts += r"Vv\d"
-        stems = list(stems)
-        self._stem_heads = frozenset(w[0] for w in stems)
-        if stems:
-            branches.append(_stem_pattern(stems))
-            heads = _char_class(self._stem_heads)
-            hints.append(f"(?<={heads})")
-            firsts += heads[1:-1]
-        self.pattern = re.compile("|".join(branches) or "(?!)")
-        self._hint = re.compile(f"[{firsts}](?:{'|'.join(hints)})" if hints else "(?!)")
-
-    def spans(self, text: str) -> Iterator[Span]:
-        pos = 0  # where the last match ended: finditer goes on from there
-        match = self.pattern.match
-        for hint in self._hint.finditer(text):
-            at = hint.start()
-            if at > pos:  # glued to the character before
-                if hint.lastgroup == "dotted":
-                    pos = hint.end()
-                    yield at - 1, pos
-                elif m := match(text, at - 1):
-                    pos = m.end()
-                    yield m.span()
-            if at >= pos and text[at] in self._stem_heads and (m := match(text, at)):
-                pos = m.end()
-                yield m.span()
 
 
 def _measured_number(text: str, trigger: Span) -> bool:
