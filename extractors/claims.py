@@ -749,17 +749,13 @@ _FOUND_PENALTY = {"gazetteer": 0.0, "variant": 0.05, "group": 0.05, "shape": 0.2
 
 
 def _confidence(link: str, found: str, choice: MetricChoice) -> float:
-    return _confidence_of(link, found, choice.cue is None, choice.score > 10)
-
-
-@lru_cache(maxsize=256)
-def _confidence_of(link: str, found: str, no_cue: bool, far_cue: bool) -> float:
-    """The confidence of a claim: a pure function of a few small facts, so it is cached."""
+    """The confidence of a claim: less for a subject carried or found by shape alone, and
+    for a metric read from a far cue or none."""
     score = 0.95
     score -= _LINK_PENALTY.get(link, 0.2)
     score -= _FOUND_PENALTY.get(found, 0.2)
-    if no_cue:
+    if choice.cue is None:
         score -= 0.2
-    elif far_cue:
+    elif choice.score > 10:
         score -= 0.1
     return round(max(0.05, min(1.0, score)), 2)
