@@ -703,7 +703,10 @@ def _said_of_a_kind(q: Quantity, view: SentenceView) -> bool:
     """Whether the sentence, up to ``q``, speaks of a kind of actor rather than one: a
     figure no name of the sentence claims is then nobody's in particular, not the
     carried or the article's topic."""
-    return WORDS.kind_of_actor.search(view.text, 0, q.start - view.start) is not None
+    rel_start = q.start - view.start
+    if WORDS.compared_with.search(view.text, max(0, rel_start - 16), rel_start):
+        return True  # "仅次于华电新能181.71亿元": the figure of the one compared with
+    return WORDS.kind_of_actor.search(view.text, 0, rel_start) is not None
 
 
 def _article_subject(

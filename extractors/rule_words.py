@@ -36,6 +36,7 @@ class RuleWords:
     revenue_row: re.Pattern[str]
     operating_income_row: re.Pattern[str]
     kind_of_actor: re.Pattern[str]
+    compared_with: re.Pattern[str]
     built_from: re.Pattern[str]
     conversion_gap: re.Pattern[str]
     # [linking]

@@ -707,6 +707,14 @@ TOPIC_CASES = [
         "三星电子近期通过了HBM3E认证。韩国企业在全球HBM市场中占据主导地位，市场份额合计近80%。",
         [],
     ),
+    # a figure a sentence compares with (仅次于X的N) is X's, not the topic's
+    (
+        "摩尔线程冲刺科创板",
+        "摩尔线程预计募集资金80亿元，成为今年科创板最大规模IPO，仅次于华电新能181.71亿元的主板融资规模。",
+        [("Moore Threads", "funding", 8e9, "CNY", None)],
+    ),
+    # users' rate of use is no GPU utilisation
+    ("DeepSeek用户流失", "DeepSeek的用户使用率从巅峰时期的7.5%下滑至3%。", []),
     # a name in quotation marks is a comparison, not the topic
     (
         None,
