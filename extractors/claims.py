@@ -249,6 +249,8 @@ class ClaimBuilder:
         types = self.metric_cues.subject_types(choice.metric)
         view = context.view(index)
         # choose_subject, reading the carried topic only when no mention of the sentence fits.
+        if _compared_with(q, view):
+            return None
         group = self._group_subject(q, work, types)
         if group is None and counted_group(q, view.text, view.start) is not None:
             return None  # "22家AI公司累计募资…": a group the article never lists by name
@@ -703,10 +705,18 @@ def _said_of_a_kind(q: Quantity, view: SentenceView) -> bool:
     """Whether the sentence, up to ``q``, speaks of a kind of actor rather than one: a
     figure no name of the sentence claims is then nobody's in particular, not the
     carried or the article's topic."""
+    return WORDS.kind_of_actor.search(view.text, 0, q.start - view.start) is not None
+
+
+def _compared_with(q: Quantity, view: SentenceView) -> bool:
+    """ "仅次于华电新能181.71亿元": the figure of one the sentence compares with and names
+    no further (a name it does know takes the figure as its own: "落后于SK海力士(62%)")."""
     rel_start = q.start - view.start
-    if WORDS.compared_with.search(view.text, max(0, rel_start - 16), rel_start):
-        return True  # "仅次于华电新能181.71亿元": the figure of the one compared with
-    return WORDS.kind_of_actor.search(view.text, 0, rel_start) is not None
+    compared = WORDS.compared_with.search(view.text, max(0, rel_start - 16), rel_start)
+    if compared is None:
+        return False
+    since = view.start + compared.start()
+    return not any(since <= m.start < q.start for m in view.mentions)
 
 
 def _article_subject(
