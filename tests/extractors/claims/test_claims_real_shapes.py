@@ -617,6 +617,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "若软银此次300亿美元投资最终落地，也将为OpenAI的基础设施建设注入动力。",
         [("SoftBank", "funding", 3e10, "USD", None)],
     ),
+    # a name a figure is levelled with (和X拉平) is a comparison, not the figure's owner
+    (
+        "MiniMax开源了MiniMax-M1。而且一次性把上下文窗口撑到 1 M，直接和当前的上下文之王Gemini拉平。",
+        [("MiniMax-M1", "context_length", 1e6, "tokens", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
