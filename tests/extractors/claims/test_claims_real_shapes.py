@@ -619,7 +619,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     # a name a figure is levelled with (和X拉平) is a comparison, not the figure's owner
     (
-        "MiniMax开源了MiniMax-M1。而且一次性把上下文窗口撑到 1 M，直接和当前的上下文之王Gemini拉平。",
+        "MiniMax开源了MiniMax-M1。而且一次性把上下文窗口撑到 1 M，"
+        "直接和当前的上下文之王Gemini拉平。",
         [("MiniMax-M1", "context_length", 1e6, "tokens", None)],
     ),
     # a market value on the day's close is no share price
