@@ -623,6 +623,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "直接和当前的上下文之王Gemini拉平。",
         [("MiniMax-M1", "context_length", 1e6, "tokens", None)],
     ),
+    # a MiniMax model named by its version alone, and what it costs to run for an hour
+    (
+        "MiniMax转向MoE架构。其最新发布的旗舰编程模型M2.5，连续工作一小时的成本仅为1美元。",
+        [("MiniMax-M2.5", "inference_cost", 1, "USD", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
