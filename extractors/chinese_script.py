@@ -2,17 +2,18 @@
 
 ``to_simplified(text)[i]`` always corresponds to ``text[i]``: callers match
 simplified gazetteer names on a traditional article and report offsets into the
-original.  Each run of Han characters is converted as a whole (OpenCC's phrase
-table picks better characters, 瞭解 → 了解); when a run's conversion changes its
-length the run is converted one character at a time instead, and a character
-whose own conversion is not exactly one character is left as it was.
+original.  The text is converted in one OpenCC call (its phrase table picks
+better characters, 瞭解 → 了解), kept when only Han characters changed in place.
+Otherwise each run of Han characters is converted as a whole; when a run's
+conversion changes its length the run is converted one character at a time
+instead, and a character whose own conversion is not exactly one character is
+left as it was.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 import numpy
 import opencc
@@ -47,54 +48,21 @@ def _run_t2s(run: str) -> str:
 def to_simplified(text: str) -> str:
     """Simplified-script copy of ``text`` with exactly the same length and offsets, its
     hyphen look-alikes ("GLM‑4.5" with U+2011) made ASCII hyphens as names spell them."""
-    return _simplified(text)[0] if text else text
+    if not text:
+        return text
+    whole = _converter("t2s").convert(text)
+    if not _aligned(text, whole):  # (rare) a conversion moved text: convert run by run
+        whole = _HAN_RUN.sub(lambda m: _run_t2s(m.group(0)), text)
+    return to_ascii_hyphens(whole)
 
 
 _HYPHENS = {0x2010: "-", 0x2011: "-"}  # hyphen, non-breaking hyphen
 _HYPHEN_LIKE = re.compile("[\u2010\u2011]")
 
 
-def _simplified(text: str) -> tuple[str, bool]:
-    """:func:`to_simplified` of ``text``, and whether it is OpenCC's conversion of the
-    whole text (True) rather than the run-by-run one."""
-    whole = _converter("t2s").convert(text)
-    if _aligned(text, whole):
-        return to_ascii_hyphens(whole), True  # the usual case: one call, not one per Han run
-    return to_ascii_hyphens(_HAN_RUN.sub(lambda m: _run_t2s(m.group(0)), text)), False
-
-
 def to_ascii_hyphens(text: str) -> str:
     """``text`` with its hyphen look-alikes made ASCII hyphens (same length)."""
     return text.translate(_HYPHENS) if _HYPHEN_LIKE.search(text) else text
-
-
-class SimplifiedLines(NamedTuple):
-    """``[to_simplified(line) for line in lines]``, and whether the lines may be rejoined."""
-
-    lines: list[str]
-    joinable: bool
-    """``to_simplified("\\n".join(picked)) == "\\n".join(their copies)`` for any lines
-    picked, in any order: see :func:`simplified_lines`."""
-
-
-def simplified_lines(lines: list[str]) -> SimplifiedLines:
-    """``[to_simplified(line) for line in lines]`` in one converter call, telling whether
-    selections of the lines rejoined convert to their copies rejoined (``joinable``).
-
-    OpenCC's dictionaries are line-based, so no phrase matches across a line break and
-    the lines joined convert as they would one by one.  Lines hold no line break.
-
-    They do when the page converted as a whole (OpenCC's conversion, aligned): OpenCC
-    converts line by line (no dictionary key holds a line break), so each copy is the
-    OpenCC conversion of its line, aligned with it (the line breaks stayed in place); a
-    join of some of the lines then converts to the join of their copies, which is aligned
-    too, so :func:`to_simplified` keeps that whole conversion.  (When the page fell back
-    to run-by-run conversion, a selection might convert as a whole instead.)
-    """
-    if not lines:
-        return SimplifiedLines([], True)
-    simple, whole = _simplified("\n".join(lines))
-    return SimplifiedLines(simple.split("\n"), whole)
 
 
 def _aligned(text: str, converted: str) -> bool:

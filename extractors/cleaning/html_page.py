@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import re
-from itertools import islice
 from typing import Any
 
 import lxml.html
@@ -50,23 +49,13 @@ _SHORT_BODY = 200  # characters: below this, trafilatura's recall-minded extract
 _TITLE_SPLIT = re.compile(r"\s*(?:[|｜_]|\s[-–—]\s)\s*")
 
 
-_MARKUP_STARTS = ("<!doctype html", "<html", "<?xml")
-_HEAD_CHARS = max(map(len, _MARKUP_STARTS))
-
-
 def looks_like_html(raw: str) -> bool:
-    """Markup rather than a text dump: a doctype or several common tags near the top.
-
-    (The start of the first 5,000 characters, and three tags among the first 20,000.)
-    """
-    # Lower-casing maps each character to one or more characters (only a final sigma
-    # looks at its neighbours, and it lowers to a non-ASCII letter either way), so the
-    # lowered first few characters decide an ASCII prefix as the whole lowered head would.
-    head = raw[:5000].lstrip()[:_HEAD_CHARS].lower()
-    if head.startswith(_MARKUP_STARTS):
+    """Markup rather than a text dump: a doctype at the start of the first 5,000
+    characters, or three common tags among the first 20,000."""
+    head = raw[:5000].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
         return True
-    # the third tag is enough: no need to find them all (endpos reads as a cut string)
-    return next(islice(_TAG_RE.finditer(raw, 0, 20000), 2, None), None) is not None
+    return len(_TAG_RE.findall(raw[:20000])) >= 3
 
 
 def _clean_title(title: str | None, site: str | None) -> str | None:

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import re
 
-from extractors.dates import TIMESTAMP_RE, ascii_digits, timestamp_shape
+from extractors.dates import TIMESTAMP_RE, ascii_digits
 
 _WIDE_SPACES = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # spaces other than ' '
 _INVISIBLES = r"\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad"  # incl. bidi marks
-_SPACE = f"[ {_WIDE_SPACES}]"
-# The runs of spaces that collapsing to one ' ' changes: all but a lone ' ' (which would
-# become itself).  A run is found from its start, whole, as by the plain `_SPACE+`.
-_SPACES = re.compile(f"(?: {_SPACE}|[{_WIDE_SPACES}]){_SPACE}*")
+_SPACES = re.compile(f"[ {_WIDE_SPACES}]+")
 _INVISIBLE = re.compile(f"[{_INVISIBLES}]")
-# what either substitution of normalise_text would change, but for two spaces in a row
-_UNUSUAL = re.compile(f"[{_INVISIBLES}{_WIDE_SPACES}]")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_FOUR_CJK = re.compile(f"[{_CJK}](?:[^{_CJK}]*[{_CJK}]){{3}}")  # four CJK characters or more
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：、,;!?:…“”「」]")
 _LONE_NUMBER = re.compile(
     r"^[\(（\[【]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})[\)）\]】.、]?$"
@@ -29,23 +24,11 @@ _LONE_NUMBER = re.compile(
 _BREADCRUMB_SEP = re.compile(r"\s*[>›»＞]\s*")
 _BREADCRUMB_MARK = re.compile(r"[>›»＞]")
 # A nav bar's tokens are split at spaces and the separators '|｜·•/' (the runs of other
-# characters), its bar pieces at the bars '|｜丨'; a line holding none of these is one
-# token and one piece, no nav bar (headings and short lines are mostly so).
-_NAV_SEP_CHAR = re.compile(r"[\s|｜·•/丨]")
+# characters), its bar pieces at the bars '|｜丨'.
 _NAV_TOKEN = re.compile(r"[^\s|｜·•/]+")
 _BAR_PIECE = re.compile(r"[^|｜丨]+")
 _CSS_TOKEN = re.compile(r"\s+[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+\b")
 _NAME_CHARS = re.compile(r"^[\w\u00b7\u30fb·.\- ]{1,24}$")
-# Every date starts with a four-digit year; ascii_digits keeps digits digits, so a
-# line without four digits in a row holds no date and needs no further look.
-_YEAR_DIGITS = re.compile(r"\d\d\d\d")  # (not \d{4}: re scans faster for a plain start)
-# Where a TIMESTAMP_RE match with a time of day is, in a line as printed (see
-# extractors.dates.timestamp_shape, made of TIMESTAMP_RE's own parts).
-_STAMP_SHAPE = re.compile(timestamp_shape())
-# A page (lines joined by line breaks) is scanned for the shape from the separator after
-# the year, with spaces that are no line break so that no shape is found across two lines:
-# re skips to a separator far faster than to a digit.
-_PAGE_STAMP_TAIL = re.compile(timestamp_shape(r"[^\S\n]", year=False))
 _MAX_STAMP_EXTRA = 24
 
 
@@ -54,25 +37,13 @@ def normalise_text(raw: str) -> list[str]:
     runs of (full-width) spaces to one ASCII space and strip each line.  Chinese
     characters and punctuation are left exactly as they are."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    lines = text.split("\n")
-    # Without invisibles, spaces other than ' ' and two spaces in a row, both substitutions
-    # leave the text as it is (each space run is a lone ' ').  Every character _UNUSUAL
-    # finds is unprintable, so lines that are all printable (the usual case, told faster
-    # than by the scan) hold none.
-    if "  " in text or (not all(map(str.isprintable, lines)) and _UNUSUAL.search(text) is not None):
-        text = _SPACES.sub(" ", _INVISIBLE.sub("", text))  # neither pattern spans a newline
-        lines = text.split("\n")
-    return [line.strip() for line in lines]
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    return [line.strip() for line in text.split("\n")]
 
 
 _CITATION = re.compile(
     r"^[（(\[【]\s*(资料|資料|数据|數據|消息)?(来源|來源|出处|出處)\s*[:：].*[）)\]】]$"
 )
-
-
-_CITATION_OPENERS = "（([【"  # the first character of every _CITATION match
-# _LONE_NUMBER matches hold at most 6 characters ('$' may leave a final line break out)
-_LONE_NUMBER_MAX = 7
 
 
 _CLOSING_PUNCT = re.compile(r"[。！？!?]")
@@ -96,12 +67,12 @@ def is_story_item(line: str) -> bool:
 
 def is_citation(line: str) -> bool:
     """'（资料来源：…）' or '（来源：…）' on a line of its own."""
-    return line[:1] in _CITATION_OPENERS and bool(_CITATION.match(line))
+    return bool(_CITATION.match(line))
 
 
 def is_lone_number(line: str) -> bool:
     """'01', '2', '（三）' alone on a line: section numbers and share counters."""
-    return len(line) <= _LONE_NUMBER_MAX and bool(_LONE_NUMBER.match(line))
+    return bool(_LONE_NUMBER.match(line))
 
 
 def is_prose(line: str) -> bool:
@@ -162,7 +133,7 @@ def is_figures_row(line: str) -> bool:
 def is_nav_bar(line: str) -> bool:
     """A row of tiny tokens: four or more ('首页 新闻 体育 财经 科技'), or three or more
     short ones between explicit bars ('手机看 | 客户端下载 | 登录')."""
-    if _SENTENCE_PUNCT.search(line) or _NAV_SEP_CHAR.search(line) is None:
+    if _SENTENCE_PUNCT.search(line):
         return False
     if _MEASURED_NUMBER.search(line) or is_table_row(line) or line.startswith("|"):
         return False  # a table's row ("| 营收 | $43 亿 | 30% |", "|项目名称 |营业收入"), not links
@@ -175,13 +146,6 @@ def is_nav_bar(line: str) -> bool:
 
 def timestamp_in(line: str) -> re.Match[str] | None:
     """The first date-with-time in a line, if any."""
-    if _STAMP_SHAPE.search(line) is None:  # the usual case, found in one scan
-        return None
-    return _first_stamp(line)
-
-
-def _first_stamp(line: str) -> re.Match[str] | None:
-    """:func:`timestamp_in` without the shape scan (which only skips lines that give None)."""
     for m in TIMESTAMP_RE.finditer(ascii_digits(line)):
         if m["hour"] is not None:
             return m
@@ -195,51 +159,19 @@ def is_timestamp_line(line: str) -> bool:
 
 def timestamp_line_match(line: str) -> re.Match[str] | None:
     """The date-with-time of a timestamp line (see :func:`is_timestamp_line`), else None."""
-    return _stamp_of_line(line, timestamp_in(line))
-
-
-def _stamp_of_line(line: str, m: re.Match[str] | None) -> re.Match[str] | None:
-    """``m``, the first date-with-time in ``line``, when it makes most of the line."""
+    m = timestamp_in(line)
     if m is None or len(line) - (m.end() - m.start()) > _MAX_STAMP_EXTRA:
         return None
     return m
 
 
-def rows_matching(pattern: re.Pattern[str], lines: list[str]) -> list[int]:
-    """Indices of the lines in which ``pattern`` is found, by one scan of the page.
-
-    The pattern must never match across a newline (no ``\\s`` or negated class) nor match
-    empty.
-    """
-    text = "\n".join(lines)
-    rows: list[int] = []
-    row, row_start = 0, 0  # the line ``row`` starts at ``row_start``
-    while (m := pattern.search(text, row_start)) is not None:
-        at = m.start()
-        row += text.count("\n", row_start, at)
-        rows.append(row)
-        end = text.find("\n", at)
-        if end == -1:
-            break
-        row, row_start = row + 1, end + 1  # on with the next line
-    return rows
-
-
 def timestamp_lines(lines: list[str]) -> list[re.Match[str] | None]:
-    """:func:`timestamp_line_match` of every line (lines without a stamp's shape skip the
-    work).  The lines hold no line break (as :func:`normalise_text` gives them)."""
-    stamps: list[re.Match[str] | None] = [None] * len(lines)
-    for row in rows_matching(_PAGE_STAMP_TAIL, lines):
-        # the line holds the shape's tail; the rest of the shape is left to TIMESTAMP_RE
-        line = lines[row]
-        stamps[row] = _stamp_of_line(line, _first_stamp(line))
-    return stamps
+    """:func:`timestamp_line_match` of every line."""
+    return [timestamp_line_match(line) for line in lines]
 
 
 def date_line(line: str) -> re.Match[str] | None:
     """A line that is mostly a date without a time of day ('2025年03月20日 某某网')."""
-    if _YEAR_DIGITS.search(line) is None:
-        return None
     m = TIMESTAMP_RE.search(ascii_digits(line))
     if m is None or m["hour"] is not None or len(line) - (m.end() - m.start()) > 16:
         return None
@@ -267,4 +199,4 @@ def has_title_size(line: str) -> bool:
     lone number."""
     if not 6 <= len(line) <= 100 or is_lone_number(line):
         return False
-    return _FOUR_CJK.search(line) is not None or len(line.split()) >= 3
+    return len(_CJK_CHAR.findall(line)) >= 4 or len(line.split()) >= 3

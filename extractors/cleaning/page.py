@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.chinese_script import simplified_lines
+from extractors.chinese_script import to_simplified
 from extractors.cleaning.lines import (
     is_breadcrumb,
     is_nav_bar,
@@ -33,9 +33,7 @@ class Page:
         """Indices of the timestamp lines, in order."""
         self.listing: set[int] = listing_lines(lines, stamps=self.stamp_rows)
         n = len(lines)
-        simple = simplified_lines(lines)
-        self.simple_lines = simple.lines
-        self._joinable = simple.joinable
+        self.simple_lines = [to_simplified(line) for line in lines]
         self._furniture: list[bool | None] = [None] * n
         self._stop: list[bool | None] = [None] * n
         self._profile: list[bool | None] = [None] * n
@@ -48,12 +46,6 @@ class Page:
     def simple(self, i: int) -> str:
         """Simplified-script copy of line ``i`` (same length and offsets)."""
         return self.simple_lines[i]
-
-    def simple_text(self, rows: list[int]) -> str | None:
-        """``to_simplified`` of lines ``rows`` joined by line breaks, made of the lines'
-        copies when those rejoin exactly (see :func:`extractors.chinese_script.simplified_lines`);
-        None when they may not (a page converted run by run: its whole conversion moved text)."""
-        return "\n".join([self.simple_lines[i] for i in rows]) if self._joinable else None
 
     def is_breadcrumb(self, i: int) -> bool:
         v = self._crumb[i]

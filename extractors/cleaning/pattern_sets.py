@@ -32,26 +32,9 @@ class PatternSet:
         return any(p.search(line) for p in self._patterns)
 
 
-def literal_trie(words: Iterable[str]) -> str:
-    """A pattern matching any of ``words`` literally, shared prefixes factored out
-    ('ab|ac' → 'a(?:b|c)'): ``re`` then tries a handful of alternatives per position
-    instead of every word.  Only for asking whether (or where) some word occurs."""
-    groups: dict[str, list[str]] = {}
-    ends_here = False
-    for word in words:
-        if word:
-            groups.setdefault(word[0], []).append(word[1:])
-        else:
-            ends_here = True
-    alternatives = [re.escape(ch) + literal_trie(rest) for ch, rest in sorted(groups.items())]
-    if not alternatives:
-        return ""
-    body = "|".join(alternatives)
-    if ends_here:
-        return f"(?:{body})?"
-    return f"(?:{body})" if len(alternatives) > 1 else body
-
-
 def word_scan(words: Iterable[str] | None) -> re.Pattern[str] | None:
-    """One pattern finding any of ``words`` (None when there are none)."""
-    return None if not words else re.compile(literal_trie(words))
+    """One pattern finding any of ``words`` (None when there are none); the longest
+    word is tried first at each position."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))

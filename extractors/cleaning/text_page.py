@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
+from extractors.chinese_script import to_simplified
 from extractors.cleaning.body import select_body
 from extractors.cleaning.datelines import dateline_date, header_date, split_header
 from extractors.cleaning.lines import normalise_text
@@ -74,7 +75,7 @@ def clean_text(raw: str, *, default_tz: str, hints: Hints | None = None) -> Clea
         site=site,
         text="\n".join([lines[i] for i in body_lines]),
     )
-    return Cleaned(article, page.simple_text(body_lines))
+    return Cleaned(article, to_simplified(article.text))
 
 
 def _is_midnight(moment: datetime) -> bool:

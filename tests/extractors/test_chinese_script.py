@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from extractors import chinese_script
-from extractors.chinese_script import (
-    SimplifiedLines,
-    is_traditional,
-    simplified_lines,
-    to_simplified,
-)
+from extractors.chinese_script import is_traditional, to_simplified
 
 # (traditional text, simplified expectation)
 CONVERT_CASES = [
@@ -58,52 +51,12 @@ def test_chinese_script_is_traditional(text: str, expected: bool) -> None:
     assert is_traditional(text) is expected
 
 
-REJOIN_PAGES = [
-    [],
-    [""],
-    ["已经是简体", "NVIDIA H100 GPU"],
-    ["輝達發佈H100，售價約3萬美元。", "瞭解更多：臺灣、香港", "乾隆年間", "𠀀𠀁 extension B"],
-    ["「測試」GPU 與 TPU", "", "數據顯示\x00訓練成本"],
-]
-
-
-def _check_rejoin(lines: list[str], picks: list[list[int]]) -> None:
-    simple = simplified_lines(lines)
-    assert simple.lines == [to_simplified(line) for line in lines]
-    if simple.joinable:
-        for rows in picks:
-            joined = "\n".join(lines[i] for i in rows)
-            assert to_simplified(joined) == "\n".join(simple.lines[i] for i in rows)
-
-
-@pytest.mark.parametrize("lines", REJOIN_PAGES)
-def test_chinese_script_picked_lines_rejoin_to_their_copies(lines: list[str]) -> None:
-    n = len(lines)
-    picks = [list(range(n)), list(range(0, n, 2)), list(reversed(range(n))), [], [0] * min(n, 2)]
-    _check_rejoin(lines, picks)
-    assert simplified_lines(lines).joinable
-
-
-_LINE_CHARS = "輝達發佈晶片臺灣瞭解乾隆年間著於後裡萬億简体中文「」，。 aZ1\x00𠀀"
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.lists(st.text(alphabet=_LINE_CHARS, max_size=12), min_size=1, max_size=6),
-    st.lists(st.lists(st.integers(min_value=0, max_value=5), max_size=6), max_size=4),
-)
-def test_chinese_script_picked_lines_rejoin_on_generated_pages(
-    lines: list[str], picks: list[list[int]]
+def test_chinese_script_run_by_run_when_the_whole_conversion_moved_text(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _check_rejoin(lines, [[i for i in rows if i < len(lines)] for rows in picks])
-
-
-def test_chinese_script_run_by_run_page_is_not_joinable(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A page whose whole conversion is refused (moved text) is converted run by run, and
-    its copies are not offered for rejoining."""
+    """A text whose whole conversion is refused (moved text) is converted run by run."""
     monkeypatch.setattr(chinese_script, "_aligned", lambda text, converted: False)
-    simple = simplified_lines(["輝達發佈", "臺灣 GPU"])
-    assert simple == SimplifiedLines(["辉达发布", "台湾 GPU"], joinable=False)
+    assert to_simplified("輝達發佈\n臺灣 GPU") == "辉达发布\n台湾 GPU"
 
 
 @pytest.mark.parametrize(
@@ -117,4 +70,3 @@ def test_chinese_script_run_by_run_page_is_not_joinable(monkeypatch: pytest.Monk
 def test_simplified_copy_spells_hyphen_look_alikes_as_ascii(text: str, expected: str) -> None:
     """Names are matched on the simplified copy: a non-breaking hyphen is a hyphen there."""
     assert to_simplified(text) == expected
-    assert simplified_lines([text, text]).lines == [expected, expected]

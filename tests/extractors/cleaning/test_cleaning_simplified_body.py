@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from extractors import chinese_script
 from extractors.chinese_script import to_simplified
 from extractors.cleaning import clean_page, clean_page_simplified
 
@@ -50,11 +49,3 @@ def test_cleaning_simplified_body_equals_conversion_on_pages(path: Path) -> None
     raw = path.read_text(encoding="utf-8")
     cleaned = clean_page_simplified(raw)
     assert cleaned.simple == to_simplified(cleaned.article.text)  # made by the cleaner
-
-
-def test_cleaning_simplified_body_left_to_caller_when_not_joinable(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(chinese_script, "_aligned", lambda text, converted: False)
-    cleaned = clean_page_simplified(TRADITIONAL_DUMP)
-    assert cleaned.article.text and cleaned.simple is None
