@@ -246,8 +246,7 @@ def find_dates(text: str, *, reference: date | None = None) -> list[DateMention]
 # --- timestamps for page metadata -------------------------------------------------
 
 _TZ_RE = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
-# A printed date-with-time, part by part: TIMESTAMP_RE reads text after ascii_digits, and
-# timestamp_shape builds from the same parts the shape of its matches in text as printed.
+# A printed date-with-time, part by part (TIMESTAMP_RE reads text after ascii_digits).
 _YEAR_END = "-/.年"  # what follows the year
 _MONTH_END = "-/.月"  # ... the month
 _DAY_MARK = "日号"  # an optional mark after the day
@@ -267,33 +266,6 @@ TIMESTAMP_RE = re.compile(
     r"(?P<tz>Z|[+-]\d{2}:?\d{2}|\s?(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)?)?"
 )
 """A date with an optional time of day, as pages print them (2025-03-28 03:47:00)."""
-
-
-def _as_printed(chars: str) -> str:
-    """``chars`` and the full-width forms :func:`ascii_digits` rewrites into one of them."""
-    return chars + "".join(wide for wide, narrow in _FULLWIDTH_PAIRS if narrow in chars)
-
-
-def timestamp_shape(space: str = r"\s", *, year: bool = True) -> str:
-    """A cheap pattern found wherever a :data:`TIMESTAMP_RE` match with a time of day
-    is, in the text as printed (before :func:`ascii_digits`): from the year's first digit
-    (or, ``year=False``, the separator after the year) up to the hour's mark.  ``space``
-    stands for TIMESTAMP_RE's ``\\s`` (a narrower class suits a scan within lines).
-
-    It is a superset by construction: it is TIMESTAMP_RE's own parts up to the hour mark
-    (so widening a part widens both), with each separator class holding the full-width
-    forms ascii_digits rewrites into its members (one character for one, so lengths and
-    places hold), digits as ``\\d`` (which matches full-width digits as printed) and
-    the look-behind left out.
-    """
-    year_end, month_end, day_mark, hour_end = (
-        _one_of(_as_printed(chars)) for chars in (_YEAR_END, _MONTH_END, _DAY_MARK, _HOUR_END)
-    )
-    tail = (
-        rf"{year_end}{space}?\d\d?{space}?{month_end}{space}?\d\d?{space}?{day_mark}?"
-        rf"(?:{space}*|T)(?:{_AMPM})?{space}*\d\d?{space}?{hour_end}"
-    )
-    return rf"\d\d\d\d{space}?{tail}" if year else tail
 
 
 def parse_tz(value: str) -> timezone:
