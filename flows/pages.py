@@ -11,6 +11,7 @@ long" and the worker is killed and replaced, so the run goes on.
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import threading
 from collections.abc import Callable, Sequence
@@ -237,8 +238,18 @@ def budgeted_extractor(backend: str, budget: float = DEFAULT_PAGE_BUDGET) -> Bud
     with _extractors_lock:
         key = (backend, budget)
         if key not in _extractors:
+            if not _extractors:
+                atexit.register(_close_extractors)
             _extractors[key] = BudgetedExtractor(backend, budget)
         return _extractors[key]
+
+
+def _close_extractors() -> None:
+    """Stop the kept workers when the process ends (a pool left to the garbage collector
+    at interpreter shutdown fails noisily)."""
+    with _extractors_lock:
+        for extractor in _extractors.values():
+            extractor.close()
 
 
 def extract_documents(
