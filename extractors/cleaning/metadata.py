@@ -125,6 +125,8 @@ def find_title(page: Page, hint: str | None = None) -> Title:
         ):
             candidates.append(i)
     if candidates:
+        # "AI人工智慧台股:拆解…" over "台股:拆解…": a headline shown again under a label
+        candidates = [i for i in candidates if not _labelled_copy(lines, i, candidates)]
         best = max(candidates, key=lambda i: (_headline_score(page, i), -i))
         return Title(lines[best], best, True)
     # No headline in the head: the first paragraph stands for one only when it is shaped
@@ -184,11 +186,31 @@ def _headline_score(page: Page, i: int) -> int:
     after = range(i + 1, min(len(page.lines), i + 4))
     if any(page.stamps[j] is not None or date_line(page.lines[j]) for j in after):
         score += 2
+    elif any(_is_byline(page, j) for j in after[:1]):
+        score += 2  # "聯合報／記者簡永祥／台北報導" right under the headline
     if line.isascii():
         score -= 2
     if _SEO_KEYWORDS.search(line):
         score -= 4  # a site's keyword line, or a banner the page shows twice
     return score
+
+
+def _labelled_copy(lines: list[str], i: int, candidates: list[int]) -> bool:
+    """Whether line ``i`` is another candidate headline with a label put before it."""
+    line = lines[i]
+    return any(
+        # the label short beside the headline it heads (a fragment of a line is no copy)
+        len(lines[j]) >= max(8, 0.6 * len(line)) and lines[j] != line and line.endswith(lines[j])
+        for j in candidates
+    )
+
+
+def _is_byline(page: Page, j: int) -> bool:
+    """A short line naming the article's author or reporter."""
+    line, simple = page.lines[j], page.simple(j)
+    if len(line) > 40:
+        return False
+    return "记者" in simple or _label_value(line, simple, page.markers.author_labels) is not None
 
 
 # "城市网站建设_网站建设公司_电商网站": a page's keyword title, pieces joined by underscores.

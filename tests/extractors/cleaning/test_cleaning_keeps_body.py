@@ -175,3 +175,30 @@ def test_cleaning_site_of_source(source: str | None, site: str | None) -> None:
     """A URL names its host as the site, a source its name; a file path no site."""
     assert site_of_source(source) == site
     assert clean_page(PARAGRAPHS[0], source_name=source).site == site
+
+
+HEADLINE_CASES = [
+    # a headline shown again under a label: the label's line is no headline
+    (
+        [
+            "AI人工智慧台股:拆解星辰科技財報:看懂營收背後的真相",
+            "台股:拆解星辰科技財報:看懂營收背後的真相",
+        ],
+        "台股:拆解星辰科技財報:看懂營收背後的真相",
+    ),
+    # of two headline-shaped lines, the one the byline follows is the article's
+    (
+        [
+            "2026房市高唱碎心戀！專家：蛋白區恐跌一成",
+            "單季新高 星辰科技財報日賺逾五億",
+            "某某報／ 記者王小明／台北報導",
+        ],
+        "單季新高 星辰科技財報日賺逾五億",
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "title"), HEADLINE_CASES)
+def test_cleaning_headline_among_banners(head: list[str], title: str) -> None:
+    page = "\n".join([*head, PARAGRAPHS[0], PARAGRAPHS[1]])
+    assert clean_page(page).title == title
