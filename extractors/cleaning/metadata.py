@@ -120,7 +120,7 @@ def find_title(page: Page, hint: str | None = None) -> Title:
         # has_title_size leaves to the furniture test)
         if (
             has_title_size(line)
-            and not line.endswith(("。", "；", "，", ":", "："))
+            and not line.endswith(("。", "；", "，", ",", ";", ":", "："))
             and not _is_dateline(line)
         ):
             candidates.append(i)

@@ -573,6 +573,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "OpenAI正式官宣完成资本结构重组，软银主导豪掷约410亿美元、押注AI未来。",
         [("SoftBank", "funding", 4.1e10, "USD", None)],
     ),
+    # a firm that joins a round (入局) is an investor, not the one valued
+    (
+        "月之暗面完成新一轮融资，腾讯入局，估值达33亿美元。",
+        [("Moonshot AI", "valuation", 3.3e9, "USD", None)],
+    ),
     # ... while money put into another firm stays that firm's
     (
         "星辰智能完成新一轮融资，总额达20亿美元。另一家巨头谷歌也同意向Anthropic投资2亿美元。",
