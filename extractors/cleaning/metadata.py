@@ -151,7 +151,7 @@ def _is_heading(line: str) -> bool:
     short = len(line) <= _HEADING_MAX and len(_CJK_CHAR.findall(line) or line.split()) >= 2
     return (
         short
-        and not line.endswith((*_CLOSING, ":", "："))
+        and not line.endswith((*_CLOSING, ":", "：", "，", ",", "；", ";"))
         and not _is_dateline(line)
         and not _SECTION_NUMBER.match(line)
     )
