@@ -633,6 +633,14 @@ CASES: list[tuple[str, list[Row]]] = [
         "MiniMax转向MoE架构。其最新发布的旗舰编程模型M2.5，连续工作一小时的成本仅为1美元。",
         [("MiniMax-M2.5", "inference_cost", 1, "USD", None)],
     ),
+    # cash held and money put up to subscribe an IPO are no money raised or spent
+    (
+        "OpenAI获得大笔融资，截至去年底有76亿美元现金，今年运算支出将达160亿美元。",
+        [("OpenAI", "operating_cost", 1.6e10, "USD", None)],
+    ),
+    ("MiniMax港股IPO孖展金额(融资保证金)超2533亿港元，公开发售超额认购1209倍。", []),
+    # investing in a sentence about capital spending is capex
+    ("谷歌CAPEX大增7成，全年投资上看850亿美元。", [("Google", "capex", 8.5e10, "USD", None)]),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
