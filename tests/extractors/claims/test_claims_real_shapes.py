@@ -641,6 +641,11 @@ CASES: list[tuple[str, list[Row]]] = [
     ("MiniMax港股IPO孖展金额(融资保证金)超2533亿港元，公开发售超额认购1209倍。", []),
     # investing in a sentence about capital spending is capex
     ("谷歌CAPEX大增7成，全年投资上看850亿美元。", [("Google", "capex", 8.5e10, "USD", None)]),
+    # a link's bandwidth is no memory bandwidth
+    (
+        "H20采用Hopper架构，芯片显存带宽达4.0 TB/s，NVLink互联技术达900GB/s。",
+        [("H20", "memory_bandwidth", 4000, "GB/s", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
