@@ -79,12 +79,20 @@ _SCI = re.compile(r"(-?)(\d*\.?\d+)(?:[eE]([-+]?\d{1,3})|\^(-*\+?-?)(\d{1,3}))")
 
 
 def normalise(text: str) -> str:
-    """Return ``text`` with full-width and traditional numeral characters mapped (same length)."""
-    if _NEEDS_NORMALISING.search(text) is None:
-        return text
-    if "，" in text:
-        text = _WIDE_THOUSANDS.sub(",", text)
-    return _NEEDS_NORMALISING.sub(_mapped_char, text)
+    """Return ``text`` with full-width and traditional numeral characters mapped (same
+    length), and a 点 between Arabic digits read as the decimal point it is ("19点7兆")."""
+    if _NEEDS_NORMALISING.search(text) is not None:
+        if "，" in text:
+            text = _WIDE_THOUSANDS.sub(",", text)
+        text = _NEEDS_NORMALISING.sub(_mapped_char, text)
+    if "点" in text:
+        text = _SPOKEN_POINT.sub(".", text)
+    return text
+
+
+# "19点7兆元": the decimal point written as a word between Arabic digits.
+# (Not a time of day: "8点30分", "9点05".)
+_SPOKEN_POINT = re.compile(r"(?<=\d)点(?=\d)(?!\d{1,2}分)(?!0\d)")
 
 
 def _mapped_char(m: re.Match[str]) -> str:
