@@ -647,6 +647,14 @@ CASES: list[tuple[str, list[Row]]] = [
         "H20采用Hopper架构，芯片显存带宽达4.0 TB/s，NVLink互联技术达900GB/s。",
         [("H20", "memory_bandwidth", 4000, "GB/s", None)],
     ),
+    # a count of versions is no parameter count
+    (
+        "Llama3.1系列模型包含3个不同参数规模的版本，分别是80亿参数规模的Llama3.1-8B和700亿参数规模的Llama3.1-70B。",
+        [
+            ("Llama3.1-8B", "parameters", 8e9, "params", None),
+            ("Llama3.1-70B", "parameters", 7e10, "params", None),
+        ],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
