@@ -261,6 +261,8 @@ def _nearest(
                     continue
                 if cs > 0 and sentence[cs - 1] in _MAGNITUDES:
                     continue  # "1.59亿月活用户和3447万…": the cue is the number before's
+                if _COUNTED_BEFORE.search(sentence, max(0, cs - 2), cs):
+                    continue  # "2000万次下载和10万个衍生模型": 下载 counts the number before
                 breaks = _clause_breaks(sentence, ce, qs)
                 if side == "before" and breaks:
                     continue
@@ -302,6 +304,8 @@ _MADE_REACH = 8
 # describes that number, not the next.
 _MAGNITUDES = frozenset("万亿兆萬億")
 _DIGIT = re.compile(r"\d")
+# A number and its classifier right before a cue ("万次下载"): the cue is that number's.
+_COUNTED_BEFORE = re.compile(r"[\d万亿兆萬億][次个個位名家款]$")
 
 
 def _gpu_follows(after: str, category: str, chip_after: bool) -> bool:

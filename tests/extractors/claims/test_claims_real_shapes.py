@@ -655,6 +655,11 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Llama3.1-70B", "parameters", 7e10, "params", None),
         ],
     ),
+    # a cue counted by the number before it ("万次下载") is that number's alone
+    (
+        "Qwen模型使阿里巴巴在开源生态中领先，目前已有超过2000万次下载和10万个衍生模型。",
+        [("Alibaba", "download_count", 2e7, "count", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
