@@ -660,6 +660,16 @@ CASES: list[tuple[str, list[Row]]] = [
         "Qwen模型使阿里巴巴在开源生态中领先，目前已有超过2000万次下载和10万个衍生模型。",
         [("Alibaba", "download_count", 2e7, "count", None)],
     ),
+    # a firm's own price cut
+    (
+        "如此激烈的竞争之下，阿里云也于今日发布了主力模型Qwen-Long，"
+        "API输入价格从0.02元/千tokens降至0.0005元/千tokens，直降97%。",
+        [
+            ("Qwen-Long", "api_price", 20, "CNY/Mtok", "input"),
+            ("Qwen-Long", "api_price", 0.5, "CNY/Mtok", "input"),
+            ("Qwen-Long", "cost_reduction", 97, "%", None),
+        ],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
