@@ -57,6 +57,7 @@ from extractors.subjects import Mention
 
 # How many paragraphs a topic may be carried forward.
 CARRY_PARAGRAPHS = 1
+TYPED_PRONOUN_PARAGRAPHS = 2
 # The carried state before the first sentence.
 _START: tuple[Mention | None, int] = (None, -10)
 # The bound of a memoised carried state that is exact for every reader.
@@ -262,6 +263,10 @@ class ArticleContext:
         reach = _reach(view)
         found: Mention | None = None
         if view.pronoun_type is not None:
+            # a pronoun for a model, product or chip ("该模型") names what it looks for and
+            # may look further back; "公司" stands for whatever firm was last in view
+            if view.pronoun_type != "organization":
+                reach = max(reach, TYPED_PRONOUN_PARAGRAPHS)
             for mention, paragraph in self.recent(i, view.paragraph - reach):
                 if view.paragraph - paragraph > reach:
                     break

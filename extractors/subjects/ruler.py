@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -83,7 +84,21 @@ def find_mentions(
         candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
     mentions = _attach_editions(text, _non_overlapping(candidates), gazetteer)
     mentions = _spaced_versions(text, mentions, gazetteer)
-    return _resolve_variants(text, mentions, gazetteer)
+    return _named_as_models(text, _resolve_variants(text, mentions, gazetteer))
+
+
+_MODEL_AFTER = re.compile(r"\s?(?:大模型|模型)")
+
+
+def _named_as_models(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A product named as a model ("豆包大模型 1.8") is that model where it stands: a
+    later "该模型" may take it."""
+    return [
+        dataclasses.replace(m, type="model")
+        if m.type == "product" and _MODEL_AFTER.match(text, m.end)
+        else m
+        for m in mentions
+    ]
 
 
 # A web address or a file name: shapes inside one are no names.

@@ -670,6 +670,13 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Qwen-Long", "cost_reduction", 97, "%", None),
         ],
     ),
+    # a product named as a model (豆包大模型) is what a later 该模型 stands for, two
+    # paragraphs on
+    (
+        "火山引擎发布了豆包大模型 1.8 版本。\n不过，最被市场关注的还是 token 调用量。\n"
+        "截至今年12月，该模型的日均调用量已突破50万亿次。",
+        [("Doubao", "daily_tokens", 5e13, "tokens", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
