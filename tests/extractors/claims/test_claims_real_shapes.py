@@ -673,7 +673,8 @@ CASES: list[tuple[str, list[Row]]] = [
     # a product named as a model (豆包大模型) is what a later 该模型 stands for, two
     # paragraphs on
     (
-        "火山引擎发布了豆包大模型 1.8 版本。\n不过，最被市场关注的还是 token 调用量。\n"
+        "火山引擎，想做AI时代的云。\n火山引擎发布了豆包大模型 1.8 版本。\n"
+        "不过，最被市场关注的还是 token 调用量。\n"
         "截至今年12月，该模型的日均调用量已突破50万亿次。",
         [("Doubao", "daily_tokens", 5e13, "tokens", None)],
     ),
