@@ -678,6 +678,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "截至今年12月，该模型的日均调用量已突破50万亿次。",
         [("Doubao", "daily_tokens", 5e13, "tokens", None)],
     ),
+    # a platform's developers are its users
+    (
+        "英伟达的护城河在于CUDA，CUDA多年来积累了400多万开发者。",
+        [("CUDA", "user_count", 4e6, "count", None)],
+    ),
     # a market value on the day's close is no share price
     (
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
