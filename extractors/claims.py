@@ -485,17 +485,17 @@ def _changed_to(
 ) -> Claim | None:
     """The figure a change ends at, when the sentence's last claim is where it started
     ("用户数从6月的300万增长至500万"): the same claim for the later figure."""
-    simple = work.body.simple
-    start = next((c for c in candidates if c.start == last.start), None)
-    if start is None or start.unit != q.unit or q.start - start.end > _LATER_REACH:
+    start = _claimed_before(q, last, candidates)
+    if start is None:
         return None
+    simple = work.body.simple
+    if WORDS.part_of.search(simple, max(0, q.start - 8), q.start):
+        return _same_claim_for(last, q, work)  # "其中1000亿美元": a part of the last figure
     from_to = (
         q.start - start.end <= _CHANGE_REACH
         and WORDS.from_before.search(simple, max(0, start.start - 11), start.start) is not None
         and WORDS.change_to.fullmatch(simple, start.end, q.start) is not None
     )
-    if WORDS.part_of.search(simple, max(0, q.start - 8), q.start):
-        return _same_claim_for(last, q, work)  # "其中1000亿美元": a part of the last figure
     # "启动时装备了10万块H100，随后又翻倍至20万块": the same count, grown
     grown = (
         q.unit is not None
@@ -509,12 +509,20 @@ def _baseline_of(
 ) -> Claim | None:
     """The same claim for a figure the sentence's last claim is compared with, at an
     earlier time ("营收突破200亿美元，较2024年的60亿美元大幅成长")."""
-    start = next((c for c in candidates if c.start == last.start), None)
-    if start is None or start.unit != q.unit or q.start - start.end > _LATER_REACH:
+    if _claimed_before(q, last, candidates) is None:
         return None
     if not WORDS.baseline_before.search(work.body.simple, max(0, q.start - 16), q.start):
         return None
     return _same_claim_for(last, q, work)
+
+
+def _claimed_before(q: Quantity, last: Claim, candidates: Sequence[Quantity]) -> Quantity | None:
+    """The figure of the sentence's last claim, when ``q`` may restate it: same unit, and
+    at most ``_LATER_REACH`` characters before ``q``."""
+    start = next((c for c in candidates if c.start == last.start), None)
+    if start is None or start.unit != q.unit or q.start - start.end > _LATER_REACH:
+        return None
+    return start
 
 
 def _same_claim_for(claim: Claim, q: Quantity, work: _SentenceWork, **more: object) -> Claim:
