@@ -164,7 +164,8 @@ class ClaimBuilder:
                     claims.append(claim)
                 prev_q, prev_claim = q, claim
         claims += self._table_claims(body, context, claims)
-        return _to_sized_member(_training_to_model(claims, body.mentions), body.mentions)
+        claims = _to_sized_member(_training_to_model(claims, body.mentions), body.mentions)
+        return _ranges_restated(claims)
 
     def _table_claims(
         self, body: BodyAnalysis, context: ArticleContext, made: list[Claim]
@@ -611,6 +612,27 @@ def _to_sized_member(claims: list[Claim], mentions: Sequence[Mention]) -> list[C
             }
             if len(members) == 1:
                 c = c.model_copy(update={"subject": members.pop(), "subject_type": "model"})
+        out.append(c)
+    return out
+
+
+def _ranges_restated(claims: list[Claim]) -> list[Claim]:
+    """ "资本支出上看420亿美元" over "预估为380亿至420亿美元": a ceiling that is the top of a
+    range the article gives for the same subject and metric restates that range."""
+    ranges = {
+        (c.subject, c.metric, c.unit, c.value_max): c
+        for c in claims
+        if c.qualifier == "range" and c.value_max is not None
+    }
+    if not ranges:
+        return claims
+    out = []
+    for c in claims:
+        whole = ranges.get((c.subject, c.metric, c.unit, c.value))
+        if whole is not None and c.qualifier in ("up_to", "at_most"):
+            c = c.model_copy(
+                update={"value": whole.value, "value_max": whole.value_max, "qualifier": "range"}
+            )
         out.append(c)
     return out
 

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from extractors.cleaning.lines import (
     is_citation,
+    is_figures_row,
     is_lone_number,
     is_prose,
     is_rule_line,
     is_table_row,
 )
 from extractors.cleaning.page import Page
-from extractors.cleaning.structure import repeated_lines
+from extractors.cleaning.structure import later_copies, repeated_lines
 
 _FURNITURE_PENALTY = 20
 _STOP_PENALTY = 60
@@ -59,7 +60,7 @@ def _scores(page: Page, skip: set[int], repeated: set[str]) -> list[int]:
             score = -(_FURNITURE_PENALTY + len(line) // 2)
         elif is_profile(i):
             score = -_FURNITURE_PENALTY
-        elif is_table_row(line):
+        elif is_table_row(line) or is_figures_row(line):
             score = len(line) // 2  # a table's figures are content, not furniture
         elif is_lone_number(line):
             score = _LONE_NUMBER_SCORE
@@ -120,7 +121,7 @@ def select_body(page: Page, *, skip: set[int], title: int | None) -> tuple[list[
     """
     title_text = page.lines[title] if title is not None else None
     repeated = repeated_lines(page.lines, keep={title_text} if title_text else None)
-    scores = _scores(page, skip, repeated)
+    scores = _scores(page, skip | later_copies(page.lines), repeated)
     blocks = _blocks(scores, 0, len(scores), 1)
     if not blocks:
         return [], range(0)

@@ -11,12 +11,15 @@ absorbed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import pairwise
 
 from extractors.cleaning.lines import is_figures_row, is_lone_number, is_timestamp_line
 
 _MIN_ITEMS = 3
+_PARAGRAPH_CHARS = 80
+_SENTENCE_END = re.compile(r"[。！？!?]")
 _MIN_GAP, _MAX_GAP = 2, 6
 
 
@@ -73,7 +76,9 @@ def repeated_lines(lines: list[str], *, keep: set[str] | None = None) -> set[str
     """Line texts that occur more than once (headlines of lists, section labels).
 
     Lone numbers are ignored (they are handled on their own) and so is anything
-    in ``keep`` (the article's title, which dumps often print twice).
+    in ``keep`` (the article's title, which dumps often print twice), and so are
+    paragraphs (:func:`is_paragraph`): a paragraph printed twice is the article's
+    (a lead shown above the text, then in it), see :func:`later_copies`.
     """
     counts = Counter(lines)
     if len(counts) == len(lines):  # no line repeats (the usual case)
@@ -87,4 +92,22 @@ def repeated_lines(lines: list[str], *, keep: set[str] | None = None) -> set[str
         and line not in keep
         and not is_lone_number(line)
         and not is_figures_row(line)
+        and not is_paragraph(line)
     }
+
+
+def later_copies(lines: list[str]) -> set[int]:
+    """Indices of paragraphs (:func:`is_paragraph`) printed again after their first copy."""
+    seen: set[str] = set()
+    later: set[int] = set()
+    for i, line in enumerate(lines):
+        if line in seen and is_paragraph(line):
+            later.add(i)
+        seen.add(line)
+    return later
+
+
+def is_paragraph(line: str) -> bool:
+    """Running text of several sentences, not a headline or a label: at least
+    ``_PARAGRAPH_CHARS`` characters with two sentence ends or more."""
+    return len(line) >= _PARAGRAPH_CHARS and len(_SENTENCE_END.findall(line)) >= 2

@@ -73,9 +73,20 @@ def clean_text(raw: str, *, default_tz: str, hints: Hints | None = None) -> Clea
         published_at=hints.published_at or published,
         author=hints.author or author,
         site=site,
-        text="\n".join([lines[i] for i in body_lines]),
+        text="\n".join(_headline_first(title.text, [lines[i] for i in body_lines])),
     )
     return Cleaned(article, to_simplified(article.text))
+
+
+def _headline_first(headline: str | None, paragraphs: list[str]) -> list[str]:
+    """The article as a reader meets it: its headline, then its paragraphs.
+
+    Headlines carry claims of their own ("X 获 30 亿美元 G 轮融资"), so the body that
+    claims index opens with the headline, unless its first paragraph already is it.  A
+    headline over no paragraph is no article: the body stays empty."""
+    if not headline or not paragraphs or paragraphs[0].strip() == headline.strip():
+        return paragraphs
+    return [headline, *paragraphs]
 
 
 def _is_midnight(moment: datetime) -> bool:

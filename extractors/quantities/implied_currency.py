@@ -1,7 +1,9 @@
 """A round amount with no unit right after a money word is money: "估值200亿", "融资超10亿",
 "市值逾3000亿" are in the article's own currency (yuan, or its local dollar in a Taiwan or
 Hong Kong article), as a Chinese reader takes them; so is one right before a word naming
-an investment ("2亿追加投资", "10亿战略融资").
+an investment ("2亿追加投资", "10亿战略融资").  When the article writes the same amount
+with its currency elsewhere (a headline's "市值超700亿" over the body's "市值突破700亿港元"),
+that currency is the one meant.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ _MONEY_WORD_AFTER = re.compile(
 )
 _BIG_NUMBER_END = re.compile(r"(?:万|亿|萬|億|兆)$")
 _REACH = 8  # characters before the amount searched for the money word
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 
 def with_implied_currency(
@@ -31,13 +34,24 @@ def with_implied_currency(
     article's currency (``simple``: ``text`` in simplified script, which the words match)."""
     words = simple if simple is not None else text
     currency: str | None = None
+    written = _written_currencies(quantities)
     out = []
     for q in quantities:
         if _after_money_word(words, q):
             currency = currency or bare_yuan_currency(text, simple) or "CNY"
-            q = q.model_copy(update={"unit": currency})
+            q = q.model_copy(update={"unit": written.get(q.value, currency)})
         out.append(q)
     return out
+
+
+def _written_currencies(quantities: list[Quantity]) -> dict[float, str]:
+    """Amount → the currency the article writes it in, for amounts written in one
+    currency only."""
+    seen: dict[float, set[str]] = {}
+    for q in quantities:
+        if q.unit is not None and _CURRENCY_CODE.fullmatch(q.unit):
+            seen.setdefault(q.value, set()).add(q.unit)
+    return {value: units.pop() for value, units in seen.items() if len(units) == 1}
 
 
 def _after_money_word(words: str, q: Quantity) -> bool:

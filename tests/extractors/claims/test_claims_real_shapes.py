@@ -251,6 +251,14 @@ CASES: list[tuple[str, list[Row]]] = [
         "做大模型的创业公司深言科技，最新估值200亿，成为行业新晋独角兽。",
         [("深言科技", "valuation", 2e10, "CNY", None)],
     ),
+    # ... unless the article writes that amount with its currency elsewhere
+    (
+        "深言科技上市首日市值超200亿\n深言科技在港交所挂牌，首日市值突破200亿港元，成为AI新贵。",
+        [
+            ("深言科技", "market_cap", 2e10, "HKD", None),
+            ("深言科技", "market_cap", 2e10, "HKD", None),
+        ],
+    ),
     # a currency noted after the first amount (人民幣,下同) holds for it and what follows,
     # even in a Hong Kong article; a descriptor before 公司 (製藥公司) is no name
     (
@@ -694,6 +702,26 @@ CASES: list[tuple[str, list[Row]]] = [
 @pytest.mark.parametrize("text,expected", CASES)
 def test_claims_real_shapes(extractor: Extractor, text: str, expected: list[Row]) -> None:
     assert rows(extractor, text) == expected_rows(expected)
+
+
+RESTATED_RANGES = [
+    # a ceiling (上看, 最高) at the top of the article's range restates the range
+    (
+        "台積電今年資本支出上看420億美元\n台積電表示，今年資本支出預估為380億至420億美元。",
+        [(3.8e10, 4.2e10, "range"), (3.8e10, 4.2e10, "range")],
+    ),
+    # a ceiling at another figure stays a ceiling
+    (
+        "台積電今年資本支出上看450億美元\n台積電表示，今年資本支出預估為380億至420億美元。",
+        [(4.5e10, None, "up_to"), (3.8e10, 4.2e10, "range")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", RESTATED_RANGES)
+def test_claims_ceiling_restating_a_range(extractor: Extractor, text: str, expected) -> None:
+    claims = extractor.extract(text).claims
+    assert [(c.value, c.value_max, c.qualifier) for c in claims if c.metric == "capex"] == expected
 
 
 TOPIC_CASES = [

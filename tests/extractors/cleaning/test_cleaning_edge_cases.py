@@ -100,4 +100,4 @@ def test_cleaning_date_only_header_gives_midnight() -> None:
     article = clean_page(raw)
     assert article.published_at is not None
     assert article.published_at.isoformat() == "2025-03-02T00:00:00+08:00"
-    assert article.text == PARAGRAPH
+    assert article.text == f"一个只有日期的页面标题\n{PARAGRAPH}"

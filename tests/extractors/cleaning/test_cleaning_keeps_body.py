@@ -46,6 +46,22 @@ SHAPES = [
         "\n".join([PARAGRAPHS[1], "以发行价测算，公司本次发行后市值将达537亿元，值得注意的是"]),
         [PARAGRAPHS[1]],
     ),
+    # a table set as lines of figures split by spaces (no bars) is content
+    (
+        "\n".join(
+            [
+                "某招聘平台发布AI岗位薪资报告",
+                "岗位 月薪 年薪",
+                "大模型算法工程师 5.2万 62.4万",
+                "AI产品经理 3.1万 37.2万",
+                "职级 年薪美元 换算万元",
+                "入门级 $90K-$115K 65-83万",
+                "资深级 $160K-$250K 116-182万",
+                PARAGRAPHS[2],
+            ]
+        ),
+        ["大模型算法工程师 5.2万 62.4万", "入门级 $90K-$115K 65-83万", PARAGRAPHS[2]],
+    ),
 ]
 
 
@@ -203,3 +219,66 @@ HEADLINE_CASES = [
 def test_cleaning_headline_among_banners(head: list[str], title: str) -> None:
     page = "\n".join([*head, PARAGRAPHS[0], PARAGRAPHS[1]])
     assert clean_page(page).title == title
+
+
+HEADLINE_BODIES = [
+    # a plain-text page: the headline line, a byline, then the article
+    (
+        "\n".join(["星辰智能获30亿元B轮融资 估值升至200亿元", "记者 王小明", *PARAGRAPHS[:2]]),
+        "星辰智能获30亿元B轮融资 估值升至200亿元",
+    ),
+    # an HTML page: the <h1> headline above the paragraphs
+    (
+        "<html><head><title>星辰智能获30亿元B轮融资 | 某某网</title></head><body>"
+        "<h1>星辰智能获30亿元B轮融资</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+        + "</body></html>",
+        "星辰智能获30亿元B轮融资",
+    ),
+    # a body whose first paragraph is the headline already holds it once
+    ("\n".join(["星辰智能获30亿元B轮融资", *PARAGRAPHS[:2]]), "星辰智能获30亿元B轮融资"),
+]
+
+
+@pytest.mark.parametrize(("page", "headline"), HEADLINE_BODIES)
+def test_cleaning_body_opens_with_the_headline(page: str, headline: str) -> None:
+    """Headlines carry claims, so the body that claims index opens with it, once."""
+    article = clean_page(page)
+    lines = article.text.split("\n")
+    assert article.title == headline
+    assert lines[0] == headline and headline not in lines[1:]
+    assert PARAGRAPHS[0] in lines and PARAGRAPHS[1] in lines
+
+
+def test_cleaning_headline_claim_is_found(extractor) -> None:
+    """A figure only the headline gives is a claim, its offsets in the body."""
+    page = "\n".join(["星辰智能获30亿元B轮融资", "记者 王小明", *PARAGRAPHS[1:3]])
+    extraction = extractor.extract(page)
+    found = [c for c in extraction.claims if c.metric == "funding"]
+    assert [(c.value, c.unit) for c in found] == [(3e9, "CNY")]
+    assert extraction.article.text[found[0].start : found[0].end] == "30亿元"
+
+
+LEAD = (
+    "某大模型公司今天宣布完成新一轮融资，金额为10亿元人民币。公司同时公布了用户数字：每周活跃"
+    "用户已达9000万，一年前仅为2000万。分析人士认为这一增长在行业中并不多见。"
+)
+REPEATS = [
+    # a lead shown above the article, then again as its first paragraph: kept once
+    ([LEAD, LEAD, PARAGRAPHS[2]], [LEAD, PARAGRAPHS[2]]),
+    # a short line printed twice (a list's headline) is still furniture
+    (
+        [PARAGRAPHS[0], "某品牌新车上市", PARAGRAPHS[1], "某品牌新车上市"],
+        [PARAGRAPHS[0], PARAGRAPHS[1]],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "body"), REPEATS)
+def test_cleaning_paragraph_printed_twice_is_kept_once(lines: list[str], body: list[str]) -> None:
+    assert clean_page("\n".join(lines)).text.split("\n") == body
+
+
+def test_cleaning_headline_over_no_paragraph_is_no_article() -> None:
+    article = clean_page("\n".join(["星辰智能获30亿元B轮融资", "记者 王小明", *FURNITURE[0]]))
+    assert (article.title, article.text) == ("星辰智能获30亿元B轮融资", "")

@@ -181,6 +181,9 @@ def test_cleaning_body_keeps_article_text(cleaned) -> None:
     for snippet in case.contains:
         assert snippet in article.text
     lines = article.text.split("\n")
+    if article.title:  # the body opens with the headline, then the article's text
+        assert lines[0] == article.title
+        lines = lines[1:]
     if case.first_line:
         assert lines[0].startswith(case.first_line)
     if case.last_line:

@@ -59,7 +59,8 @@ def test_cleaning_seed_body_is_the_article_only(seed) -> None:
     assert not body & set(lines[disclaimer:])
     assert "特别声明" not in article.text and "Notice" not in article.text
     assert "分享至" not in article.text and "阅读量" not in article.text
-    assert gold["title"] not in article.text
+    assert [line for line in article.text.split("\n") if gold["title"] in line] == [gold["title"]]
+    assert article.text.startswith(gold["title"] + "\n")  # the headline, once, first
 
 
 def test_cleaning_seed_body_keeps_first_and_last_paragraphs(seed) -> None:
