@@ -7,7 +7,7 @@
 A body goes through the stages of :attr:`Extractor.pipe_names` in order, each filling
 its part of one :class:`Document`: ``quantities``, ``dates``, ``mentions`` (names of the
 body and of the headline), then ``claims``.  Quantities, dates and mentions are spans of
-the body in one shape (:class:`~extractors.claim_spans.CharSpan`: character offsets and
+the body in one shape (:class:`~extractors.claims.spans.CharSpan`: character offsets and
 text).  The document is plain Python, not a spaCy ``Doc``: spaCy segments only the
 stretches where a name rule reads words (:mod:`extractors.subjects.windows`), because
 a ``Doc`` of the whole body costs more than the rest of the mention stage (see
@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 
 from extractors import DEFAULT_BACKEND
 from extractors.chinese_script import to_ascii_hyphens, to_simplified
-from extractors.claim_context import LIKENESS_BEFORE
 from extractors.claims import BodyAnalysis, ClaimBuilder
+from extractors.claims.context import LIKENESS_BEFORE
+from extractors.claims.metric import load_metric_cues
+from extractors.claims.roles import load_link_cues
 from extractors.cleaning import clean_page_simplified
 from extractors.dates import DateMention, find_dates
-from extractors.linking import load_link_cues
-from extractors.metrics import load_metric_cues
 from extractors.models import Article, Claim, Extraction, Quantity
 from extractors.quantities import find_quantities
 from extractors.quantities.declared_units import with_declared_scale

@@ -3,7 +3,7 @@
 A firm's statement of results published as it is (a CFO's commentary, a table of
 quarterly figures) names the firm only in its logo: the image at the top of the page
 whose file name holds the firm's name or ticker. The owner is the topic of an article
-that names no actor of its own (see :class:`extractors.claim_context.ArticleContext`).
+that names no actor of its own (see :class:`extractors.claims.context.ArticleContext`).
 """
 
 from __future__ import annotations

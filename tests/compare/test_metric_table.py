@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from extractors.claims.metric import DATA_DIR
 from extractors.metric_table import TABLE_FILE, markdown_rows, metric_table, parse_table
-from extractors.metrics import DATA_DIR
 from extractors.models import CONTRACT_METRICS
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

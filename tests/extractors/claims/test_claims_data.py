@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extractors.linking import load_link_cues
-from extractors.metrics import load_metric_cues
+from extractors.claims.metric import load_metric_cues
+from extractors.claims.roles import load_link_cues
 from extractors.models import CONTRACT_METRICS
 from extractors.segmentation import domain_words
 from extractors.subjects import load_gazetteer

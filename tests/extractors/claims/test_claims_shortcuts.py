@@ -6,17 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.claim_spans import SpanIndex
-from extractors.claims import _CHIP_COUNT_UNITS, _confidence
-from extractors.linking import (
-    _opening_pronoun,
-    load_link_cues,
-)
-from extractors.metrics import (
+from extractors.claims.build import _CHIP_COUNT_UNITS
+from extractors.claims.confidence import claim_confidence
+from extractors.claims.metric import (
     MetricChoice,
     load_metric_cues,
     unit_category,
 )
+from extractors.claims.roles import (
+    _opening_pronoun,
+    load_link_cues,
+)
+from extractors.claims.spans import SpanIndex
 from extractors.models import Quantity
 
 _METRIC_CUES = load_metric_cues()
@@ -139,7 +140,7 @@ CONFIDENCE_CASES = [
 def test_claims_confidence(
     link: str, found: str, cue: str | None, score: float, confidence: float
 ) -> None:
-    assert _confidence(link, found, MetricChoice("m", "u", cue, score)) == confidence
+    assert claim_confidence(link, found, MetricChoice("m", "u", cue, score)) == confidence
 
 
 _UNITS = st.one_of(

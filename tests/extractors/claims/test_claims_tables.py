@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.claims.tables import find_tables
 from extractors.models import Article
 from extractors.pipeline import Extractor
-from extractors.tables import find_tables
 from tests.extractors.claims.rows import Row
 from tests.extractors.claims.rows import expected as expected_rows
 

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 import pytest
 
 from extractors.claims import ClaimBuilder
-from extractors.linking import load_link_cues
-from extractors.metrics import load_metric_cues
+from extractors.claims.metric import load_metric_cues
+from extractors.claims.roles import load_link_cues
 from extractors.segmentation import split_sentences
 
 _BUILDER = ClaimBuilder(load_metric_cues(), load_link_cues())

@@ -49,8 +49,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import cast
 
-from extractors.claim_spans import SpanIndex
-from extractors.linking import LinkCues, SentenceView, analyse_sentence, sentence_topic
+from extractors.claims.roles import LinkCues, SentenceView, analyse_sentence
+from extractors.claims.spans import SpanIndex
+from extractors.claims.subject import sentence_topic
 from extractors.rule_words import WORDS
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention

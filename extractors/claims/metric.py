@@ -13,7 +13,7 @@ from typing import NamedTuple
 from extractors.metric_table import metric_table
 from extractors.models import Quantity
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CLAUSE_BREAK = re.compile(r"[，,；;：:（）()]")
 CLAUSE_PENALTY = 12
 _CURRENCY = re.compile(r"[A-Z]{3}")

@@ -8,34 +8,33 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from extractors.claim_context import CARRY_PARAGRAPHS, ArticleContext
-from extractors.claim_spans import BodySpans
-from extractors.dates import DateMention
-from extractors.groups import (
+from extractors.claims.confidence import claim_confidence
+from extractors.claims.context import CARRY_PARAGRAPHS, ArticleContext
+from extractors.claims.groups import (
     counted_group,
     listed_group,
     may_be_respective,
     respective_member,
     summed_group,
 )
-from extractors.linking import (
-    LinkCues,
-    SentenceView,
+from extractors.claims.metric import CueHits, MetricCues, choose_metric, dropped
+from extractors.claims.object import as_of_date, choose_object
+from extractors.claims.roles import LinkCues, SentenceView
+from extractors.claims.spans import BodySpans
+from extractors.claims.subject import (
     SubjectChoice,
-    as_of_date,
     carried_subject,
-    choose_object,
     following_subject,
     named_subject,
 )
+from extractors.claims.tables import find_tables, is_size_label, read_cell, row_subject, table_cells
+from extractors.dates import DateMention
 from extractors.metric_table import metric_table
-from extractors.metrics import CueHits, MetricChoice, MetricCues, choose_metric, dropped
 from extractors.models import Claim, Quantity
 from extractors.quantities.numerals import CN_CHARS, DIGIT_VALUES
 from extractors.rule_words import WORDS
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
-from extractors.tables import find_tables, is_size_label, read_cell, row_subject, table_cells
 
 _NAME_GLUE_BEFORE = re.compile(r"[A-Za-z][\-_]?\s?$")
 _GLUED = re.compile(r"[@#＠]$")
@@ -171,7 +170,7 @@ class ClaimBuilder:
         self, body: BodyAnalysis, context: ArticleContext, made: list[Claim]
     ) -> list[Claim]:
         """Claims of the numbers in table cells that no sentence claim took (see
-        :mod:`extractors.tables`)."""
+        :mod:`extractors.claims.tables`)."""
         if "|" not in body.simple:
             return []
         tables = find_tables(body.simple)
@@ -297,7 +296,7 @@ class ClaimBuilder:
             as_of=as_of_date(q.start, work.dates),
             attribution=context.attribution(index),
             object=object_name,
-            confidence=_confidence(subject.how, subject.mention.how, choice),
+            confidence=claim_confidence(subject.how, subject.mention.how, choice),
         )
 
     def _maker_to_chip(self, subject: SubjectChoice, context: ArticleContext) -> SubjectChoice:
@@ -312,7 +311,7 @@ class ClaimBuilder:
         self, q: Quantity, work: _SentenceWork, types: frozenset[str]
     ) -> SubjectChoice | None:
         """A figure of one member of names listed together ("A和B分别为X和Y"), or a group's
-        (see :mod:`extractors.groups`): names summed or listed together in the sentence,
+        (see :mod:`extractors.claims.groups`): names summed or listed together in the sentence,
         or a counted group ("这五家公司") the article listed before."""
         view, context, index = work.view, work.context, work.position
         if may_be_respective(view.text):
@@ -785,20 +784,3 @@ def _built_from(q: Quantity, view: SentenceView) -> Mention | None:
 
 def _subject_type(kind: str) -> str:
     return kind if kind in ("model", "organization", "chip", "person", "product") else "other"
-
-
-_LINK_PENALTY = {"possessive": 0.05, "explicit": 0.0, "carried": 0.2, "article": 0.3}
-_FOUND_PENALTY = {"gazetteer": 0.0, "variant": 0.05, "group": 0.05, "shape": 0.2}
-
-
-def _confidence(link: str, found: str, choice: MetricChoice) -> float:
-    """The confidence of a claim: less for a subject carried or found by shape alone, and
-    for a metric read from a far cue or none."""
-    score = 0.95
-    score -= _LINK_PENALTY.get(link, 0.2)
-    score -= _FOUND_PENALTY.get(found, 0.2)
-    if choice.cue is None:
-        score -= 0.2
-    elif choice.score > 10:
-        score -= 0.1
-    return round(max(0.05, min(1.0, score)), 2)

@@ -1,4 +1,5 @@
-"""Roles of mentions in a sentence and the choice of subject, object and attribution.
+"""Roles of mentions in a sentence (topic, comparator, investor, source...) and who the
+sentence cites.
 
 Works on one sentence at a time in simplified script; offsets are text offsets.
 """
@@ -13,47 +14,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from extractors.dates import DateMention
-from extractors.models import Quantity
 from extractors.rule_words import WORDS
 from extractors.subjects import Mention
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-# Words that may stand between a subject's 的 and its number ("X的参数约为").
-_QUALIFIER_WORDS = frozenset(
-    [
-        "约",
-        "大约",
-        "近",
-        "将近",
-        "超过",
-        "超",
-        "逾",
-        "高达",
-        "达",
-        "达到",
-        "不到",
-        "不足",
-        "仅",
-        "仅为",
-        "只有",
-        "为",
-        "是",
-        "了",
-        "约为",
-        "至少",
-        "最多",
-    ]
-)
-# Qualifier words (longest first) and whitespace at the end of a text: what strip_qualifiers drops.
-_QUALIFIER_TAIL = re.compile(
-    "(?:" + "|".join(sorted(_QUALIFIER_WORDS, key=len, reverse=True)) + r")*\s*$"
-)
-_CLAUSE_SEP = re.compile(r"[，,；;。]")
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+CLAUSE_SEP = re.compile(r"[，,；;。]")
 _CLAUSE_BREAK = re.compile(r"[，,。；]")
-_CHIP_OPENER = re.compile(r"[\s\d年月日，,]*")
-_GPU_GAP_BREAK = re.compile(r"[，,。；的]")
-_PAY_CLAUSE_SEP = re.compile(r"[，,；;]")
 # Only these may be cited for a sentence's figures or speak in it.
 _CITED_TYPES = ("organization", "person")
 
@@ -325,7 +291,7 @@ def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:
     it count (由 is no clause separator, so it ends the clause part before the mention).
     """
     right = text[e : e + 12]
-    sep = _CLAUSE_SEP.search(right)  # the clause part: what ``split(maxsplit=1)[0]`` keeps
+    sep = CLAUSE_SEP.search(right)  # the clause part: what ``split(maxsplit=1)[0]`` keeps
     if sep is not None:
         right = right[: sep.start()]
     if cues.investor.search(right) or (s > 0 and text[s - 1] == "由"):
@@ -357,203 +323,3 @@ def _citation(before: str, after: str, m: Mention, cues: LinkCues) -> str | None
     if tail is None:
         return None
     return "source" if WORDS.report_word.search(tail.group()) else "speaker"
-
-
-def sentence_topic(view: SentenceView) -> Mention | None:
-    """The entity a sentence is about: its first topic mention (a chip only as its opener)."""
-    for j, m in enumerate(view.mentions):  # roles asked only of mentions that may be it
-        if m.type == "benchmark" or view.role_of(j) != "topic":
-            continue
-        if m.type == "chip":
-            rel = m.start - view.start
-            opener = view.text[:rel].strip(" ，,、例如而")
-            after = view.text[m.end - view.start :]
-            if opener and not WORDS.chip_topic_after.match(after):
-                continue
-            if opener and not _CHIP_OPENER.fullmatch(opener):
-                continue
-        return m
-    return None
-
-
-class SubjectChoice(NamedTuple):
-    mention: Mention
-    how: str  # possessive / explicit / carried
-
-
-RELATIVE_METRICS = frozenset({"relative_cost", "cost_reduction", "speedup"})
-
-
-def choose_subject(
-    q: Quantity,
-    view: SentenceView,
-    types: frozenset[str],
-    carried: Mention | None,
-    metric: str = "",
-) -> SubjectChoice | None:
-    """The subject of ``q``: "X的<number>", else the nearest preceding topic mention of a
-    type the metric allows, else the carried topic (pronoun or bare follow-on sentence).
-
-    For relative figures "X的5%" names the comparator X, so the possessive rule is skipped.
-    """
-    return named_subject(q, view, types, metric) or carried_subject(view, types, carried)
-
-
-def named_subject(
-    q: Quantity, view: SentenceView, types: frozenset[str], metric: str = ""
-) -> SubjectChoice | None:
-    """The subject of ``q`` among the mentions of its sentence (the carried topic aside):
-    what :func:`choose_subject` gives whatever is carried, when it gives a mention of the
-    sentence."""
-    text, offset, mentions, start = view.text, view.start, view.mentions, q.start
-    if metric not in RELATIVE_METRICS:
-        head = strip_qualifiers(text[: start - offset])  # "X的参数约为": "X的"
-        if head.endswith("的"):
-            mark = len(head) - 1
-            for j, m in enumerate(mentions):
-                if m.type in types and m.end - offset == mark:
-                    if view.role_of(j) == "investor":
-                        break  # "由A集团的10亿元投资": the investor's money goes to another
-                    return SubjectChoice(m, "possessive")
-    described = _described_after(q, view, types) or _bracketed_after(q, view, types)
-    if described is not None:
-        return SubjectChoice(described, "possessive")
-    for j in range(len(mentions) - 1, -1, -1):  # the last preceding topic
-        m = mentions[j]
-        if m.end <= start and m.type in types and view.role_of(j) == "topic":
-            return SubjectChoice(m, "explicit")
-    used = _used_product(q, view, types) if metric == "user_count" else None
-    if used is not None:
-        return SubjectChoice(used, "explicit")
-    return None
-
-
-# After a number, a few words and 的 before a name: "4050亿参数规模的Llama3.1-405B".
-_DESCRIBES = re.compile(r"[^，,。；;、的\s]{0,6}的")
-
-
-def _described_after(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:
-    """The name a number describes when the number comes first ("80亿参数的Llama3.1-8B")."""
-    rel = q.end - view.start
-    if rel < 0 or "的" not in view.text[rel : rel + 8]:
-        return None
-    described = _DESCRIBES.match(view.text, rel)
-    if described is None:
-        return None
-    at = described.end() + view.start
-    return next((m for m in view.mentions if m.start == at and m.type in types), None)
-
-
-_OPEN_BRACKET = re.compile(r"[(（][ ]?$")
-
-
-def _bracketed_after(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:
-    """The name a bracketed figure follows: "SK海力士(62%)", "豆包(1.63亿)"."""
-    rel = q.start - view.start
-    opened = _OPEN_BRACKET.search(view.text, max(0, rel - 2), rel)
-    if opened is None:
-        return None
-    at = opened.start() + view.start
-    return next((m for m in view.mentions if m.end == at and m.type in types), None)
-
-
-def following_subject(
-    q: Quantity, view: SentenceView, types: frozenset[str]
-) -> SubjectChoice | None:
-    """The first actor named after the number in its sentence, when none is named before
-    it: "凭借1.2万亿参数，某模型在…", "超过900万家企业付费使用ChatGPT"."""
-    for j, m in enumerate(view.mentions):
-        near = q.end <= m.start <= q.end + _FOLLOWING_REACH
-        if near and m.type in types and view.role_of(j) == "topic":
-            return SubjectChoice(m, "explicit")
-    return None
-
-
-_FOLLOWING_REACH = 16  # characters from the number to the name
-
-
-def carried_subject(
-    view: SentenceView, types: frozenset[str], carried: Mention | None
-) -> SubjectChoice | None:
-    """The carried topic as subject, when its type fits the metric and the pronoun."""
-    if carried is not None and carried.type in types and view.pronoun_type in (None, carried.type):
-        return SubjectChoice(carried, "carried")
-    return None
-
-
-def strip_qualifiers(prefix: str) -> str:
-    """``prefix`` without the qualifier words and whitespace it ends with ("的约为 " -> "的")."""
-    return prefix[: _QUALIFIER_TAIL.search(prefix).start()]  # type: ignore[union-attr]
-
-
-def _used_product(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:
-    """ "5亿人使用ChatGPT": the product named right after the use verb has the users."""
-    for m in view.mentions:
-        if m.type in types and m.start >= q.end:
-            between = view.text[q.end - view.start : m.start - view.start]
-            return m if WORDS.use_verb.match(between) else None
-    return None
-
-
-def choose_object(q: Quantity, metric: str, view: SentenceView, cues: LinkCues) -> str | None:
-    """What the number is of: GPU model, benchmark, comparator or pay statistic."""
-    rel_s, rel_e = q.start - view.start, q.end - view.start
-    if metric == "gpu_count":
-        for m in view.mentions:
-            gap = m.start - q.end
-            if m.type == "chip" and 0 <= gap <= 16:
-                between = view.text[rel_e : m.start - view.start]
-                if not _GPU_GAP_BREAK.search(between):
-                    return m.name
-        return None
-    if metric == "benchmark_score":
-        marks = [m for m in view.mentions if m.type == "benchmark"]
-        return min(marks, key=lambda m: abs(m.start - q.start)).name if marks else None
-    if metric == "annual_compensation":
-        clause = _PAY_CLAUSE_SEP.split(view.text[:rel_s])[-1]
-        pct = cues.percentile.search(clause)
-        if pct is not None:
-            return f"p{pct.group(1)}"
-        for word, stat in cues.statistics.items():
-            if word in clause:
-                return stat
-        return None
-    if metric == "api_price":
-        return price_side(view.text[:rel_s], view.text[rel_e : rel_e + 12], cues)
-    if metric in ("relative_cost", "cost_reduction", "speedup"):
-        comps = [
-            m
-            for j, m in enumerate(view.mentions)
-            if m.end <= q.start and view.role_of(j) == "comparator"
-        ]
-        return comps[-1].name if comps else None
-    return None
-
-
-_LEADING_BRACKET = re.compile(r"\s*[（(]([^）)]{1,12})[）)]")
-
-
-def price_side(before: str, after: str, cues: LinkCues) -> str | None:
-    """'input', 'output', 'input (cache hit)': the side of the bill a price is for and
-    the condition it holds under, so that only like prices are compared."""
-    lowered = before.lower()
-    found = [(lowered.rfind(word), side) for word, side in cues.price_sides.items()]
-    position, side = max(found)
-    side_name: str | None = side if position >= 0 else None
-    bracket = _LEADING_BRACKET.match(after)
-    note = bracket.group(1) if bracket else ""
-    condition = next((c for word, c in cues.price_conditions.items() if word in note), None)
-    if condition is None:
-        return side_name
-    if side_name is None and condition.startswith("cache"):
-        side_name = "input"  # caching applies to input tokens
-    return f"{side_name} ({condition})" if side_name else condition
-
-
-def as_of_date(start: int, dates: Sequence[DateMention]) -> str | None:
-    """The date nearest before a number at ``start`` (else the first after it), among the
-    dates of its sentence (``dates``: all inside it, in text order)."""
-    for date in reversed(dates):
-        if date.end <= start:
-            return date.value
-    return dates[0].value if dates else None

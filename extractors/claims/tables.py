@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.metrics import MetricCues, choose_metric
+from extractors.claims.metric import MetricCues, choose_metric
 from extractors.models import Quantity
 from extractors.quantities.declared_units import column_unit
 from extractors.subjects import Mention

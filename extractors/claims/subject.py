@@ -1,0 +1,179 @@
+"""The subject of a figure: named in its sentence, carried from earlier ones, or after it."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from extractors.claims.roles import SentenceView
+from extractors.models import Quantity
+from extractors.rule_words import WORDS
+from extractors.subjects import Mention
+
+# Words that may stand between a subject's 的 and its number ("X的参数约为").
+_QUALIFIER_WORDS = frozenset(
+    [
+        "约",
+        "大约",
+        "近",
+        "将近",
+        "超过",
+        "超",
+        "逾",
+        "高达",
+        "达",
+        "达到",
+        "不到",
+        "不足",
+        "仅",
+        "仅为",
+        "只有",
+        "为",
+        "是",
+        "了",
+        "约为",
+        "至少",
+        "最多",
+    ]
+)
+# Qualifier words (longest first) and whitespace at the end of a text: what strip_qualifiers drops.
+_QUALIFIER_TAIL = re.compile(
+    "(?:" + "|".join(sorted(_QUALIFIER_WORDS, key=len, reverse=True)) + r")*\s*$"
+)
+_CHIP_OPENER = re.compile(r"[\s\d年月日，,]*")
+
+
+def sentence_topic(view: SentenceView) -> Mention | None:
+    """The entity a sentence is about: its first topic mention (a chip only as its opener)."""
+    for j, m in enumerate(view.mentions):  # roles asked only of mentions that may be it
+        if m.type == "benchmark" or view.role_of(j) != "topic":
+            continue
+        if m.type == "chip":
+            rel = m.start - view.start
+            opener = view.text[:rel].strip(" ，,、例如而")
+            after = view.text[m.end - view.start :]
+            if opener and not WORDS.chip_topic_after.match(after):
+                continue
+            if opener and not _CHIP_OPENER.fullmatch(opener):
+                continue
+        return m
+    return None
+
+
+class SubjectChoice(NamedTuple):
+    mention: Mention
+    how: str  # possessive / explicit / carried
+
+
+RELATIVE_METRICS = frozenset({"relative_cost", "cost_reduction", "speedup"})
+
+
+def choose_subject(
+    q: Quantity,
+    view: SentenceView,
+    types: frozenset[str],
+    carried: Mention | None,
+    metric: str = "",
+) -> SubjectChoice | None:
+    """The subject of ``q``: "X的<number>", else the nearest preceding topic mention of a
+    type the metric allows, else the carried topic (pronoun or bare follow-on sentence).
+
+    For relative figures "X的5%" names the comparator X, so the possessive rule is skipped.
+    """
+    return named_subject(q, view, types, metric) or carried_subject(view, types, carried)
+
+
+def named_subject(
+    q: Quantity, view: SentenceView, types: frozenset[str], metric: str = ""
+) -> SubjectChoice | None:
+    """The subject of ``q`` among the mentions of its sentence (the carried topic aside):
+    what :func:`choose_subject` gives whatever is carried, when it gives a mention of the
+    sentence."""
+    text, offset, mentions, start = view.text, view.start, view.mentions, q.start
+    if metric not in RELATIVE_METRICS:
+        head = strip_qualifiers(text[: start - offset])  # "X的参数约为": "X的"
+        if head.endswith("的"):
+            mark = len(head) - 1
+            for j, m in enumerate(mentions):
+                if m.type in types and m.end - offset == mark:
+                    if view.role_of(j) == "investor":
+                        break  # "由A集团的10亿元投资": the investor's money goes to another
+                    return SubjectChoice(m, "possessive")
+    described = _described_after(q, view, types) or _bracketed_after(q, view, types)
+    if described is not None:
+        return SubjectChoice(described, "possessive")
+    for j in range(len(mentions) - 1, -1, -1):  # the last preceding topic
+        m = mentions[j]
+        if m.end <= start and m.type in types and view.role_of(j) == "topic":
+            return SubjectChoice(m, "explicit")
+    used = _used_product(q, view, types) if metric == "user_count" else None
+    if used is not None:
+        return SubjectChoice(used, "explicit")
+    return None
+
+
+# After a number, a few words and 的 before a name: "4050亿参数规模的Llama3.1-405B".
+_DESCRIBES = re.compile(r"[^，,。；;、的\s]{0,6}的")
+
+
+def _described_after(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:
+    """The name a number describes when the number comes first ("80亿参数的Llama3.1-8B")."""
+    rel = q.end - view.start
+    if rel < 0 or "的" not in view.text[rel : rel + 8]:
+        return None
+    described = _DESCRIBES.match(view.text, rel)
+    if described is None:
+        return None
+    at = described.end() + view.start
+    return next((m for m in view.mentions if m.start == at and m.type in types), None)
+
+
+_OPEN_BRACKET = re.compile(r"[(（][ ]?$")
+
+
+def _bracketed_after(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:
+    """The name a bracketed figure follows: "SK海力士(62%)", "豆包(1.63亿)"."""
+    rel = q.start - view.start
+    opened = _OPEN_BRACKET.search(view.text, max(0, rel - 2), rel)
+    if opened is None:
+        return None
+    at = opened.start() + view.start
+    return next((m for m in view.mentions if m.end == at and m.type in types), None)
+
+
+def following_subject(
+    q: Quantity, view: SentenceView, types: frozenset[str]
+) -> SubjectChoice | None:
+    """The first actor named after the number in its sentence, when none is named before
+    it: "凭借1.2万亿参数，某模型在…", "超过900万家企业付费使用ChatGPT"."""
+    for j, m in enumerate(view.mentions):
+        near = q.end <= m.start <= q.end + _FOLLOWING_REACH
+        if near and m.type in types and view.role_of(j) == "topic":
+            return SubjectChoice(m, "explicit")
+    return None
+
+
+_FOLLOWING_REACH = 16  # characters from the number to the name
+
+
+def carried_subject(
+    view: SentenceView, types: frozenset[str], carried: Mention | None
+) -> SubjectChoice | None:
+    """The carried topic as subject, when its type fits the metric and the pronoun."""
+    if carried is not None and carried.type in types and view.pronoun_type in (None, carried.type):
+        return SubjectChoice(carried, "carried")
+    return None
+
+
+def strip_qualifiers(prefix: str) -> str:
+    """``prefix`` without the qualifier words and whitespace it ends with ("的约为 " -> "的")."""
+    return prefix[: _QUALIFIER_TAIL.search(prefix).start()]  # type: ignore[union-attr]
+
+
+def _used_product(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:
+    """ "5亿人使用ChatGPT": the product named right after the use verb has the users."""
+    for m in view.mentions:
+        if m.type in types and m.start >= q.end:
+            between = view.text[q.end - view.start : m.start - view.start]
+            return m if WORDS.use_verb.match(between) else None
+    return None
