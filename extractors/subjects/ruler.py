@@ -88,17 +88,25 @@ def find_mentions(
 
 
 _MODEL_AFTER = re.compile(r"\s?(?:大模型|模型)")
+_MODEL_BEFORE = re.compile(r"(?:大模型|模型)\s?$")
+_MODEL_WORD_REACH = 4
 
 
 def _named_as_models(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A product named as a model ("豆包大模型 1.8") is that model where it stands: a
-    later "该模型" may take it."""
+    """A product named as a model ("豆包大模型 1.8", "开源万亿参数大模型 Kimi K2") is that
+    model where it stands: a later "该模型" may take it."""
     return [
         dataclasses.replace(m, type="model")
-        if m.type == "product" and _MODEL_AFTER.match(text, m.end)
+        if m.type == "product" and _named_as_model(text, m)
         else m
         for m in mentions
     ]
+
+
+def _named_as_model(text: str, m: Mention) -> bool:
+    if _MODEL_AFTER.match(text, m.end):
+        return True
+    return _MODEL_BEFORE.search(text, max(0, m.start - _MODEL_WORD_REACH), m.start) is not None
 
 
 # A web address or a file name: shapes inside one are no names.

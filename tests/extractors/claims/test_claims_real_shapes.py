@@ -132,6 +132,11 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     # ... but a service's calls a day are no tokens
     ("豆包的搜索接口日均调用量超过15亿次。", []),
+    # a product named right after 大模型 is a model where it stands: "该模型" takes it
+    (
+        "月之暗面今天发布了开源大模型 Kimi K3。该模型的预训练数据达到20万亿token。",
+        [("Kimi K3", "training_tokens", 2e13, "tokens", None)],
+    ),
     # monthly active users
     ("Kimi的月活一度高达3600万。", [("Kimi", "user_count", 3.6e7, "count", None)]),
     # the number comes first and describes the name after 的
