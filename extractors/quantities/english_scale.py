@@ -41,10 +41,10 @@ def with_english_scale(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 update={
                     "text": text[q.start : end],
                     "end": end,
-                    "value": _at_written_precision(q.value * factor),
+                    "value": at_written_precision(q.value * factor),
                     "value_max": None
                     if q.value_max is None
-                    else _at_written_precision(q.value_max * factor),
+                    else at_written_precision(q.value_max * factor),
                     "unit": unit,
                     "kind": kind,
                 }
@@ -53,6 +53,6 @@ def with_english_scale(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _at_written_precision(value: float) -> float:
+def at_written_precision(value: float) -> float:
     """2.3 * 1e9 is 2299999999.9999995 in floating point: round to 12 significant digits."""
     return float(f"{value:.12g}")

@@ -15,6 +15,7 @@ from .numerals import BIG_UNITS, DIGITS, normalise
 from .patterns import BIG_UNIT_TAIL, RANGE_LINK, URL
 from .quantity_model import new_quantities
 from .scanning import master_matches, numeral_spots
+from .wan_shorthand import with_wan_shorthand
 
 _PREFILTER = re.compile(r"[0-9" + "".join(DIGITS) + "十拾百佰千仟万亿翻半对]")
 _MONEY_OR_DISCOUNT = re.compile(r"[ ]?(?:[美港日韩欧]?元|美刀|美金|人民币|折)")
@@ -72,7 +73,7 @@ def find_quantities(text: str) -> list[Quantity]:
         last_end = cand.end
     # a numeral cut short before a digit ("1e30" of "1e309", too large to read) is none
     complete = [c for c in found if not _cut_short(norm, c.end)]
-    quantities = with_english_scale(text, new_quantities(text, complete))
+    quantities = with_wan_shorthand(text, with_english_scale(text, new_quantities(text, complete)))
     return with_vague_multiples(text, with_digitless_magnitudes(norm, quantities))
 
 

@@ -15,14 +15,15 @@ from extractors.quantities.local_currency import bare_yuan_currency
 
 # A word that only money follows, then at most a few linking characters ("估值达", "融资超").
 _MONEY_WORD_BEFORE = re.compile(
-    r"(?:估值|市值|融资|募资|营收|收入|身价|身家|净利润|净利|亏损|资本开支|资本支出)"
-    r"[了达为约近超逾过至到高共计]{0,3}[ ]?$"
+    r"(?:估值|市值|融资|募资|营收|收入|身价|身家|净利润|净利|亏损|资本开支|资本支出"
+    r"|年薪|月薪|薪资|薪酬|工资|待遇)"
+    r"[了达为约近超逾过至到高共计在]{0,3}[ ]?$"
 )
 # A word naming money put in, right after the amount ("2亿追加投资", "5亿的新一轮融资").
 _MONEY_WORD_AFTER = re.compile(
     r"[ ]?的?(?:追加|战略|股权|天使|新一?轮|首轮|[A-E]\+?轮)?(?:投资|融资|注资|国资)"
 )
-_BIG_NUMBER_END = re.compile(r"(?:万|亿|萬|億|兆)$")
+_BIG_NUMBER_END = re.compile(r"(?:万|亿|萬|億|兆|w)$")
 _REACH = 8  # characters before the amount searched for the money word
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 

@@ -132,6 +132,16 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     # ... but a service's calls a day are no tokens
     ("豆包的搜索接口日均调用量超过15亿次。", []),
+    # pay without 元 is in the article's currency (年薪50万, 待遇在150-200w); a bracketed
+    # 现金 says how it is paid, it is no cash holding
+    (
+        "字节跳动为顶尖AI人才开出的年薪50万起步，待遇在150-200w(现金)。",
+        [
+            ("ByteDance", "annual_compensation", 5e5, "CNY", None),
+            ("ByteDance", "annual_compensation", 1.5e6, "CNY", None),
+        ],
+    ),
+    ("截至去年底，智谱AI账上有76亿元现金。", []),
     # a product named right after 大模型 is a model where it stands: "该模型" takes it
     (
         "月之暗面今天发布了开源大模型 Kimi K3。该模型的预训练数据达到20万亿token。",

@@ -38,6 +38,12 @@ POSITIVE = [
     ("获得2亿英镑", "2亿英镑", 2e8, "GBP", "exact"),
     ("花了123元1角1分", "123元1角1分", 123.11, "CNY", "exact"),
     ("两美元又三美分", "两美元又三美分", 2.03, "USD", "exact"),
+    # a lower-case w after a pay or money word is 万; elsewhere it stays watts
+    ("应届生年薪50w起步", "50w", 5e5, None, "exact"),
+    ("待遇在150-200w(现金)", "150-200w", 1.5e6, None, "range"),
+    ("估值超过100w美元", "100w美元", 1e6, "USD", "more_than"),
+    ("这款充电器支持65w快充", "65w", 65, "W", "exact"),
+    ("单卡功耗700W", "700W", 700, "W", "exact"),
     ("输出价格2.19美元/百万tokens", "2.19美元/百万tokens", 2.19, "USD/Mtok", "exact"),
     ("输入0.14美元每百万tokens", "0.14美元每百万tokens", 0.14, "USD/Mtok", "exact"),
     ("每千tokens 0.002美元/千tokens", "0.002美元/千tokens", 2.0, "USD/Mtok", "exact"),
