@@ -737,11 +737,14 @@ def _said_of_a_kind(q: Quantity, view: SentenceView) -> bool:
     return WORDS.kind_of_actor.search(view.text, 0, q.start - view.start) is not None
 
 
+_COMPARED_REACH = 32  # characters before a figure searched for 仅次于 and the like
+
+
 def _compared_with(q: Quantity, view: SentenceView) -> bool:
     """ "仅次于华电新能181.71亿元": the figure of one the sentence compares with and names
     no further (a name it does know takes the figure as its own: "落后于SK海力士(62%)")."""
     rel_start = q.start - view.start
-    compared = WORDS.compared_with.search(view.text, max(0, rel_start - 16), rel_start)
+    compared = WORDS.compared_with.search(view.text, max(0, rel_start - _COMPARED_REACH), rel_start)
     if compared is None:
         return False
     since = view.start + compared.start()

@@ -822,6 +822,12 @@ TOPIC_CASES = [
         "摩尔线程预计募集资金80亿元，成为今年科创板最大规模IPO，仅次于华电新能181.71亿元的主板融资规模。",
         [("Moore Threads", "funding", 8e9, "CNY", None)],
     ),
+    # ... also when a date and a description stand between (…的华电新能(融资额N))
+    (
+        "摩尔线程冲刺科创板",
+        "摩尔线程预计募集资金80亿元，仅次于7月16日在上证主板上市的华电新能(融资额181.71亿元)。",
+        [("Moore Threads", "funding", 8e9, "CNY", None)],
+    ),
     # users' rate of use is no GPU utilisation
     ("DeepSeek用户流失", "DeepSeek的用户使用率从巅峰时期的7.5%下滑至3%。", []),
     # a name in quotation marks is a comparison, not the topic
