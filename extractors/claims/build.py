@@ -27,7 +27,14 @@ from extractors.claims.subject import (
     following_subject,
     named_subject,
 )
-from extractors.claims.tables import find_tables, is_size_label, read_cell, row_subject, table_cells
+from extractors.claims.tables import (
+    dropped_cells,
+    find_tables,
+    is_size_label,
+    read_cell,
+    row_subject,
+    table_cells,
+)
 from extractors.dates import DateMention
 from extractors.metric_table import metric_table
 from extractors.models import Claim, Quantity
@@ -125,6 +132,7 @@ class ClaimBuilder:
         paragraph_seen, prev_paragraph_start = -1, 0
         quantities_within = spans.quantities.within
         is_candidate, simple = self._is_candidate, body.simple
+        dropped_in_tables = dropped_cells(simple, body.quantities, self.metric_cues)
         for index, s in enumerate(live):
             if s.paragraph != paragraph_seen:
                 paragraph_seen, prev_paragraph_start = s.paragraph, s.start
@@ -132,7 +140,9 @@ class ClaimBuilder:
             # with that test, so it is run once here and a sentence without candidates is
             # left at once.
             candidates = [
-                q for q in quantities_within(s.start, s.end) if is_candidate(q, simple, spans)
+                q
+                for q in quantities_within(s.start, s.end)
+                if is_candidate(q, simple, spans) and q.start not in dropped_in_tables
             ]
             if not candidates:
                 continue

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.claims.metric import MetricCues, choose_metric
+from extractors.claims.metric import MetricCues, choose_metric, dropped
 from extractors.models import Quantity
 from extractors.quantities.declared_units import column_unit
 from extractors.subjects import Mention
@@ -256,10 +256,30 @@ def read_cell(cell: TableCell, cues: MetricCues) -> TableReading | None:
     return _read_with_cues(cell, q, cues)
 
 
+def dropped_cells(text: str, quantities: Sequence[Quantity], cues: MetricCues) -> set[int]:
+    """Starts of the numbers whose cell says they are no claim ("营收 | 同比增长 | 62%": a
+    rate of growth): read across the row as a sentence, the next cell's words would give
+    them a metric ("| 65% | 净利率约 56% |")."""
+    if "|" not in text:
+        return set()
+    out = set()
+    for cell in table_cells(find_tables(text), quantities):
+        sentence, local = _as_sentence(cell, cell.quantity)
+        if dropped(local, sentence, 0, cues):
+            out.add(cell.quantity.start)
+    return out
+
+
+def _as_sentence(cell: TableCell, q: Quantity) -> tuple[str, Quantity]:
+    """The cell's label and number as one clause ("净利润 同比增长 65%"), and the number
+    placed in it."""
+    sentence = f"{cell.label} {q.text}"
+    return sentence, q.model_copy(update={"start": len(cell.label) + 1, "end": len(sentence)})
+
+
 def _read_with_cues(cell: TableCell, q: Quantity, cues: MetricCues) -> TableReading | None:
     """The metric cues read over the cell's label and its number, as if one sentence."""
-    sentence = f"{cell.label}：{q.text}"
-    local = q.model_copy(update={"start": len(cell.label) + 1, "end": len(sentence)})
+    sentence, local = _as_sentence(cell, q)
     choice = choose_metric(local, sentence, 0, cues)
     if choice is None or choice.cue is None:
         return None  # a unit alone (a bare GB, a %) says too little in a table

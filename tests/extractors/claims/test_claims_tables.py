@@ -26,6 +26,15 @@ FINANCIALS = """英伟达公布了最新一季的财报，AI芯片需求强劲�
 | 净利润 | $319 亿 | 65% |
 分析师认为，AI算力需求仍在扩张。"""
 
+# a growth column beside a notes column: the notes' words (净利率, 份额) are not the
+# growth figure's cue, and a growth rate is no claim
+NOTED = """英伟达公布了最新一季的财报，AI芯片需求强劲，数据中心业务继续领跑。
+| 指标 | 本季 | 同比增长 | 备注 |
+| 营收 | $570.1 亿 | 62% | 持续创历史新高 |
+| 净利润 | $319 亿 | 65% | 净利率约 56% |
+| 游戏业务营收 | $43 亿 | 30% | 大份额稳增长 |
+分析师认为，AI算力需求仍在扩张。"""
+
 PRICES = """阿里云百炼平台公布了GLM-4.5系列模型的调用价格，按输入Token数阶梯计费。
 模型名称 | 输入Token数 | 输入成本(每千Token) | 输出成本(每千Token) |
 glm-4.5 | 0-32K | 0.003元 | 0.014元 |
@@ -66,6 +75,15 @@ CASES: list[tuple[str, list[Row]]] = [
         ],
     ),
     (
+        NOTED,
+        [
+            ("NVIDIA", "revenue", 5.701e10, "USD", None),
+            ("NVIDIA", "profit", 3.19e10, "USD", None),
+            ("NVIDIA", "profit_margin", 56.0, "%", None),
+            ("NVIDIA", "revenue", 4.3e9, "USD", None),
+        ],
+    ),
+    (
         PRICES,
         [
             ("glm-4.5", "api_price", 3.0, "CNY/Mtok", "输入成本(每千Token)"),
@@ -86,7 +104,9 @@ CASES: list[tuple[str, list[Row]]] = [
 
 
 @pytest.mark.parametrize(
-    "text,expected", CASES, ids=["leaderboard", "financials", "prices", "price tiers"]
+    "text,expected",
+    CASES,
+    ids=["leaderboard", "financials", "notes column", "prices", "price tiers"],
 )
 def test_claims_tables(extractor: Extractor, text: str, expected: list[Row]) -> None:
     claims = extractor.extract_body(Article(text=text))
