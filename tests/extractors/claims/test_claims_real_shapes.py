@@ -132,6 +132,12 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     # ... but a service's calls a day are no tokens
     ("豆包的搜索接口日均调用量超过15亿次。", []),
+    # a change in points said by its direction alone (向上, as translated statements put it)
+    # is no level
+    (
+        "英伟达本季毛利率为76.0%，较上季向上 2.0 个百分点。",
+        [("NVIDIA", "profit_margin", 76.0, "%", None)],
+    ),
     # pay without 元 is in the article's currency (年薪50万, 待遇在150-200w); a bracketed
     # 现金 says how it is paid, it is no cash holding
     (
