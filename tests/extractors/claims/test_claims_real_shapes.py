@@ -132,6 +132,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     # ... but a service's calls a day are no tokens
     ("豆包的搜索接口日均调用量超过15亿次。", []),
+    # a move of the share price is no claim, whatever share (份额) the sentence names
+    ("MI300X是AMD抢友商AI份额的大杀器，然而发布之后，AMD股价跌了3.6%。", []),
     # a change in points said by its direction alone (向上, as translated statements put it)
     # is no level
     (
