@@ -11,7 +11,7 @@ from extractors.dates import DateMention
 from extractors.models import Quantity
 
 _GPU_GAP_BREAK = re.compile(r"[，,。；的]")
-_PAYCLAUSE_SEP = re.compile(r"[，,；;]")
+_PAY_CLAUSE_SEP = re.compile(r"[，,；;]")
 
 
 def choose_object(q: Quantity, metric: str, view: SentenceView, cues: LinkCues) -> str | None:
@@ -29,7 +29,7 @@ def choose_object(q: Quantity, metric: str, view: SentenceView, cues: LinkCues) 
         marks = [m for m in view.mentions if m.type == "benchmark"]
         return min(marks, key=lambda m: abs(m.start - q.start)).name if marks else None
     if metric == "annual_compensation":
-        clause = _PAYCLAUSE_SEP.split(view.text[:rel_s])[-1]
+        clause = _PAY_CLAUSE_SEP.split(view.text[:rel_s])[-1]
         pct = cues.percentile.search(clause)
         if pct is not None:
             return f"p{pct.group(1)}"
