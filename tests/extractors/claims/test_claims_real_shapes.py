@@ -134,6 +134,16 @@ CASES: list[tuple[str, list[Row]]] = [
     ("豆包的搜索接口日均调用量超过15亿次。", []),
     # a move of the share price is no claim, whatever share (份额) the sentence names
     ("MI300X是AMD抢友商AI份额的大杀器，然而发布之后，AMD股价跌了3.6%。", []),
+    # firms of the AI supply chain and its customers are known names (拼多多 is PDD); the
+    # average cost of a hire (人才成本平均…) is pay
+    (
+        "发力大模型的拼多多也开始招兵买马，大模型职位年薪最高将近130万元。",
+        [("PDD", "annual_compensation", 1.3e6, "CNY", "max")],
+    ),
+    (
+        "vivo副总裁称，vivo大模型团队的人才成本平均税后为100万元。",
+        [("vivo", "annual_compensation", 1e6, "CNY", "mean")],
+    ),
     # a change in points said by its direction alone (向上, as translated statements put it)
     # is no level
     (
