@@ -144,6 +144,12 @@ CASES: list[tuple[str, list[Row]]] = [
         "vivo副总裁称，vivo大模型团队的人才成本平均税后为100万元。",
         [("vivo", "annual_compensation", 1e6, "CNY", "mean")],
     ),
+    # a multiple of growth is no speed-up; an IPO's gain per winning lot is no profit
+    (
+        "OpenAI宣布，ChatGPT本周即将达到每周7亿活跃用户，较去年同期增长超过四倍，用户增长呈现加速态势。",
+        [("ChatGPT", "user_count", 7e8, "count", None)],
+    ),
+    ("按今日沐曦股份开盘价计算，中一签盈利可达29.77万元。", []),
     # a change in points said by its direction alone (向上, as translated statements put it)
     # is no level
     (
