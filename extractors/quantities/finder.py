@@ -6,6 +6,7 @@ import re
 
 from extractors.models import Quantity
 
+from .bare_per_thousand import with_bare_per_thousand
 from .candidates import Candidate, read_match, read_plain
 from .digitless import with_digitless_magnitudes, with_vague_multiples
 from .english_scale import with_english_scale
@@ -73,7 +74,8 @@ def find_quantities(text: str) -> list[Quantity]:
         last_end = cand.end
     # a numeral cut short before a digit ("1e30" of "1e309", too large to read) is none
     complete = [c for c in found if not _cut_short(norm, c.end)]
-    quantities = with_wan_shorthand(text, with_english_scale(text, new_quantities(text, complete)))
+    quantities = with_english_scale(text, new_quantities(text, complete))
+    quantities = with_bare_per_thousand(text, with_wan_shorthand(text, quantities))
     return with_vague_multiples(text, with_digitless_magnitudes(norm, quantities))
 
 

@@ -38,6 +38,9 @@ POSITIVE = [
     ("获得2亿英镑", "2亿英镑", 2e8, "GBP", "exact"),
     ("花了123元1角1分", "123元1角1分", 123.11, "CNY", "exact"),
     ("两美元又三美分", "两美元又三美分", 2.03, "USD", "exact"),
+    # 元/千 with the tokens left out, in a sentence about API calls, is per thousand tokens
+    ("API调用价格降至0.0008元/千——即低于行业价格", "0.0008元/千", 0.8, "CNY/Mtok", "exact"),
+    ("猪肉批发价0.5元/千", "0.5元", 0.5, "CNY", "exact"),
     # a lower-case w after a pay or money word is 万; elsewhere it stays watts
     ("应届生年薪50w起步", "50w", 5e5, None, "exact"),
     ("待遇在150-200w(现金)", "150-200w", 1.5e6, None, "range"),
