@@ -164,6 +164,14 @@ def _column_of(row: Row, cell_index: int, header: Row | None) -> str:
     return scored[0] if scored else ""
 
 
+def _tier_under_merged_name(row: Row, previous: Row | None, name_column: int | None) -> bool:
+    """A price tier whose model's name cell spans it and the row above ("glm-4.5 | 0-32K |
+    0.003元" then "32K-96K | 0.004元"): the row starts at the header's second column."""
+    if name_column != 0 or previous is None or len(previous.cells) < 2:
+        return False
+    return is_size_label(row.cells[0].text) and is_size_label(previous.cells[1].text)
+
+
 def _score_column(header: Row | None) -> tuple[int | None, str]:
     """Where a leaderboard's scores begin: the first header cell naming a score ("总分")."""
     for index, cell in enumerate(header.cells if header else ()):
@@ -195,7 +203,10 @@ def table_cells(tables: Sequence[Table], quantities: Sequence[Quantity]) -> list
     for table in tables:
         score_column, score_word = _score_column(table.header)
         name_column = _name_column(table.header)
+        previous: Row | None = None
         for row in table.rows:
+            shift = 1 if _tier_under_merged_name(row, previous, name_column) else 0
+            previous = row
             words = [
                 c for c in row.cells if _WORDY.search(c.text) and not _NUMERIC_CELL.match(c.text)
             ]
@@ -204,7 +215,7 @@ def table_cells(tables: Sequence[Table], quantities: Sequence[Quantity]) -> list
                 inside = [q for q in quantities if cell.start <= q.start and q.end <= cell.end]
                 if len(inside) != 1 or not _NUMERIC_CELL.match(cell.text):
                     continue
-                column = _column_of(row, index, table.header)
+                column = _column_of(row, index + shift, table.header)
                 scored = score_column is not None and index >= score_column
                 if scored and not column:
                     column = score_word

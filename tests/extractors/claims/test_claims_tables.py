@@ -41,6 +41,13 @@ glm-4.5 | 0-32K | 0.003元 | 0.014元 |
 glm-4.5-air | 0-32K | 0.0008元 | 0.006元 |
 以上价格均为大模型推理服务的标准价格。"""
 
+# a model's name cell spanning its tier rows: the second tier starts one column in
+MERGED_TIERS = """某云平台公布了星河模型的调用价格，按输入Token数阶梯计费。
+模型名称 | 输入 Token 数 | 输入成本(每千Token) | 输出成本(每千Token) |
+xinghe-2 | 0-32K | 0.003元 | 0.014元 |
+32K-96K | 0.004元 | 0.016元 |
+以上价格均为大模型推理服务的标准价格。"""
+
 TIERS = """某云平台公布了星河模型的调用价格，输入越长单价越高，按大模型推理服务计费。
 模型名称 | 输入成本(每千Token) |
 xinghe-2 | 0.002元 |
@@ -93,6 +100,15 @@ CASES: list[tuple[str, list[Row]]] = [
         ],
     ),
     (
+        MERGED_TIERS,
+        [
+            ("xinghe-2", "api_price", 3.0, "CNY/Mtok", "输入成本(每千Token)"),
+            ("xinghe-2", "api_price", 14.0, "CNY/Mtok", "输出成本(每千Token)"),
+            ("xinghe-2", "api_price", 4.0, "CNY/Mtok", "输入成本(每千Token)"),
+            ("xinghe-2", "api_price", 16.0, "CNY/Mtok", "输出成本(每千Token)"),
+        ],
+    ),
+    (
         # a tier row names a size range, not a model: its price is the model's above
         TIERS,
         [
@@ -106,7 +122,7 @@ CASES: list[tuple[str, list[Row]]] = [
 @pytest.mark.parametrize(
     "text,expected",
     CASES,
-    ids=["leaderboard", "financials", "notes column", "prices", "price tiers"],
+    ids=["leaderboard", "financials", "notes column", "prices", "merged tiers", "price tiers"],
 )
 def test_claims_tables(extractor: Extractor, text: str, expected: list[Row]) -> None:
     claims = extractor.extract_body(Article(text=text))
