@@ -150,6 +150,12 @@ CASES: list[tuple[str, list[Row]]] = [
         [("ChatGPT", "user_count", 7e8, "count", None)],
     ),
     ("按今日沐曦股份开盘价计算，中一签盈利可达29.77万元。", []),
+    # chips ordered by the piece are a GPU count; servers bought by 台 are not chips
+    (
+        "字节跳动2025年订单20万颗，主要用于AI算力卡的部署。",
+        [("ByteDance", "gpu_count", 2e5, "count", None)],
+    ),
+    ("某公司采购了100台搭载H20芯片的服务器。", []),
     # a change in points said by its direction alone (向上, as translated statements put it)
     # is no level
     (
