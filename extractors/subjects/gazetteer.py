@@ -50,6 +50,8 @@ class Gazetteer:
     not_names: frozenset[str]
     org_suffixes: tuple[str, ...] = ()
     generic_words: frozenset[str] = frozenset()
+    function_characters: frozenset[str] = frozenset()
+    """Characters that open or close no name the segmenter cut into characters."""
     # words the segmenter dictionary files under a class that names nothing (verbs...)
     function_words: frozenset[str] = frozenset()
     # titles a person's name follows ("创始人张明") and the common surnames such names open with
@@ -171,6 +173,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         not_names=frozenset(w.lower() for w in data.get("not_names", {}).get("words", ())),
         org_suffixes=tuple(shapes.get("suffixes", ())),
         generic_words=frozenset(shapes.get("generic_words", ())),
+        function_characters=frozenset(shapes.get("function_characters", "")),
         function_words=dictionary_words_of_classes(
             frozenset(data.get("word_classes", {}).get("not_names", ()))
         ),

@@ -202,9 +202,15 @@ def organizations(
     """
     out: list[ShapeMatch] = []
     suffixes = frozenset(gazetteer.org_suffixes)
-    for (start, word), (nstart, nxt) in itertools.pairwise(tokens):
+    tokens = list(tokens)
+    for k in range(1, len(tokens)):
+        (start, word), (nstart, nxt) = tokens[k - 1], tokens[k]
         if nxt not in suffixes:  # the rare case first: most token pairs end here
             continue
+        if k >= 2 and _single_characters(tokens[k - 2], tokens[k - 1], gazetteer):
+            # a name the segmenter does not know comes cut into characters ("宜", "搜",
+            # "科技"): its last two characters are the name
+            start, word = tokens[k - 2][0], tokens[k - 2][1] + word
         if nstart != start + len(word) or not NAME_WORD.fullmatch(word):
             continue
         if word in gazetteer.generic_words or word.endswith(("的", "了")):
@@ -219,6 +225,19 @@ def organizations(
 
 
 _NOT_A_FIRM_AFTER = re.compile(r"指数|板块|行业|领域|产业|概念|ETF|基金")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _single_characters(
+    first: tuple[int, str], second: tuple[int, str], gazetteer: Gazetteer
+) -> bool:
+    """Two adjacent tokens of one Chinese character each, neither a function character."""
+    (start, a), (next_start, b) = first, second
+    if len(a) != 1 or len(b) != 1 or next_start != start + 1:
+        return False
+    if a in gazetteer.function_characters or b in gazetteer.function_characters:
+        return False
+    return bool(_HAN.match(a) and _HAN.match(b))
 
 
 def generic_tail(text: str, end: int, gazetteer: Gazetteer) -> bool:

@@ -59,6 +59,10 @@ SUFFIX_CASES = [
     # a word the dictionary files as a verb or a numeral names nothing (told from tokens)
     ("这意味着公司的成本下降", [], ["这意味着公司的成本下降"]),
     ("多数科技企业", [], ["多数科技企业"]),
+    # a name the segmenter cut into characters: its last two before the suffix
+    ("宜搜科技仅募资0.86亿港元。", ["宜搜科技"], ["宜搜科技仅募资0.86亿港元。"]),
+    # ... unless one is a pronoun or a verb of saying
+    ("他说科技公司都在裁员。", [], ["他说科技公司都在裁员。"]),
 ]
 
 
