@@ -12,6 +12,7 @@ from extractors.claims.confidence import claim_confidence
 from extractors.claims.context import CARRY_PARAGRAPHS, ArticleContext
 from extractors.claims.groups import (
     counted_group,
+    each_member,
     listed_group,
     may_be_respective,
     respective_member,
@@ -170,11 +171,27 @@ class ClaimBuilder:
                     in_paragraph = claims[-1].start >= prev_paragraph_start
                     claim = self._echo(q, work, claims[-1], in_paragraph)
                 if claim is not None:
-                    claims.append(claim)
+                    claims += self._for_each_member(claim, q, work)
                 prev_q, prev_claim = q, claim
         claims += self._table_claims(body, context, claims)
         claims = _to_sized_member(_training_to_model(claims, body.mentions), body.mentions)
         return _ranges_restated(claims)
+
+    def _for_each_member(self, claim: Claim, q: Quantity, work: _SentenceWork) -> list[Claim]:
+        """The claim, and its copy for each other name a word hands the figure to with it
+        ("文心一言和通义千问2.5的价格均接近0.12元": the price of both)."""
+        if claim.metric == "funding":
+            return [claim]  # "A与B各投入…": investors' shares, the round's (_share_to_round)
+        view = work.view
+        types = self.metric_cues.subject_types(claim.metric)
+        members = each_member(q, view.text, view.start, view.mentions, types)
+        if claim.subject not in {m.name for m in members}:
+            return [claim]
+        others = [m for m in members if m.name != claim.subject]
+        return [claim] + [
+            claim.model_copy(update={"subject": m.name, "subject_type": _subject_type(m.type)})
+            for m in others
+        ]
 
     def _table_claims(
         self, body: BodyAnalysis, context: ArticleContext, made: list[Claim]

@@ -22,6 +22,7 @@ from extractors.subjects import Mention
 _LIST_END = re.compile(r"[。；;！？!?]")  # where a sentence or a list clause ends
 _REACH = 16  # characters from the word of summing or the group noun to the number
 _LISTED_LEAD = 3  # names listed together that make a group without a word of summing
+_EACH_REACH = 30  # characters from a list of names to the figure a word hands to each
 
 
 def joined_runs(text: str, offset: int, mentions: Sequence[Mention]) -> list[list[Mention]]:
@@ -74,6 +75,26 @@ def summed_group(
             return None  # "A与B各投入…": each one's figure
         return group_mention(run, text, offset)
     return None
+
+
+def each_member(
+    q: Quantity, text: str, offset: int, mentions: Sequence[Mention], types: frozenset[str]
+) -> list[Mention]:
+    """The names listed together right before a figure that a word hands to each of them
+    ("A和B均接近0.12元", "A、B各投入300亿美元"): each one's own figure, the same for all.
+    Empty when no such list leads the figure's clause (分别, one figure each, is
+    :func:`respective_member`'s)."""
+    fitting = [m for m in mentions if m.type in types and m.end <= q.start]
+    runs = joined_runs(text, offset, fitting)
+    if not runs or runs[-1][-1] is not fitting[-1]:
+        return []
+    run = runs[-1]
+    between = text[run[-1].end - offset : q.start - offset]
+    if len(between) > _EACH_REACH or not _one_clause(between):
+        return []
+    if WORDS.respectively.search(between) or not WORDS.each.search(between):
+        return []
+    return list({m.name: m for m in run}.values())
 
 
 def counted_group(q: Quantity, text: str, offset: int) -> int | None:

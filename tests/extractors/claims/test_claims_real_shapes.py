@@ -156,6 +156,22 @@ CASES: list[tuple[str, list[Row]]] = [
         [("ByteDance", "gpu_count", 2e5, "count", None)],
     ),
     ("某公司采购了100台搭载H20芯片的服务器。", []),
+    # names listed together with a word handing the figure to each (均, 都, 各): a claim
+    # for each of them; investors' shares (各投入) stay the round's
+    (
+        "DeepSeek-V3和Qwen2.5-Max均采用了混合专家架构，两者的上下文长度均为128K。",
+        [
+            ("DeepSeek-V3", "context_length", 128000.0, "tokens", None),
+            ("Qwen2.5-Max", "context_length", 128000.0, "tokens", None),
+        ],
+    ),
+    (
+        "OpenAI和Anthropic的估值都超过了1000亿美元。",
+        [
+            ("OpenAI", "valuation", 1e11, "USD", None),
+            ("Anthropic", "valuation", 1e11, "USD", None),
+        ],
+    ),
     # a change in points said by its direction alone (向上, as translated statements put it)
     # is no level
     (
