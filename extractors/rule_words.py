@@ -59,6 +59,7 @@ class RuleWords:
     each: re.Pattern[str]
     group_noun: re.Pattern[str]
     respectively: re.Pattern[str]
+    described_group: re.Pattern[str]
     # [context]
     pays: re.Pattern[str]
 

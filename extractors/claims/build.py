@@ -12,6 +12,7 @@ from extractors.claims.confidence import claim_confidence
 from extractors.claims.context import CARRY_PARAGRAPHS, ArticleContext
 from extractors.claims.groups import (
     counted_group,
+    described_group,
     each_member,
     listed_group,
     may_be_respective,
@@ -280,9 +281,15 @@ class ClaimBuilder:
             return None
         group = self._group_subject(q, work, types)
         if group is None and counted_group(q, view.text, view.start) is not None:
-            return None  # "22家AI公司累计募资…": a group the article never lists by name
+            # "22家AI公司累计募资…": a group the article never lists by name is named as the
+            # sentence describes it, or the figure is nobody's
+            group = _described(q, work) if choice.metric not in _PAY else None
+            if group is None:
+                return None
         subject = group or named_subject(q, view, types, choice.metric)
-        if subject is None and not _said_of_a_kind(q, view):
+        if subject is None and _said_of_a_kind(q, view) and choice.metric not in _PAY:
+            subject = _described(q, work)  # "国内模型平均成绩为65.95分"
+        elif subject is None:
             subject = (
                 carried_subject(view, types, context.topic(index))
                 or following_subject(q, view, types)
@@ -755,6 +762,18 @@ def _is_statement(simple: str) -> bool:
 _CHIP = frozenset({"chip"})
 _GROUP_LOOKBACK = 6  # sentences searched back for the names a counted group stands for
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+
+
+# Pay is a person's: firms described as a group ("美国企业…开出90万美元的年薪") pay it.
+_PAY = frozenset({"annual_compensation"})
+
+
+def _described(q: Quantity, work: _SentenceWork) -> SubjectChoice | None:
+    """The group the sentence describes before the figure (:func:`described_group`)."""
+    s = work.sentence
+    written = work.body.text[s.start : s.end]
+    found = described_group(q, work.text, s.start, written)
+    return None if found is None else SubjectChoice(found, "explicit")
 
 
 def _said_of_a_kind(q: Quantity, view: SentenceView) -> bool:

@@ -23,6 +23,7 @@ _LIST_END = re.compile(r"[。；;！？!?]")  # where a sentence or a list claus
 _REACH = 16  # characters from the word of summing or the group noun to the number
 _LISTED_LEAD = 3  # names listed together that make a group without a word of summing
 _EACH_REACH = 30  # characters from a list of names to the figure a word hands to each
+_DESCRIBED_REACH = 40  # characters from a group named by description to its figure
 
 
 def joined_runs(text: str, offset: int, mentions: Sequence[Mention]) -> list[list[Mention]]:
@@ -95,6 +96,20 @@ def each_member(
     if WORDS.respectively.search(between) or not WORDS.each.search(between):
         return []
     return list({m.name: m for m in run}.values())
+
+
+def described_group(q: Quantity, text: str, offset: int, written: str) -> Mention | None:
+    """The group the sentence names by description shortly before the figure ("美国科技巨头
+    的算力建设，正朝着10GW"), spelled as ``written`` (the sentence in the article's script)
+    spells it; None when there is none."""
+    rel = q.start - offset
+    found = None
+    for m in WORDS.described_group.finditer(text, max(0, rel - _DESCRIBED_REACH), rel):
+        found = m
+    if found is None:
+        return None
+    name = written[found.start() : found.end()]
+    return Mention(found.start() + offset, found.end() + offset, name, name, "group", "described")
 
 
 def counted_group(q: Quantity, text: str, offset: int) -> int | None:
