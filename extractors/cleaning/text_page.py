@@ -82,9 +82,12 @@ def _headline_first(headline: str | None, paragraphs: list[str]) -> list[str]:
     """The article as a reader meets it: its headline, then its paragraphs.
 
     Headlines carry claims of their own ("X 获 30 亿美元 G 轮融资"), so the body that
-    claims index opens with the headline, unless its first paragraph already is it.  A
-    headline over no paragraph is no article: the body stays empty."""
-    if not headline or not paragraphs or paragraphs[0].strip() == headline.strip():
+    claims index opens with the headline, unless a paragraph of it already is the headline
+    (its first, or a heading the title picker chose inside the article).  A headline over
+    no paragraph is no article: the body stays empty."""
+    if not headline or not paragraphs:
+        return paragraphs
+    if headline.strip() in (paragraph.strip() for paragraph in paragraphs):
         return paragraphs
     return [headline, *paragraphs]
 

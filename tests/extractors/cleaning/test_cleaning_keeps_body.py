@@ -237,6 +237,19 @@ HEADLINE_BODIES = [
     ),
     # a body whose first paragraph is the headline already holds it once
     ("\n".join(["星辰智能获30亿元B轮融资", *PARAGRAPHS[:2]]), "星辰智能获30亿元B轮融资"),
+    # a headline the page prints again inside the article is still there once
+    (
+        "\n".join(
+            [
+                "星辰智能获30亿元B轮融资",
+                "记者 王小明",
+                PARAGRAPHS[0],
+                "星辰智能获30亿元B轮融资",
+                PARAGRAPHS[1],
+            ]
+        ),
+        "星辰智能获30亿元B轮融资",
+    ),
 ]
 
 
