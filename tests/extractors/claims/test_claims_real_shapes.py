@@ -184,6 +184,12 @@ CASES: list[tuple[str, list[Row]]] = [
             ("国外模型", "benchmark_score", 69.4, "points", None),
         ],
     ),
+    # a link's bandwidth named right after the figure is no memory bandwidth
+    ("昇腾910C通过3D封装实现500GB/s片间互联，良率提升至40%。", []),
+    (
+        "H200的HBM3e显存带宽为4.8TB/s，NVLink互联带宽为900GB/s。",
+        [("H200", "memory_bandwidth", 4800.0, "GB/s", None)],
+    ),
     # a change in points said by its direction alone (向上, as translated statements put it)
     # is no level
     (
