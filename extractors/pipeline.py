@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from extractors import DEFAULT_BACKEND
@@ -97,9 +98,12 @@ class Extractor:
         """The stages a body goes through, in order."""
         return list(self.stages)
 
-    def extract(self, raw: str, *, source_name: str | None = None) -> Extraction:
-        """Clean the page, then find the claims of its body."""
-        article, simple = clean_page_simplified(raw, source_name=source_name)
+    def extract(
+        self, raw: str, *, source_name: str | None = None, fetched_at: datetime | None = None
+    ) -> Extraction:
+        """Clean the page, then find the claims of its body (``fetched_at``: when the page
+        was fetched, if known, for times such as "3小时前")."""
+        article, simple = clean_page_simplified(raw, source_name=source_name, fetched_at=fetched_at)
         return Extraction(
             article=article,
             claims=self.document(article, simple, owner=page_owner(raw, self.gazetteer)).claims,

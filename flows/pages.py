@@ -15,6 +15,7 @@ import atexit
 import multiprocessing
 import threading
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -53,8 +54,9 @@ Outcome = Extracted | SkippedInput | Unchanged
 Read = SourceDocument | SkippedInput | Unchanged
 #: Called with a stored page that came with HTTP validators (ETag, Last-Modified).
 Remember = Callable[[SourceDocument], None]
-#: Cleans and extracts one page: (backend, raw, location, site) -> extraction or skip.
-ExtractWork = Callable[[str, str, str, str | None], "Extraction | SkippedInput"]
+#: Cleans and extracts one page: (backend, raw, location, site, fetched_at) -> extraction
+#: or skip.
+ExtractWork = Callable[[str, str, str, str | None, datetime | None], "Extraction | SkippedInput"]
 
 
 def unexpected(location: str, stage: str, error: BaseException) -> SkippedInput:
@@ -118,12 +120,17 @@ def _known_outcome(
 
 
 def extract_one(
-    extractor: Extractor, raw: str, location: str, site: str | None
+    extractor: Extractor,
+    raw: str,
+    location: str,
+    site: str | None,
+    fetched_at: datetime | None = None,
 ) -> Extraction | SkippedInput:
     """Extract one page; a configured site name wins over the page's own. A failure on
-    one page becomes its skip, so it never sinks the batch."""
+    one page becomes its skip, so it never sinks the batch. ``fetched_at``: when a page
+    fetched over HTTP was fetched (None for files: their times say nothing of the page's)."""
     try:
-        extraction = extractor.extract(raw, source_name=location)
+        extraction = extractor.extract(raw, source_name=location, fetched_at=fetched_at)
     except ArticleTooLong as err:
         return SkippedInput(location=location, reason=str(err), stage="extract")
     except (Exception, RecursionError) as err:
@@ -134,10 +141,10 @@ def extract_one(
 
 
 def extract_page(
-    backend: str, raw: str, location: str, site: str | None
+    backend: str, raw: str, location: str, site: str | None, fetched_at: datetime | None = None
 ) -> Extraction | SkippedInput:
     """``extract_one`` with this process's extractor (what a worker process runs)."""
-    return extract_one(extractor_for(backend), raw, location, site)
+    return extract_one(extractor_for(backend), raw, location, site, fetched_at)
 
 
 def _warm(backend: str) -> None:
@@ -169,12 +176,14 @@ class BudgetedExtractor:
         self._ready = False  # the worker answered: its extractor is built
         self._lock = threading.Lock()
 
-    def extract(self, raw: str, location: str, site: str | None) -> Extraction | SkippedInput:
+    def extract(
+        self, raw: str, location: str, site: str | None, fetched_at: datetime | None = None
+    ) -> Extraction | SkippedInput:
         if multiprocessing.current_process().daemon:
-            return self.work(self.backend, raw, location, site)
+            return self.work(self.backend, raw, location, site, fetched_at)
         with self._lock:
             pool = self._started()
-            pending = pool.apply_async(self.work, (self.backend, raw, location, site))
+            pending = pool.apply_async(self.work, (self.backend, raw, location, site, fetched_at))
             try:
                 result: Extraction | SkippedInput = pending.get(timeout=self.budget)
             except multiprocessing.TimeoutError:
@@ -261,7 +270,8 @@ def extract_documents(
         if not isinstance(doc, SourceDocument):
             out.append(doc)
             continue
-        extraction = extractor.extract(doc.raw, doc.location, doc.site)
+        fetched_at = doc.fetched_at if doc.url else None
+        extraction = extractor.extract(doc.raw, doc.location, doc.site, fetched_at)
         if isinstance(extraction, SkippedInput):
             out.append(extraction)
         elif not extraction.article.text.strip():

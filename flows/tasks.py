@@ -166,7 +166,15 @@ def reextract_batch(
     with ClaimStore(db_url) as store:
         articles = store.load_articles(article_ids)
     return [
-        (article.id, extractor.extract(article.raw, article.location, article.site))
+        (
+            article.id,
+            extractor.extract(
+                article.raw,
+                article.location,
+                article.site,
+                article.fetched_at if article.url else None,
+            ),
+        )
         for article in articles
     ]
 

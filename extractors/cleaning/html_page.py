@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 from typing import Any
 
 import lxml.html
@@ -104,7 +105,7 @@ def _fallback_text(raw: str) -> str:
     return html.unescape(_ANY_TAG_RE.sub("", text))
 
 
-def clean_html(raw: str, *, default_tz: str) -> Cleaned:
+def clean_html(raw: str, *, default_tz: str, fetched_at: datetime | None = None) -> Cleaned:
     """An HTML page cleaned into an article, with the body's simplified copy when the text
     pass had it.
 
@@ -113,7 +114,9 @@ def clean_html(raw: str, *, default_tz: str) -> Cleaned:
     tag stripping."""
     raw = limit_attributes(raw)
     if too_many_elements(raw):
-        return clean_text(_fallback_text(raw), default_tz=default_tz, hints=Hints())
+        return clean_text(
+            _fallback_text(raw), default_tz=default_tz, hints=Hints(), fetched_at=fetched_at
+        )
     tree = parse_html(raw)
     text = main_text(tree) if tree is not None else None
     fallback = TrafilaturaMetadata(tree) if text is not None else None
@@ -121,14 +124,18 @@ def clean_html(raw: str, *, default_tz: str) -> Cleaned:
         hints = _hints(tree if tree is not None else _lxml_tree(raw), fallback, default_tz)
     except (Exception, RecursionError):
         hints = Hints()
-    article, simple = clean_text(text or _fallback_text(raw), default_tz=default_tz, hints=hints)
+    article, simple = clean_text(
+        text or _fallback_text(raw), default_tz=default_tz, hints=hints, fetched_at=fetched_at
+    )
     if len(article.text) < _SHORT_BODY:
         # a short body may be trafilatura stopping at a short <article>: its
         # recall-minded extract() is asked too, and the longer body kept, so the cleaner
         # never does worse than the library it wraps
         fuller = recall_text(raw)
         if fuller and len(fuller) > len(text or ""):
-            other, other_simple = clean_text(fuller, default_tz=default_tz, hints=hints)
+            other, other_simple = clean_text(
+                fuller, default_tz=default_tz, hints=hints, fetched_at=fetched_at
+            )
             if len(other.text) > len(article.text):
                 article, simple = other, other_simple
     if article.published_at is None and fallback is not None and fallback.date:

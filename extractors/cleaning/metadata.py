@@ -30,11 +30,13 @@ from extractors.cleaning.lines import (
 from extractors.cleaning.markers import Markers
 from extractors.cleaning.page import Page
 from extractors.cleaning.pattern_sets import word_scan
+from extractors.cleaning.relative_times import relative_time
 from extractors.dates import datetime_from_match
 
 _HEAD_LINES = 15
 _TITLE_SPAN = 40  # lines searched for a headline: some pages open with long menus
 _HEADER_SPAN = 6
+_PROSE_LINE = 40  # characters: a line this long and punctuated is the body's, not the header's
 _PROFILE_SPAN = 6
 _BODY_LINE = 40
 _CLOSING = ("。", "！", "？", "”", "」")
@@ -249,8 +251,11 @@ def _stamp_score(page: Page, i: int, title: Title) -> int:
     return score
 
 
-def find_published(page: Page, title: Title, default_tz: str) -> tuple[datetime | None, int | None]:
-    """The article's own timestamp and its line index."""
+def find_published(
+    page: Page, title: Title, default_tz: str, fetched_at: datetime | None = None
+) -> tuple[datetime | None, int | None]:
+    """The article's own timestamp and its line index (``fetched_at``: when the page was
+    fetched, which times such as "3小时前" count back from)."""
     best: tuple[int, int] | None = None
     for i in page.stamp_rows:
         if i in page.listing:
@@ -259,7 +264,10 @@ def find_published(page: Page, title: Title, default_tz: str) -> tuple[datetime 
         if best is None or score > best[0]:
             best = (score, i)
     if best is None:
-        return _published_date_only(page, title, default_tz)
+        published, line = _published_date_only(page, title, default_tz)
+        if published is None and fetched_at is not None:
+            published, line = _published_relative(page, title, default_tz, fetched_at)
+        return published, line
     m = page.stamps[best[1]]
     return (datetime_from_match(m, default_tz) if m else None), best[1]
 
@@ -274,6 +282,23 @@ def _published_date_only(
         m = date_line(page.lines[i])
         if m is not None and i not in page.listing:
             return datetime_from_match(m, default_tz), i
+    return None, None
+
+
+def _published_relative(
+    page: Page, title: Title, default_tz: str, fetched_at: datetime
+) -> tuple[datetime | None, int | None]:
+    """A time relative to the fetch ("3小时前", "昨天 10:20") on a line of the header,
+    between the headline and the first paragraph of running text."""
+    first = title.index + 1 if title.index >= 0 else 0
+    for i in range(first, min(len(page.lines), first + _HEADER_SPAN)):
+        if is_prose(page.lines[i]) and len(page.lines[i]) >= _PROSE_LINE:
+            break  # the body has begun: times after it are other stories'
+        if i in page.listing:
+            continue
+        moment = relative_time(page.lines[i], fetched_at, default_tz)
+        if moment is not None:
+            return moment, i
     return None, None
 
 

@@ -39,9 +39,12 @@ class Cleaned(NamedTuple):
     """``to_simplified(article.text)``, or None (not at hand: the caller converts)."""
 
 
-def clean_text(raw: str, *, default_tz: str, hints: Hints | None = None) -> Cleaned:
-    """A text page cleaned into an article (``hints`` fill what the page lacks), with the
-    body's simplified copy made of the page's."""
+def clean_text(
+    raw: str, *, default_tz: str, hints: Hints | None = None, fetched_at: datetime | None = None
+) -> Cleaned:
+    """A text page cleaned into an article (``hints`` fill what the page lacks;
+    ``fetched_at`` places times such as "3小时前"), with the body's simplified copy made
+    of the page's."""
     hints = hints or Hints()
     lines = [line for line in normalise_text(raw) if line]
     header = None
@@ -55,7 +58,7 @@ def clean_text(raw: str, *, default_tz: str, hints: Hints | None = None) -> Clea
         return Cleaned(article, "")
     page = Page(lines, load_markers())
     title = find_title(page, hints.title)
-    published, stamp = find_published(page, title, default_tz)
+    published, stamp = find_published(page, title, default_tz, fetched_at)
     if published is None or _is_midnight(published):
         printed = (header and header_date(header, default_tz)) or dateline_date(lines, default_tz)
         if published is None or (printed and printed.date() == published.date()):

@@ -80,3 +80,31 @@ def test_flows_http_feed_ingest_retries_skips_and_reruns(
     assert downloaded <= {"/feed.xml", "/news/slow.html", "/news/missing.html"}, downloaded
     with ClaimStore(db_url) as store:
         assert store.counts().claims == counts.claims
+
+
+FRESH_PAGE = """星辰智能获30亿元B轮融资
+3小时前 来源：某某科技网
+星辰智能今天宣布完成30亿元B轮融资，投后估值达到200亿元，资金将用于大模型研发和算力采购。
+公司表示，新一代大模型的参数规模为720亿，上下文长度为128K，预计年内向企业客户开放。
+"""
+
+
+def test_flows_http_relative_time_counts_back_from_the_fetch(
+    prefect_harness: None, tmp_path: Path, db_url: str
+) -> None:
+    """A fresh story's "3小时前" is stored as the time three hours before the fetch."""
+    from datetime import timedelta
+
+    from corpus.store import ClaimStore
+    from flows.ingest import ingest
+
+    with LocalHTTPServer() as server:
+        server.route("/news/fresh.html", body=FRESH_PAGE.encode("utf-8"),
+                     headers={"Content-Type": "text/plain; charset=utf-8"})  # fmt: skip
+        report = ingest([server.url("/news/fresh.html")], db_url=db_url, allow_local=True)
+    assert report.new == 1, report.failed
+    with ClaimStore(db_url) as store:
+        [article] = store.load_articles(store.article_ids())
+    assert article.fetched_at is not None and article.published_at is not None
+    fetched = article.fetched_at.replace(microsecond=0)
+    assert abs(fetched - timedelta(hours=3) - article.published_at) <= timedelta(seconds=1)

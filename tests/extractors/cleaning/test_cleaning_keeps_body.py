@@ -8,7 +8,7 @@ labelled dates and datelines.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -295,3 +295,28 @@ def test_cleaning_paragraph_printed_twice_is_kept_once(lines: list[str], body: l
 def test_cleaning_headline_over_no_paragraph_is_no_article() -> None:
     article = clean_page("\n".join(["星辰智能获30亿元B轮融资", "记者 王小明", *FURNITURE[0]]))
     assert (article.title, article.text) == ("星辰智能获30亿元B轮融资", "")
+
+
+FETCHED = datetime(2025, 3, 20, 12, 30, tzinfo=UTC)  # 20:30 in Beijing
+RELATIVE_TIMES = [
+    ("3小时前 来源：某某网", datetime(2025, 3, 20, 17, 30, tzinfo=TZ)),
+    ("25分钟前", datetime(2025, 3, 20, 20, 5, tzinfo=TZ)),
+    ("2天前 某某科技", datetime(2025, 3, 18, 20, 30, tzinfo=TZ)),
+    ("昨天 10:20 某某网", datetime(2025, 3, 19, 10, 20, tzinfo=TZ)),
+    ("剛剛", datetime(2025, 3, 20, 20, 30, tzinfo=TZ)),
+]
+
+
+@pytest.mark.parametrize(("line", "published"), RELATIVE_TIMES)
+def test_cleaning_relative_time_counts_back_from_the_fetch(line: str, published: datetime) -> None:
+    """A header's "3小时前" is read against the moment the page was fetched, and not at
+    all when that moment is unknown."""
+    page = "\n".join(["星辰智能获30亿元B轮融资", line, PARAGRAPHS[0], PARAGRAPHS[1]])
+    assert clean_page(page, fetched_at=FETCHED).published_at == published
+    assert clean_page(page).published_at is None
+
+
+def test_cleaning_relative_times_of_a_related_list_are_not_the_article_s() -> None:
+    lines = ["星辰智能获30亿元B轮融资", PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]]
+    page = "\n".join([*lines, "相关阅读", "某地楼市成交回暖 3小时前", "某球队客场取胜 5小时前"])
+    assert clean_page(page, fetched_at=FETCHED).published_at is None
