@@ -126,6 +126,28 @@ class SourceDocument(BaseModel):
 Stage = Literal["discover", "read", "fetch", "decode", "extract", "store"]
 
 
+class PageWarning(BaseModel):
+    """A page that was stored, with something its reader should know ("no article body
+    found: …"): one line, naming the page."""
+
+    location: str
+    message: str
+
+    @field_validator("location")
+    @classmethod
+    def _public(cls, value: str) -> str:
+        return without_credentials(storable(value))
+
+    @field_validator("message")
+    @classmethod
+    def _storable(cls, value: str) -> str:
+        return storable(value)
+
+    def line(self) -> str:
+        """One printable line: control characters in the name or message are escaped."""
+        return f"warning {printable(self.location)}: {printable(self.message)}"
+
+
 class SkippedInput(BaseModel):
     """An input that was not ingested, and why (one line, naming the input).
 

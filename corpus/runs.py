@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from corpus.documents import SkippedInput, utc_now
+from corpus.documents import PageWarning, SkippedInput, utc_now
 
 #: Exit status of a run that completed, skips or not (see ``RunReport.exit_code``).
 EXIT_OK = 0
@@ -28,6 +28,8 @@ class RunReport(BaseModel):
     duplicate: int = 0
     claims_added: int = 0
     failed: list[SkippedInput] = Field(default_factory=list)
+    warnings: list[PageWarning] = Field(default_factory=list)
+    """Pages stored with a warning (kept whole: no article body was found in them)."""
 
     @property
     def seen(self) -> int:
@@ -57,3 +59,4 @@ class RunReport(BaseModel):
         self.duplicate += other.duplicate
         self.claims_added += other.claims_added
         self.failed.extend(other.failed)
+        self.warnings.extend(other.warnings)

@@ -84,3 +84,5 @@ class Extraction(BaseModel):
     article: Article
     claims: list[Claim] = Field(default_factory=list)
     extractor_version: str = ""
+    warnings: list[str] = Field(default_factory=list)
+    """What the reader should know of this page's extraction (no article body found…)."""

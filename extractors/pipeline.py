@@ -103,11 +103,14 @@ class Extractor:
     ) -> Extraction:
         """Clean the page, then find the claims of its body (``fetched_at``: when the page
         was fetched, if known, for times such as "3小时前")."""
-        article, simple = clean_page_simplified(raw, source_name=source_name, fetched_at=fetched_at)
+        article, simple, warning = clean_page_simplified(
+            raw, source_name=source_name, fetched_at=fetched_at
+        )
         return Extraction(
             article=article,
             claims=self.document(article, simple, owner=page_owner(raw, self.gazetteer)).claims,
             extractor_version=EXTRACTOR_VERSION,
+            warnings=[warning] if warning else [],
         )
 
     def extract_body(self, article: Article) -> list[Claim]:

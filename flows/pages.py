@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
-from corpus.documents import SkippedInput, SourceDocument, SourceItem
+from corpus.documents import PageWarning, SkippedInput, SourceDocument, SourceItem
 from corpus.runs import RunReport
 from extractors.models import Extraction
 from extractors.pipeline import ArticleTooLong
@@ -313,6 +313,9 @@ def store_outcomes(
         status: Literal["new", "unchanged", "updated", "duplicate"] = result.status
         setattr(report, status, getattr(report, status) + 1)
         report.claims_added += result.claims_added
+        if page.extraction is not None and status != "unchanged":
+            for message in page.extraction.warnings:
+                report.warnings.append(PageWarning(location=doc.location, message=message))
         if remember and (doc.etag or doc.last_modified):  # a 304 may skip it only now
             remember(doc)
     return report

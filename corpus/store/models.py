@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from corpus.documents import SkippedInput, SourceDocument
+from corpus.documents import PageWarning, SkippedInput, SourceDocument
 from corpus.runs import RunReport
 from extractors.models import Claim
 
@@ -109,6 +109,7 @@ class RunRecord(BaseModel):
     params: dict[str, Any] = Field(default_factory=dict)
     counts: dict[str, int] = Field(default_factory=dict)
     failed: list[SkippedInput] = Field(default_factory=list)
+    warnings: list[PageWarning] = Field(default_factory=list)
 
     def report(self) -> RunReport:
         """The run as a RunReport (as the CLI prints it)."""
@@ -118,6 +119,7 @@ class RunRecord(BaseModel):
             started_at=self.started_at,
             finished_at=self.finished_at,
             failed=self.failed,
+            warnings=self.warnings,
             **known,
         )
 

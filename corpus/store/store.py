@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from corpus.documents import SkippedInput, SourceDocument, utc_now
+from corpus.documents import PageWarning, SkippedInput, SourceDocument, utc_now
 from corpus.runs import RunReport
 from corpus.settings import default_db_url, normalise_db_url
 from corpus.store import batch, checks, file_states
@@ -219,8 +219,10 @@ class ClaimStore:
             "duplicate": report.duplicate,
             "claims_added": report.claims_added,
             "failed_count": len(report.failed),
+            "warning_count": len(report.warnings),
         }
         errors = [f.model_dump() for f in report.failed]
+        warnings = [w.model_dump() for w in report.warnings]
         with self._write() as s:
             run = s.get(IngestRunRow, run_id)
             if run is None:
@@ -228,6 +230,7 @@ class ClaimStore:
             run.finished_at = report.finished_at or utc_now()
             run.counts = counts
             run.errors = errors
+            run.warnings = warnings
 
     def last_run(self, kind: str = "ingest") -> RunRecord | None:
         with self._read() as s:
@@ -247,6 +250,7 @@ class ClaimStore:
                 params=run.params,
                 counts=run.counts,
                 failed=[SkippedInput.model_validate(e) for e in run.errors],
+                warnings=[PageWarning.model_validate(w) for w in run.warnings or []],
             )
 
     # -- reading --------------------------------------------------------------

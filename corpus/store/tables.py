@@ -203,6 +203,7 @@ class IngestRunRow(Base):
     params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     errors: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    warnings: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
 
 
 class FileStateRow(Base):

@@ -48,13 +48,13 @@ def clean_page_simplified(
     if not raw or raw.isspace():  # (= nothing left once stripped, without copying the page)
         return Cleaned(Article(text=""), "")
     if looks_like_html(raw):
-        article, simple = clean_html(raw, default_tz=default_tz, fetched_at=fetched_at)
+        cleaned = clean_html(raw, default_tz=default_tz, fetched_at=fetched_at)
     else:
-        article, simple = clean_text(raw, default_tz=default_tz, fetched_at=fetched_at)
-    site = site_of_source(source_name) if article.site is None else None
+        cleaned = clean_text(raw, default_tz=default_tz, fetched_at=fetched_at)
+    site = site_of_source(source_name) if cleaned.article.site is None else None
     if site:
-        article = article.model_copy(update={"site": site})
-    return Cleaned(article, simple)
+        cleaned = cleaned._replace(article=cleaned.article.model_copy(update={"site": site}))
+    return cleaned
 
 
 def site_of_source(source_name: str | None) -> str | None:

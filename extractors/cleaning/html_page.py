@@ -124,23 +124,22 @@ def clean_html(raw: str, *, default_tz: str, fetched_at: datetime | None = None)
         hints = _hints(tree if tree is not None else _lxml_tree(raw), fallback, default_tz)
     except (Exception, RecursionError):
         hints = Hints()
-    article, simple = clean_text(
+    cleaned = clean_text(
         text or _fallback_text(raw), default_tz=default_tz, hints=hints, fetched_at=fetched_at
     )
-    if len(article.text) < _SHORT_BODY:
+    if len(cleaned.article.text) < _SHORT_BODY:
         # a short body may be trafilatura stopping at a short <article>: its
         # recall-minded extract() is asked too, and the longer body kept, so the cleaner
         # never does worse than the library it wraps
         fuller = recall_text(raw)
         if fuller and len(fuller) > len(text or ""):
-            other, other_simple = clean_text(
-                fuller, default_tz=default_tz, hints=hints, fetched_at=fetched_at
-            )
-            if len(other.text) > len(article.text):
-                article, simple = other, other_simple
+            other = clean_text(fuller, default_tz=default_tz, hints=hints, fetched_at=fetched_at)
+            if len(other.article.text) > len(cleaned.article.text):
+                cleaned = other
+    article = cleaned.article
     if article.published_at is None and fallback is not None and fallback.date:
         # htmldate's search of the whole page is the slowest part of cleaning: asked only
         # when neither the tags nor the page's own time line gave a time.
         published = parse_datetime(fallback.date, default_tz)
-        article = article.model_copy(update={"published_at": published})
-    return Cleaned(article, simple)
+        cleaned = cleaned._replace(article=article.model_copy(update={"published_at": published}))
+    return cleaned

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
@@ -37,6 +38,11 @@ class Cleaned(NamedTuple):
     article: Article
     simple: str | None
     """``to_simplified(article.text)``, or None (not at hand: the caller converts)."""
+    warning: str | None = None
+    """What the reader should know of the cleaning, if anything (see :data:`NO_BODY`)."""
+
+
+NO_BODY = "no article body found: every line looks like page furniture; the text is kept whole"
 
 
 def clean_text(
@@ -70,6 +76,11 @@ def clean_text(
     body_lines, span = select_body(
         page, skip=skip, title=title.index if title.consumed and title.index >= 0 else None
     )
+    warning = None
+    if not body_lines and _has_words(lines):
+        # nothing is positively an article, nor is all of it positively furniture: the
+        # cleaner keeps each line once rather than lose a page with text, and says so
+        body_lines, warning = _each_line_once(lines), NO_BODY
     site = hints.site or find_site(page, title, span)
     article = Article(
         title=title.text,
@@ -78,7 +89,26 @@ def clean_text(
         site=site,
         text="\n".join(_headline_first(title.text, [lines[i] for i in body_lines])),
     )
-    return Cleaned(article, to_simplified(article.text))
+    return Cleaned(article, to_simplified(article.text), warning)
+
+
+_WORD = re.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z]{3}")
+
+
+def _has_words(lines: list[str]) -> bool:
+    """Whether the page holds words at all (not only numbers, marks or markup leftovers)."""
+    return any(_WORD.search(line) for line in lines)
+
+
+def _each_line_once(lines: list[str]) -> list[int]:
+    """Indices of the lines, the first copy of each."""
+    seen: set[str] = set()
+    kept = []
+    for i, line in enumerate(lines):
+        if line not in seen:
+            seen.add(line)
+            kept.append(i)
+    return kept
 
 
 def _headline_first(headline: str | None, paragraphs: list[str]) -> list[str]:
@@ -87,7 +117,7 @@ def _headline_first(headline: str | None, paragraphs: list[str]) -> list[str]:
     Headlines carry claims of their own ("X 获 30 亿美元 G 轮融资"), so the body that
     claims index opens with the headline, unless a paragraph of it already is the headline
     (its first, or a heading the title picker chose inside the article).  A headline over
-    no paragraph is no article: the body stays empty."""
+    no paragraph (a page without words besides it) is no article: the body stays empty."""
     if not headline or not paragraphs:
         return paragraphs
     if headline.strip() in (paragraph.strip() for paragraph in paragraphs):

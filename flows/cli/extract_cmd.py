@@ -97,6 +97,8 @@ def extract(
             stderr.print(f"[yellow]{escape(extraction.message())}[/]", highlight=False)
             failed += 1
             continue
+        for message in extraction.warnings:
+            stderr.print(f"[yellow]{escape(f'warning {location}: {message}')}[/]", highlight=False)
         sys.stdout.write(json.dumps(extract_record(location, extraction), ensure_ascii=False))
         sys.stdout.write("\n")
     sys.stdout.flush()

@@ -45,7 +45,8 @@ def _hint(reason: str) -> str:
 
 
 def print_report(report: Any) -> None:
-    """One line of counts, then one line per failed source and per skipped input."""
+    """One line of counts, then one line per failed source, per skipped input and per page
+    stored with a warning."""
     from corpus.documents import printable
 
     sources = list(getattr(report, "failed_sources", []))
@@ -62,6 +63,8 @@ def print_report(report: Any) -> None:
         stderr.print(f"  [red]{escape(line)}[/]", highlight=False)
     for skip in items:
         stderr.print(f"  [yellow]{escape(skip.message() + _hint(skip.reason))}[/]", highlight=False)
+    for warning in getattr(report, "warnings", []):
+        stderr.print(f"  [yellow]{escape(warning.line())}[/]", highlight=False)
 
 
 def print_claims_summary(claims: Iterable[Any], where: str | None = None) -> None:

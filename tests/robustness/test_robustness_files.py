@@ -46,11 +46,6 @@ BAD_FILES: list[tuple[str, Callable[[], bytes], tuple[str, ...]]] = [
         ("no article text",),
     ),
     (
-        "english.txt",
-        lambda: b"The model has 405 billion parameters; it cost $5.6m.\n" * 30,
-        ("no article text",),
-    ),
-    (
         "broken.rss",
         lambda: b'<?xml version="1.0"?><rss version="2.0"><channel><item><ti',
         ("not a valid RSS",),
@@ -108,9 +103,19 @@ GOOD_FILES: list[tuple[str, Callable[[], bytes], str]] = [
 ]
 
 
+#: Pages with text but no article the cleaner can find: kept whole, with a warning.
+WARNED_FILES: list[tuple[str, Callable[[], bytes], str]] = [
+    (
+        "english.txt",
+        lambda: b"The model has 405 billion parameters; it cost $5.6m.\n" * 30,
+        "The model has 405 billion parameters",
+    ),
+]
+
+
 def _write(folder: Path) -> Path:
     folder.mkdir()
-    for name, content, _ in BAD_FILES + GOOD_FILES:
+    for name, content, _ in BAD_FILES + GOOD_FILES + WARNED_FILES:
         (folder / name).write_bytes(content())
     (folder / "links.rss").write_bytes(SCHEMES_FEED)
     huge = folder / "huge.html"
@@ -155,7 +160,11 @@ def test_robustness_files_bad_inputs_skipped_good_ones_stored(
         assert name in articles, f"{name} was not stored; skipped as {reasons.get(name)}"
         assert phrase in articles[name].text, (name, articles[name].text[:200])
     assert {p.name for p in good_corpus} <= set(articles)
-    assert report.new == len(GOOD_FILES) + len(good_corpus)
+    warned = {Path(w.location).name: w.message for w in report.warnings}
+    for name, _content, phrase in WARNED_FILES:
+        assert phrase in articles[name].text and "no article body found" in warned[name]
+    assert set(warned) == {name for name, _c, _p in WARNED_FILES}
+    assert report.new == len(GOOD_FILES) + len(good_corpus) + len(WARNED_FILES)
     assert not set(articles) & {name for name, _c, _w in BAD_FILES}
 
     with ClaimStore(db_url) as store:
@@ -200,7 +209,8 @@ def test_robustness_files_cli_names_each_bad_input(
     from flows.cli import app
 
     folder = _write(tmp_path / "inbox")
-    inputs = [str(folder / name) for name, _c, _w in BAD_FILES] + [str(folder / "gbk.txt")]
+    warned = [str(folder / name) for name, _c, _p in WARNED_FILES]
+    inputs = [str(folder / name) for name, _c, _w in BAD_FILES] + [str(folder / "gbk.txt"), *warned]
     result = CliRunner().invoke(app, ["--db", db_url, "--quiet", "ingest", *inputs])
     assert result.exit_code == 1, result.output  # the two feed files are inputs that failed
     lines = [
@@ -214,4 +224,6 @@ def test_robustness_files_cli_names_each_bad_input(
         line = next((ln for ln in lines if f"{folder / name}:" in ln), None)
         assert line is not None, (name, result.stderr)
         assert all(w.lower() in line.lower() for w in words), line
-    assert "ingest: 1 new" in result.stderr
+    for path in warned:
+        assert f"warning {path}: no article body found" in result.stderr, result.stderr
+    assert f"ingest: {1 + len(warned)} new" in result.stderr

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from corpus.documents import SkippedInput
+from corpus.documents import PageWarning, SkippedInput
 from corpus.runs import RunReport
 from corpus.store import (
     ClaimFilter,
@@ -147,12 +147,15 @@ def test_store_runs_record_counts_and_failures(store: ClaimStore) -> None:
     run_id = store.start_run("ingest", {"paths": ["a", "b"]})
     report = RunReport(new=1, duplicate=2, claims_added=5)
     report.failed.append(SkippedInput(location="b.html", reason="not UTF-8", stage="decode"))
+    report.warnings.append(PageWarning(location="c.html", message="no article body found"))
     store.finish_run(run_id, report)
     last = store.last_run("ingest")
     assert last is not None and last.id == run_id and last.finished_at is not None
     assert last.params == {"paths": ["a", "b"]}
     assert last.counts["new"] == 1 and last.counts["failed_count"] == 1
     assert last.failed[0].location == "b.html"
+    assert [(w.location, w.message) for w in last.warnings] == [("c.html", "no article body found")]
+    assert last.counts["warning_count"] == 1
     again = last.report()
     assert (again.new, again.duplicate, again.claims_added, len(again.failed)) == (1, 2, 5, 1)
     assert store.last_run("reextract") is None

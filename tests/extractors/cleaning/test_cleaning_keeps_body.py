@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.cleaning import clean_page, site_of_source
+from extractors.cleaning import clean_page, clean_page_simplified, site_of_source
+from extractors.cleaning.text_page import NO_BODY
 
 PARAGRAPHS = [
     "某芯片公司在招股书中披露，其去年的营业收入为4.38亿元，较前一年增长了三倍有余。",
@@ -292,9 +293,13 @@ def test_cleaning_paragraph_printed_twice_is_kept_once(lines: list[str], body: l
     assert clean_page("\n".join(lines)).text.split("\n") == body
 
 
-def test_cleaning_headline_over_no_paragraph_is_no_article() -> None:
-    article = clean_page("\n".join(["星辰智能获30亿元B轮融资", "记者 王小明", *FURNITURE[0]]))
-    assert (article.title, article.text) == ("星辰智能获30亿元B轮融资", "")
+def test_cleaning_headline_over_no_paragraph_keeps_the_text_with_a_warning() -> None:
+    """A headline over furniture only is no article the cleaner can find: the page's text
+    is kept whole, and the cleaning says so."""
+    page = "\n".join(["星辰智能获30亿元B轮融资", "记者 王小明", *FURNITURE[0]])
+    cleaned = clean_page_simplified(page)
+    assert cleaned.article.title == "星辰智能获30亿元B轮融资" and cleaned.warning == NO_BODY
+    assert cleaned.article.text.split("\n")[0] == "星辰智能获30亿元B轮融资"
 
 
 FETCHED = datetime(2025, 3, 20, 12, 30, tzinfo=UTC)  # 20:30 in Beijing
@@ -320,3 +325,14 @@ def test_cleaning_relative_times_of_a_related_list_are_not_the_article_s() -> No
     lines = ["星辰智能获30亿元B轮融资", PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]]
     page = "\n".join([*lines, "相关阅读", "某地楼市成交回暖 3小时前", "某球队客场取胜 5小时前"])
     assert clean_page(page, fetched_at=FETCHED).published_at is None
+
+
+def test_cleaning_page_of_furniture_only_keeps_its_text_with_a_warning() -> None:
+    """A page with text where nothing reads as an article is kept whole (each line once)
+    and the cleaning says so; a page with an article says nothing."""
+    page = "\n".join([*FURNITURE[0], *FURNITURE[3], *FURNITURE[0], *FURNITURE[4]])
+    cleaned = clean_page_simplified(page)
+    assert cleaned.warning == NO_BODY
+    assert cleaned.article.text.split("\n") == [*FURNITURE[0], *FURNITURE[3], *FURNITURE[4]]
+    assert clean_page_simplified("\n".join([*FURNITURE[0], *PARAGRAPHS[:2]])).warning is None
+    assert clean_page_simplified("0\n12\n-").article.text == ""  # no words: nothing to keep
