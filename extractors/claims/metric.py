@@ -186,6 +186,8 @@ def choose_metric(
         unit = f"{q.unit}/Mtok"
     small = category in ("count", "none")
     if small and _gpu_follows(sentence[qe : qe + 40], category, chip_after):
+        if _dies_of_a_package(sentence, qs, qe):
+            return None  # "中介层总共包括28个芯片", "2个计算芯片": a package's dies, no GPUs
         made = _MADE_BEFORE.search(sentence, max(0, qs - _MADE_REACH), qs)
         if made is not None:  # "预计将生产出65.3万颗…芯片": chips made, not chips used
             return MetricChoice("chip_output", "count", made.group(), 0.0)
@@ -298,6 +300,18 @@ _MADE_BEFORE = re.compile(
     r"(?:生产|产出|制造|量产|出货|交付|产量|产能)(?:出|了|达|达到|为|约|近|超)*\s*$"
 )
 _MADE_REACH = 8
+
+# The dies inside one package: chips named as its parts ("4个有源芯片", "2个计算芯片",
+# "12个芯粒"), or counted where the sentence speaks of the package's interposer.
+_DIE_AFTER = re.compile(
+    r"\s*(?:个|颗|块)?\s*(?:有源|无源|虚拟|计算|逻辑|I/?O|小)芯片|\s*(?:个|颗)?\s*(?:芯粒|chiplets?|dies?\b)",
+    re.IGNORECASE,
+)
+_PACKAGE_WORDS = re.compile(r"中介层|interposer", re.IGNORECASE)
+
+
+def _dies_of_a_package(sentence: str, qs: int, qe: int) -> bool:
+    return bool(_DIE_AFTER.match(sentence, qe) or _PACKAGE_WORDS.search(sentence, 0, qs))
 
 
 # The last character of a number written with its magnitude: a cue right after one

@@ -184,6 +184,16 @@ CASES: list[tuple[str, list[Row]]] = [
             ("国外模型", "benchmark_score", 69.4, "points", None),
         ],
     ),
+    # a package's dies (parts named as such, or counted beside its interposer) are no GPUs
+    (
+        "AMD发布MI300X加速卡\nAMD表示，MI300X的中介层总共包括28个芯片，其中包括4个有源芯片，"
+        "每个有源芯片都有2个计算芯片。",
+        [],
+    ),
+    (
+        "xAI的Colossus集群部署了10万块H100芯片。",
+        [("Colossus", "gpu_count", 1e5, "count", "H100")],
+    ),
     # a link's bandwidth named right after the figure is no memory bandwidth
     ("昇腾910C通过3D封装实现500GB/s片间互联，良率提升至40%。", []),
     (
