@@ -272,6 +272,8 @@ class ClaimBuilder:
         )
         if choice is None or not self.metric_cues.plausible(choice.metric, q.value):
             return None
+        if choice.unit == "%" and q.value > 100 and choice.metric in _PARTS_OF_A_WHOLE:
+            return None  # a share or a score past 100 % is a misread ("MATH 50098.2 %")
         if choice.metric in _SIZE_METRICS and _sizes_a_kind(work, q):
             return None
         types = self.metric_cues.subject_types(choice.metric)
@@ -763,6 +765,10 @@ _CHIP = frozenset({"chip"})
 _GROUP_LOOKBACK = 6  # sentences searched back for the names a counted group stands for
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
+
+# Figures in percent that are parts of a whole: never past 100 % (a margin on cost,
+# "成本利润率为545%", may be).
+_PARTS_OF_A_WHOLE = frozenset({"market_share", "benchmark_score", "gpu_utilization"})
 
 # Pay is a person's: firms described as a group ("美国企业…开出90万美元的年薪") pay it.
 _PAY = frozenset({"annual_compensation"})
