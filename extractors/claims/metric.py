@@ -254,8 +254,10 @@ def _nearest(
                     continue
                 if cs > qe and sentence[cs - 1] in _MAGNITUDES:
                     continue  # "1万亿参数及32亿激活参数": the cue is the number after's
-                if cue.metric == "drop" and _DIGIT.search(sentence, qe, cs):
-                    continue  # "38.99亿元，29亿元的理财额度": a drop word is the nearer figure's
+                if _after_another_figure(sentence, qe, cs):
+                    # "38.99亿元，29亿元的理财额度", "从355 B中使用32 B活跃参数": a word after
+                    # another figure is that nearer figure's
+                    continue
                 breaks = _clause_breaks(sentence, qe, cs)
                 score = cs - qe + CLAUSE_PENALTY * breaks - bonus
             elif ce <= qs:
@@ -275,6 +277,18 @@ def _nearest(
             if best_cue is None or score < best_score:
                 best_score, best_cue, best_text = score, cue, cue_text
     return best_score, best_cue, best_text
+
+
+# Words that set two figures against each other under one word after them
+# ("1.55亿 VS 8156万(周活)").
+_PAIRED = re.compile(r"\s*(?:VS|vs|Vs|v\.s\.|对比|比)\s*")
+
+
+def _after_another_figure(sentence: str, qe: int, cs: int) -> bool:
+    """Whether another figure stands between a number (ending at ``qe``) and a word after
+    it (at ``cs``), other than one it is paired with."""
+    digit = _DIGIT.search(sentence, qe, cs)
+    return digit is not None and not _PAIRED.fullmatch(sentence, qe, digit.start())
 
 
 # A short gloss in brackets ("每股盈余(EPS)为", "年度经常性营收 (ARR) 突破"): no clause break.

@@ -184,6 +184,16 @@ CASES: list[tuple[str, list[Row]]] = [
             ("国外模型", "benchmark_score", 69.4, "points", None),
         ],
     ),
+    # a word after another figure is that nearer figure's, unless the two are set against
+    # each other (A VS B(周活))
+    (
+        "GLM-4.5从 355 B 中使用 32 B 活跃参数。",
+        [("GLM-4.5", "active_parameters", 3.2e10, "params", None)],
+    ),
+    (
+        "截至三季度，豆包已确立领先优势：1.55亿 VS 8156万(周活)。",
+        [("Doubao", "user_count", 1.55e8, "count", None)],
+    ),
     # a score or a share past 100 % is a misread (a table's cells run together); a margin
     # on cost may pass 100 %
     ("在基准测试中，GLM-4.5在MATH 50098.2 %的成绩领先。", []),
