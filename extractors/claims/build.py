@@ -41,6 +41,7 @@ from extractors.dates import DateMention
 from extractors.metric_table import metric_table
 from extractors.models import Claim, Quantity
 from extractors.quantities.numerals import CN_CHARS, DIGIT_VALUES
+from extractors.quantities.quantity_model import at_written_precision
 from extractors.rule_words import WORDS
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
@@ -239,7 +240,7 @@ class ClaimBuilder:
                         subject=subject.name,
                         subject_type=_subject_type(subject.type),
                         metric=reading.metric,
-                        value=float(f"{q.value * reading.scale:.12g}"),
+                        value=at_written_precision(q.value * reading.scale),
                         value_max=None if q.value_max is None else q.value_max * reading.scale,
                         unit=reading.unit,
                         qualifier=q.qualifier,

@@ -12,11 +12,11 @@ from typing import NamedTuple
 
 from extractors.metric_table import metric_table
 from extractors.models import Quantity
+from extractors.quantities.quantity_model import is_currency
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CLAUSE_BREAK = re.compile(r"[，,；;：:（）()]")
 CLAUSE_PENALTY = 12
-_CURRENCY = re.compile(r"[A-Z]{3}")
 _PRICE = re.compile(r"[A-Z]{3}/Mtok")
 # Quantities followed by a per-million-tokens phrase are prices.
 # "每百万输入tokens收费0.1元（缓存命中）或1元": the per-Mtok phrase may lead several amounts.
@@ -156,7 +156,7 @@ def unit_category(q: Quantity, after: str = "", before: str = "") -> str:
         return "none"
     if _PRICE.fullmatch(q.unit):
         return "price"
-    if _CURRENCY.fullmatch(q.unit):
+    if is_currency(q.unit):
         per_mtok = _PER_MTOK.match(after) or _PER_MTOK_BEFORE.search(before)
         return "price" if per_mtok else "currency"
     return q.unit

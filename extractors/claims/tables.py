@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from extractors.claims.metric import MetricCues, choose_metric, dropped
 from extractors.models import Quantity
 from extractors.quantities.declared_units import column_unit
+from extractors.quantities.quantity_model import at_written_precision
 from extractors.subjects import Mention
 
 _MIN_CELLS = 2
@@ -254,7 +255,7 @@ def read_cell(cell: TableCell, cues: MetricCues) -> TableReading | None:
     declared = column_unit(cell.column)
     if declared is not None and q.unit is None:
         scale, currency = declared
-        value = float(f"{q.value * scale:.12g}")
+        value = at_written_precision(q.value * scale)
         q = q.model_copy(update={"value": value, "unit": currency, "kind": "money"})
         reading = _read_with_cues(cell, q, cues)
         return None if reading is None else TableReading(reading.metric, currency, scale)

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 
 from extractors.models import Quantity
-from extractors.quantities.english_scale import at_written_precision
+from extractors.quantities.quantity_model import is_currency, scaled
 
 # "/千" that no word follows (千瓦, 千次, 千tokens are units of their own, read elsewhere)
 _PER_THOUSAND = re.compile(r"[ ]?/[ ]?千(?![\u4e00-\u9fffA-Za-z0-9])")
 _ABOUT_TOKENS = re.compile(r"API|调用|[Tt]oken|词元|模型")
-_CURRENCY = re.compile(r"[A-Z]{3}")
 _REACH = 30  # characters before the amount searched for the token context
 
 
@@ -24,21 +23,10 @@ def with_bare_per_thousand(text: str, quantities: list[Quantity]) -> list[Quanti
     about tokens read as a price per million tokens."""
     out = []
     for q in quantities:
-        per = _PER_THOUSAND.match(text, q.end) if q.unit and _CURRENCY.fullmatch(q.unit) else None
+        per = _PER_THOUSAND.match(text, q.end) if is_currency(q.unit) else None
         if per is None or not _ABOUT_TOKENS.search(text, max(0, q.start - _REACH), q.start):
             out.append(q)
             continue
-        out.append(
-            q.model_copy(
-                update={
-                    "text": text[q.start : per.end()],
-                    "end": per.end(),
-                    "value": at_written_precision(q.value * 1000),
-                    "value_max": None
-                    if q.value_max is None
-                    else at_written_precision(q.value_max * 1000),
-                    "unit": f"{q.unit}/Mtok",
-                }
-            )
-        )
+        end = per.end()
+        out.append(scaled(q, 1000, text=text[q.start : end], end=end, unit=f"{q.unit}/Mtok"))
     return out

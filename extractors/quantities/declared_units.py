@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.models import Quantity
+from extractors.quantities.quantity_model import scaled
 
 SCALES = {
     "千": 1e3,
@@ -83,14 +84,7 @@ def with_declared_scale(text: str, quantities: list[Quantity]) -> list[Quantity]
             and q.unit == holding.currency
             and not _OWN_SCALE.search(q.text)
         ):
-            q = q.model_copy(
-                update={
-                    "value": float(f"{q.value * holding.scale:.12g}"),
-                    "value_max": None
-                    if q.value_max is None
-                    else float(f"{q.value_max * holding.scale:.12g}"),
-                }
-            )
+            q = scaled(q, holding.scale)
         out.append(q)
     return out
 

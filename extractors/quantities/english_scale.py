@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.models import Quantity
+from extractors.quantities.quantity_model import scaled
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SCALE = re.compile(r"[ ]{0,2}(thousand|million|billion|trillion)s?(?![A-Za-z])", re.IGNORECASE)
@@ -36,23 +37,5 @@ def with_english_scale(text: str, quantities: list[Quantity]) -> list[Quantity]:
         currency = _CURRENCY_AFTER.match(text, end)
         if currency and unit is None:
             end, unit, kind = currency.end(), _currency(currency.group(1)), "money"
-        out.append(
-            q.model_copy(
-                update={
-                    "text": text[q.start : end],
-                    "end": end,
-                    "value": at_written_precision(q.value * factor),
-                    "value_max": None
-                    if q.value_max is None
-                    else at_written_precision(q.value_max * factor),
-                    "unit": unit,
-                    "kind": kind,
-                }
-            )
-        )
+        out.append(scaled(q, factor, text=text[q.start : end], end=end, unit=unit, kind=kind))
     return out
-
-
-def at_written_precision(value: float) -> float:
-    """2.3 * 1e9 is 2299999999.9999995 in floating point: round to 12 significant digits."""
-    return float(f"{value:.12g}")

@@ -12,6 +12,7 @@ import re
 
 from extractors.models import Quantity
 from extractors.quantities.local_currency import bare_yuan_currency
+from extractors.quantities.quantity_model import is_currency
 
 # A word that only money follows, then at most a few linking characters ("估值达", "融资超").
 _MONEY_WORD_BEFORE = re.compile(
@@ -25,7 +26,6 @@ _MONEY_WORD_AFTER = re.compile(
 )
 _BIG_NUMBER_END = re.compile(r"(?:万|亿|萬|億|兆|w)$")
 _REACH = 8  # characters before the amount searched for the money word
-_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 
 def with_implied_currency(
@@ -50,7 +50,7 @@ def _written_currencies(quantities: list[Quantity]) -> dict[float, str]:
     currency only."""
     seen: dict[float, set[str]] = {}
     for q in quantities:
-        if q.unit is not None and _CURRENCY_CODE.fullmatch(q.unit):
+        if q.unit is not None and is_currency(q.unit):
             seen.setdefault(q.value, set()).add(q.unit)
     return {value: units.pop() for value, units in seen.items() if len(units) == 1}
 

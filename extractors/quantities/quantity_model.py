@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from extractors.models import Quantity
 
 from .candidates import Candidate
+
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 
 def at_written_precision(value: float) -> float:
@@ -12,6 +17,21 @@ def at_written_precision(value: float) -> float:
     1234500000, not 1234499999.9999998 (twelve significant digits are more than news
     prints)."""
     return float(f"{value:.12g}")
+
+
+def is_currency(unit: str | None) -> bool:
+    """Whether a quantity's unit is a currency (an ISO code: "CNY", "USD"), not a price
+    per tokens or a measure."""
+    return unit is not None and _CURRENCY_CODE.fullmatch(unit) is not None
+
+
+def scaled(q: Quantity, factor: float, **update: Any) -> Quantity:
+    """``q`` with its value (and upper value) multiplied by ``factor`` at the written
+    precision, and the other fields of ``update`` set ("2.3 billion", "50w", "元/千")."""
+    value_max = None if q.value_max is None else at_written_precision(q.value_max * factor)
+    return q.model_copy(
+        update={"value": at_written_precision(q.value * factor), "value_max": value_max, **update}
+    )
 
 
 def new_quantities(text: str, found: list[Candidate]) -> list[Quantity]:

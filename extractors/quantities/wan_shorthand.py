@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.models import Quantity
-from extractors.quantities.english_scale import at_written_precision
+from extractors.quantities.quantity_model import scaled
 
 _MONEY_BEFORE = re.compile(
     r"(?:薪|待遇|工资|收入|奖金|身价|估值|融资|报价|年包|offer|补贴|分红)[^，,。；;！？\n]{0,8}$"
@@ -30,20 +30,9 @@ def with_wan_shorthand(text: str, quantities: list[Quantity]) -> list[Quantity]:
             continue
         currency = _CURRENCY_AFTER.match(text, q.end)
         end = currency.end() if currency else q.end
-        out.append(
-            q.model_copy(
-                update={
-                    "text": text[q.start : end],
-                    "end": end,
-                    "value": at_written_precision(q.value * 1e4),
-                    "value_max": None
-                    if q.value_max is None
-                    else at_written_precision(q.value_max * 1e4),
-                    "unit": _CURRENCIES[currency.group(1)] if currency else None,
-                    "kind": "money" if currency else "number",
-                }
-            )
-        )
+        unit = _CURRENCIES[currency.group(1)] if currency else None
+        kind = "money" if currency else "number"
+        out.append(scaled(q, 1e4, text=text[q.start : end], end=end, unit=unit, kind=kind))
     return out
 
 
