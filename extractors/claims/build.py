@@ -30,6 +30,7 @@ from extractors.claims.subject import (
     named_subject,
 )
 from extractors.claims.tables import (
+    Table,
     dropped_cells,
     find_tables,
     is_size_label,
@@ -135,7 +136,8 @@ class ClaimBuilder:
         paragraph_seen, prev_paragraph_start = -1, 0
         quantities_within = spans.quantities.within
         is_candidate, simple = self._is_candidate, body.simple
-        dropped_in_tables = dropped_cells(simple, body.quantities, self.metric_cues)
+        tables = find_tables(simple) if "|" in simple else []
+        dropped_in_tables = dropped_cells(tables, body.quantities, self.metric_cues)
         for index, s in enumerate(live):
             if s.paragraph != paragraph_seen:
                 paragraph_seen, prev_paragraph_start = s.paragraph, s.start
@@ -175,7 +177,7 @@ class ClaimBuilder:
                 if claim is not None:
                     claims += self._for_each_member(claim, q, work)
                 prev_q, prev_claim = q, claim
-        claims += self._table_claims(body, context, claims)
+        claims += self._table_claims(body, tables, context, claims)
         claims = _to_sized_member(_training_to_model(claims, body.mentions), body.mentions)
         return _ranges_restated(claims)
 
@@ -196,13 +198,14 @@ class ClaimBuilder:
         ]
 
     def _table_claims(
-        self, body: BodyAnalysis, context: ArticleContext, made: list[Claim]
+        self,
+        body: BodyAnalysis,
+        tables: Sequence[Table],
+        context: ArticleContext,
+        made: list[Claim],
     ) -> list[Claim]:
-        """Claims of the numbers in table cells that no sentence claim took (see
+        """Claims of the numbers in the body's ``tables`` that no sentence claim took (see
         :mod:`extractors.claims.tables`)."""
-        if "|" not in body.simple:
-            return []
-        tables = find_tables(body.simple)
         taken = {(c.start, c.end) for c in made}
         out = []
         for table in tables:

@@ -268,14 +268,14 @@ def read_cell(cell: TableCell, cues: MetricCues) -> TableReading | None:
     return _read_with_cues(cell, q, cues)
 
 
-def dropped_cells(text: str, quantities: Sequence[Quantity], cues: MetricCues) -> set[int]:
+def dropped_cells(
+    tables: Sequence[Table], quantities: Sequence[Quantity], cues: MetricCues
+) -> set[int]:
     """Starts of the numbers whose cell says they are no claim ("营收 | 同比增长 | 62%": a
     rate of growth): read across the row as a sentence, the next cell's words would give
     them a metric ("| 65% | 净利率约 56% |")."""
-    if "|" not in text:
-        return set()
     out = set()
-    for cell in table_cells(find_tables(text), quantities):
+    for cell in table_cells(tables, quantities):
         sentence, local = _as_sentence(cell, cell.quantity)
         if dropped(local, sentence, 0, cues):
             out.add(cell.quantity.start)
