@@ -46,7 +46,7 @@ _CITATION = re.compile(
 )
 
 
-_CLOSING_PUNCT = re.compile(r"[。！？!?]")
+CLOSING_PUNCT = re.compile(r"[。！？!?]")
 _TRAILING_STAMP = re.compile(
     r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
@@ -59,7 +59,7 @@ _STORY_ITEM_MAX = 90
 def is_story_item(line: str) -> bool:
     """A headline of another story: no closing punctuation, and a date or a read counter
     at its end ('· 某公司发布新模型 2024-05-14 08:12', '1 某某新闻 阅读 12.6万')."""
-    if len(line) > _STORY_ITEM_MAX or _CLOSING_PUNCT.search(line):
+    if len(line) > _STORY_ITEM_MAX or CLOSING_PUNCT.search(line):
         return False
     tail = _TRAILING_STAMP.search(line) or _TRAILING_COUNTER.search(line)
     return tail is not None and tail.start() >= 6
@@ -127,7 +127,7 @@ def is_figures_row(line: str) -> bool:
     Tables repeat such rows (GAAP and non-GAAP) without being furniture."""
     if _UNIT_DECLARATION.search(line) or (line.startswith("|") and line.count("|") >= 3):
         return True  # (a table's header row repeats with each of its tables)
-    return not _CLOSING_PUNCT.search(line) and len(_MEASURED_NUMBER.findall(line)) >= 2
+    return not CLOSING_PUNCT.search(line) and len(_MEASURED_NUMBER.findall(line)) >= 2
 
 
 def is_nav_bar(line: str) -> bool:

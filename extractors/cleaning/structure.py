@@ -11,15 +11,18 @@ absorbed.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from itertools import pairwise
 
-from extractors.cleaning.lines import is_figures_row, is_lone_number, is_timestamp_line
+from extractors.cleaning.lines import (
+    CLOSING_PUNCT,
+    is_figures_row,
+    is_lone_number,
+    is_timestamp_line,
+)
 
 _MIN_ITEMS = 3
 _PARAGRAPH_CHARS = 80
-_SENTENCE_END = re.compile(r"[。！？!?]")
 _MIN_GAP, _MAX_GAP = 2, 6
 
 
@@ -110,4 +113,4 @@ def later_copies(lines: list[str]) -> set[int]:
 def is_paragraph(line: str) -> bool:
     """Running text of several sentences, not a headline or a label: at least
     ``_PARAGRAPH_CHARS`` characters with two sentence ends or more."""
-    return len(line) >= _PARAGRAPH_CHARS and len(_SENTENCE_END.findall(line)) >= 2
+    return len(line) >= _PARAGRAPH_CHARS and len(CLOSING_PUNCT.findall(line)) >= 2
