@@ -140,6 +140,12 @@ def extract_one(
     return extraction
 
 
+def fetch_moment(url: str | None, fetched_at: datetime | None) -> datetime | None:
+    """What a page's relative times ("3小时前") count back from: when it was fetched, for a
+    page fetched over HTTP; None for a file (when it was read says nothing of the page)."""
+    return fetched_at if url else None
+
+
 def extract_page(
     backend: str, raw: str, location: str, site: str | None, fetched_at: datetime | None = None
 ) -> Extraction | SkippedInput:
@@ -270,7 +276,7 @@ def extract_documents(
         if not isinstance(doc, SourceDocument):
             out.append(doc)
             continue
-        fetched_at = doc.fetched_at if doc.url else None
+        fetched_at = fetch_moment(doc.url, doc.fetched_at)
         extraction = extractor.extract(doc.raw, doc.location, doc.site, fetched_at)
         if isinstance(extraction, SkippedInput):
             out.append(extraction)

@@ -29,6 +29,7 @@ from flows.pages import (
     Unchanged,
     budgeted_extractor,
     extractor_for,  # noqa: F401  (re-exported: one extractor per process, for callers here)
+    fetch_moment,
     prepare_pages,
     read_files,
     unexpected,
@@ -172,7 +173,7 @@ def reextract_batch(
                 article.raw,
                 article.location,
                 article.site,
-                article.fetched_at if article.url else None,
+                fetch_moment(article.url, article.fetched_at),
             ),
         )
         for article in articles

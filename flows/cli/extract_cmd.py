@@ -80,7 +80,7 @@ def extract(
     1 when no page could be.
     Example: aiclaims extract page1.txt pages/ > claims.jsonl; curl -s URL | aiclaims extract -
     """
-    from corpus.documents import SkippedInput
+    from corpus.documents import PageWarning, SkippedInput
     from corpus.errors import SkipError
     from flows.pages import extract_one, extractor_for
 
@@ -98,7 +98,8 @@ def extract(
             failed += 1
             continue
         for message in extraction.warnings:
-            stderr.print(f"[yellow]{escape(f'warning {location}: {message}')}[/]", highlight=False)
+            warning = PageWarning(location=location, message=message)
+            stderr.print(f"[yellow]{escape(warning.line())}[/]", highlight=False)
         sys.stdout.write(json.dumps(extract_record(location, extraction), ensure_ascii=False))
         sys.stdout.write("\n")
     sys.stdout.flush()
