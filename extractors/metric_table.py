@@ -43,6 +43,12 @@ class MetricSpec(BaseModel):
     """A figure of AI's own, claimed for any actor in any article."""
     contract: bool = True
     """In the claim contract's vocabulary (CLAIMS.md); False for the project's own."""
+    part_of_whole: bool = False
+    """A percentage of a whole (a share, a score): never past 100 %."""
+    relative: bool = False
+    """Set against another actor ("X的1/3"): a possessive names the comparator."""
+    personal: bool = False
+    """Paid to a person: a group the sentence describes is not its subject."""
 
     @model_validator(mode="after")
     def _grain_matches_kind(self) -> MetricSpec:
@@ -109,8 +115,8 @@ def markdown_rows(table: MetricTable) -> str:
     document is generated from the data the code reads and cannot drift from it."""
     head = [
         "| metric | label | unit | subjects | kind | grain | tolerance | values | AI only "
-        "| contract |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| contract | traits |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     rows = []
     for name, spec in table.metrics.items():
@@ -121,9 +127,14 @@ def markdown_rows(table: MetricTable) -> str:
             f"| `{name}` | {spec.label} | {spec.unit or '-'} | {', '.join(spec.subjects) or '-'} "
             f"| {spec.kind} "
             f"| {spec.grain or '-'} | {spec.tolerance:g} | {values} "
-            f"| {'yes' if spec.ai_only else 'no'} | {'yes' if spec.contract else 'no'} |"
+            f"| {'yes' if spec.ai_only else 'no'} | {'yes' if spec.contract else 'no'} "
+            f"| {', '.join(_traits(spec)) or '-'} |"
         )
     return "\n".join(head + rows)
+
+
+def _traits(spec: MetricSpec) -> list[str]:
+    return [t for t in ("part_of_whole", "relative", "personal") if getattr(spec, t)]
 
 
 __all__ = [

@@ -770,12 +770,8 @@ _GROUP_LOOKBACK = 6  # sentences searched back for the names a counted group sta
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
 
-# Figures in percent that are parts of a whole: never past 100 % (a margin on cost,
-# "成本利润率为545%", may be).
-_PARTS_OF_A_WHOLE = frozenset({"market_share", "benchmark_score", "gpu_utilization"})
-
-# Pay is a person's: firms described as a group ("美国企业…开出90万美元的年薪") pay it.
-_PAY = frozenset({"annual_compensation"})
+_PARTS_OF_A_WHOLE = metric_table().names_where("part_of_whole")
+_PAY = metric_table().names_where("personal")
 
 
 def _described(q: Quantity, work: _SentenceWork) -> SubjectChoice | None:

@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from extractors.claims.roles import SentenceView
+from extractors.metric_table import metric_table
 from extractors.models import Quantity
 from extractors.rule_words import WORDS
 from extractors.subjects import Mention
@@ -65,7 +66,7 @@ class SubjectChoice(NamedTuple):
     how: str  # possessive / explicit / carried
 
 
-RELATIVE_METRICS = frozenset({"relative_cost", "cost_reduction", "speedup"})
+RELATIVE_METRICS = metric_table().names_where("relative")
 
 
 def choose_subject(
