@@ -68,7 +68,12 @@ def load_rule_words(path: Path = DATA_FILE) -> RuleWords:
     """Every pattern of the data file, compiled; a key missing from the file or the class
     fails here, at import, not in the middle of an article."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    patterns = {key: value for section in data.values() for key, value in section.items()}
+    fragments = data.pop("fragments", {})
+    patterns = {
+        key: _with_fragments(value, fragments)
+        for section in data.values()
+        for key, value in section.items()
+    }
     names = {f.name for f in fields(RuleWords)}
     if set(patterns) != names:
         raise ValueError(
@@ -76,5 +81,20 @@ def load_rule_words(path: Path = DATA_FILE) -> RuleWords:
         )
     return RuleWords(**{key: re.compile(value) for key, value in patterns.items()})
 
+
+def _with_fragments(pattern: str, fragments: dict[str, str]) -> str:
+    """``pattern`` with each ``${name}`` replaced by the fragment of that name; an unknown
+    name fails at load."""
+
+    def fragment(found: re.Match[str]) -> str:
+        name = found.group(1)
+        if name not in fragments:
+            raise ValueError(f"unknown fragment ${{{name}}} in {pattern!r}")
+        return fragments[name]
+
+    return _FRAGMENT.sub(fragment, pattern)
+
+
+_FRAGMENT = re.compile(r"\$\{(\w+)\}")
 
 WORDS = load_rule_words()

@@ -26,3 +26,24 @@ def test_rule_words_refuse_a_file_whose_keys_differ(tmp_path: Path, edit: str) -
     changed.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="summed" if edit == "drop" else "unknown_words"):
         load_rule_words(changed)
+
+
+@pytest.mark.parametrize(
+    ("words", "sentence"),
+    [
+        ("kind_of_actor", "台湾的芯片公司"),
+        ("kind_of_actor", "全球的AI企业"),
+        ("described_group", "韩国两家芯片公司"),
+        ("described_group", "美股科技巨头"),
+    ],
+)
+def test_rule_words_share_the_region_fragment(words: str, sentence: str) -> None:
+    assert getattr(WORDS, words).search(sentence)
+
+
+def test_rule_words_refuse_an_unknown_fragment(tmp_path: Path) -> None:
+    text = DATA_FILE.read_text(encoding="utf-8").replace("|${region}|", "|${regions}|")
+    changed = tmp_path / "rule_words.toml"
+    changed.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="regions"):
+        load_rule_words(changed)
