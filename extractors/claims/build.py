@@ -19,7 +19,7 @@ from extractors.claims.groups import (
     respective_member,
     summed_group,
 )
-from extractors.claims.metric import CueHits, MetricCues, choose_metric, dropped
+from extractors.claims.metric import CueHits, MetricCues, choose_metric, dropped, listed_items
 from extractors.claims.object import as_of_date, choose_object
 from extractors.claims.roles import LinkCues, SentenceView
 from extractors.claims.spans import BodySpans
@@ -286,7 +286,12 @@ class ClaimBuilder:
         if _compared_with(q, view):
             return None
         group = self._group_subject(q, work, types)
-        if group is None and counted_group(q, view.text, view.start) is not None:
+        if (
+            group is None
+            and counted_group(q, view.text, view.start) is not None
+            and listed_items(view.text, q.start - view.start, q.end - view.start) is None
+        ):
+            # (a list's "name(figure)" items are each its name's: "三家公司是A（33亿美元）、B…")
             # "22家AI公司累计募资…": a group the article never lists by name is named as the
             # sentence describes it, or the figure is nobody's
             group = _described(q, work) if choice.metric not in _PAY else None

@@ -229,11 +229,15 @@ def _nearest_cue(
     if hits is None or hits.sentence != sentence:
         hits = CueHits(sentence)
     found = [(c, m) for c, m in hits.found(cues, category) if cues.plausible(c.metric, q.value)]
-    return _nearest(found, sentence, qs, qe)
+    return _nearest(found, sentence, qs, qe, listed_items(sentence, qs, qe))
 
 
 def _nearest(
-    found: list[tuple[Cue, list[CueMatch]]], sentence: str, qs: int, qe: int
+    found: list[tuple[Cue, list[CueMatch]]],
+    sentence: str,
+    qs: int,
+    qe: int,
+    items: tuple[int, int] | None = None,
 ) -> tuple[float, Cue | None, str]:
     """The score, cue and text of the first match nearest to ``sentence[qs:qe]``
     (``(0.0, None, "")`` when none is in reach).
@@ -241,8 +245,11 @@ def _nearest(
     A match's score is its gap to the number (on the cue's side, within its window), plus
     a penalty for each clause break between them (a cue read before the number takes
     none), less the cue's bonus; a cue overlapping the number scores minus its bonus.
+    ``items``: the span of the list the number is an item of (:func:`listed_items`); a cue
+    outside it is measured from the list's edge, as it is for the list's nearest item.
     The hot loop of claim building: the gap is checked before clause breaks are counted.
     """
+    list_start, list_end = items or (qs, qe)
     best_score: float = 0.0
     best_cue: Cue | None = None
     best_text = ""
@@ -250,33 +257,72 @@ def _nearest(
         side, window, bonus = cue.side, cue.window, cue.bonus
         for cs, ce, cue_text in matches:
             if cs >= qe:
-                if side == "before" or cs - qe > window:
+                at = list_end if cs >= list_end else qe
+                if side == "before" or cs - at > window:
                     continue
-                if cs > qe and sentence[cs - 1] in _MAGNITUDES:
+                if cs > at and sentence[cs - 1] in _MAGNITUDES:
                     continue  # "1万亿参数及32亿激活参数": the cue is the number after's
-                if _after_another_figure(sentence, qe, cs):
+                if _after_another_figure(sentence, at, cs):
                     # "38.99亿元，29亿元的理财额度", "从355 B中使用32 B活跃参数": a word after
                     # another figure is that nearer figure's
                     continue
-                breaks = _clause_breaks(sentence, qe, cs)
-                score = cs - qe + CLAUSE_PENALTY * breaks - bonus
+                breaks = _clause_breaks(sentence, at, cs)
+                score = cs - at + CLAUSE_PENALTY * breaks - bonus
             elif ce <= qs:
-                if side == "after" or qs - ce > window:
+                at = list_start if ce <= list_start else qs
+                if side == "after" or at - ce > window:
                     continue
                 if cs > 0 and sentence[cs - 1] in _MAGNITUDES:
                     continue  # "1.59亿月活用户和3447万…": the cue is the number before's
                 if _COUNTED_BEFORE.search(sentence, max(0, cs - 2), cs):
                     continue  # "2000万次下载和10万个衍生模型": 下载 counts the number before
-                breaks = _clause_breaks(sentence, ce, qs)
+                breaks = _clause_breaks(sentence, ce, at)
                 if side == "before" and breaks:
                     continue
-                gap = 1 if _FROM_WHEN.fullmatch(sentence, ce, qs) else qs - ce
+                gap = 1 if _FROM_WHEN.fullmatch(sentence, ce, at) else at - ce
                 score = gap + CLAUSE_PENALTY * breaks - bonus
             else:  # the cue overlaps the quantity text (e.g. a unit word inside it)
                 score = -float(bonus)
             if best_cue is None or score < best_score:
                 best_score, best_cue, best_text = score, cue, cue_text
     return best_score, best_cue, best_text
+
+
+# One item of a list that gives each name its figure in brackets: "夸克(1.47亿)",
+# "DeepSeek（8156万）"; items are joined by 、 or a word for "and".
+_JOINER = r"\s*(?:、|和|及|与|以及)\s*"
+_ITEM_BEFORE = re.compile(
+    r"[（(]([^()（）、，,。；;]{1,20})[)）]"
+    + _JOINER
+    + r"(?![和及与])[^、，,。；;：:()（）\s]{1,20}\s*[（(]$"
+)
+_ITEM_AFTER = re.compile(
+    _JOINER + r"(?![和及与])[^、，,。；;：:()（）\s]{1,20}\s*[（(]([^()（）、，,。；;]{1,20})[)）]"
+)
+_OPEN_BEFORE = re.compile(r"[^、，,。；;：:()（）\s]\s*[（(][^()（）]{0,4}$")
+_CLOSE_AFTER = re.compile(r"[^()（）]{0,6}[)）]")
+
+
+def listed_items(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:
+    """Where the list of "name(figure)" items that ``sentence[qs:qe]`` is a figure of
+    begins and ends: from the first item's figure to the last one's ("包括豆包(1.63亿)、
+    夸克(1.47亿)和DeepSeek(1.31亿)"); None when the figure is no such item or its list
+    has no other.  A word before or after the list says what every figure of it
+    measures, as it would for the list's first or last figure alone."""
+    if not _OPEN_BEFORE.search(sentence, max(0, qs - 6), qs):
+        return None
+    close = _CLOSE_AFTER.match(sentence, qe)
+    if close is None:
+        return None
+    start, end = qs, qe
+    opening = sentence.rfind("(", 0, qs), sentence.rfind("（", 0, qs)
+    at = max(opening)
+    while (before := _ITEM_BEFORE.search(sentence, max(0, at - 64), at + 1)) is not None:
+        start, at = before.start(1), before.start()
+    at = close.end()
+    while (after := _ITEM_AFTER.match(sentence, at)) is not None:
+        end, at = after.end(1), after.end()
+    return None if (start, end) == (qs, qe) else (start, end)
 
 
 # Words that set two figures against each other under one word after them

@@ -60,6 +60,24 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "一位分析师对路透社表示，OpenAI今年营收约为40亿美元。",
         [("OpenAI", "revenue", 4e9, "USD", None)],
     ),
+    # a word after a list of "name(figure)" items says what each figure measures
+    (
+        "上个月豆包(1.7亿)、DeepSeek(8156万)和Kimi(3000万)的月活都在增长。",
+        [
+            ("Doubao", "user_count", 1.7e8, "count", None),
+            ("DeepSeek", "user_count", 8.156e7, "count", None),
+            ("Kimi", "user_count", 3e7, "count", None),
+        ],
+    ),
+    # ... as does a word before it, and each figure is its own item's, not the group's
+    (
+        "估值最高的三家公司是月之暗面（33亿美元）、智谱（30亿美元）、百川智能（27亿美元）。",
+        [
+            ("Moonshot AI", "valuation", 3.3e9, "USD", None),
+            ("Zhipu AI", "valuation", 3e9, "USD", None),
+            ("百川智能", "valuation", 2.7e9, "USD", None),
+        ],
+    ),
 ]
 
 PASSAGE_CASES: list[tuple[str, list[Row]]] = [
