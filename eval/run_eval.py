@@ -1,12 +1,14 @@
 """`make eval`: the extractor measured on every gold set whose texts are here.
 
-    python -m eval.run_eval [--set dev|test|seed|own] [--show] [--backend B]
+    python -m eval.run_eval [--set dev|test|seed|own] [--gold DIR] [--show] [--backend B]
 
 Sets: the real-article set (eval/real, split dev/test by a hash of the URL),
 the seed page (../shared), and the project's own synthetic gold (the bundled
 samples and tests/gold_articles). For each: a table per article, the totals,
 "evidence kept" (gold evidence found in the cleaned body), and the causes of
 misses and false positives. The last line is the dev set's strict F1.
+``--gold DIR`` scores gold files of that folder instead (texts from eval/real/texts):
+pages collected and annotated before the extractor is tuned on them.
 """
 
 from __future__ import annotations
@@ -215,8 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=["dev", "test", "seed", "own"], action="append")
     parser.add_argument("--show", action="store_true", help="list every miss and false positive")
     parser.add_argument("--backend", default="rjieba")
+    parser.add_argument("--gold", type=Path, action="append", help="a folder of gold files")
     args = parser.parse_args(argv)
-    wanted = args.set or ["seed", "own", "test", "dev"]
+    wanted = args.set or ([] if args.gold else ["seed", "own", "test", "dev"])
     sets = {
         "seed": lambda: folder_cases(SHARED / "gold", [SHARED / "seeds"]),
         "own": lambda: folder_cases(
@@ -225,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
         "test": lambda: real_cases("test"),
         "dev": lambda: real_cases("dev"),
     }
+    for folder in args.gold or []:
+        sets[str(folder)] = lambda folder=folder: folder_cases(folder, [REAL / "texts"])
+        wanted.append(str(folder))
     evaluator = Evaluator(args.backend)
     last: SetResult | None = None
     for name in wanted:
