@@ -126,12 +126,18 @@ def chinese_versioned(
         end = nstart + len(nxt)
         if measured(text, end) or ((after := after_of.get(end)) and _UNITS.fullmatch(after)):
             continue
+        if _OUTLINE_AFTER.match(text, end):
+            continue  # "基础能力1.2.四个象限": an outline's number, not a version
         spelling, kind = gazetteer.stems.get(word, (word, "model"))
         edition = _EDITION_TAIL.match(text, end)  # "通义千问2.5-7B-Instruct"
         tail = edition.group() if edition else ""
         out.append(ShapeMatch(start, end + len(tail), spelling + nxt + tail, kind))
     return out
 
+
+# A dot after a dotted number, then a word or another number: the number heads an outline
+# ("1.2.四个象限", "3.1.2 ").
+_OUTLINE_AFTER = re.compile(r"\.(?:[\u4e00-\u9fff]|\d)")
 
 # Hyphenated Latin parts after a versioned name: "-7B-Instruct", "-Max", "-Turbo".
 _EDITION_TAIL = re.compile(r"(?:-[A-Za-z0-9][A-Za-z0-9.]*)+(?![A-Za-z0-9])")

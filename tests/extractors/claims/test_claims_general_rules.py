@@ -60,6 +60,13 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "一位分析师对路透社表示，OpenAI今年营收约为40亿美元。",
         [("OpenAI", "revenue", 4e9, "USD", None)],
     ),
+    # a score in 分 is a benchmark score of the model it is said of, with no scoring word
+    (
+        "Qwen3-Max在数学推理任务中获得80.87分，与另一款模型并列第一。",
+        [("Qwen3-Max", "benchmark_score", 80.87, "points", None)],
+    ),
+    # ... but a gap between two scores is no score
+    ("Qwen3-Max与GPT-5的差距在4分左右。", []),
     # a word after a list of "name(figure)" items says what each figure measures
     (
         "上个月豆包(1.7亿)、DeepSeek(8156万)和Kimi(3000万)的月活都在增长。",

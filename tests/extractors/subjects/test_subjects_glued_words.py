@@ -24,6 +24,8 @@ VERSION_CASES = [
     ("成绩达到V3水平", [], ["成绩达到V3水平"]),
     # a unit after the number is read from the tokens, so the window stays
     ("该模型支持2.5B参数", [], ["该模型支持2.5B参数"]),
+    # a dotted number that goes on with a dot heads an outline: no version
+    ("基础能力1.2.四个象限的含义", [], ["基础能力1.2.四个象限的含义"]),
 ]
 
 
