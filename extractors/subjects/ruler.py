@@ -272,9 +272,24 @@ def _resolve_variants(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
             continue  # part of a name already found
         first = bisect.bisect_right(ends, m.start() - _VARIANT_REACH)
         resolved = _inherit(m.group(), mentions[first:i], gazetteer)
-        if resolved is not None:
-            out.append(replace(resolved, start=m.start(), end=m.end(), text=m.group()))
+        if resolved is None:
+            continue
+        end, name = m.end(), resolved.name
+        tail = _NAME_TAIL.match(text, end)
+        if tail and tail.group(1).lower() not in gazetteer.not_names:
+            # "K2 Thinking" after "Kimi": the edition word is part of the name, as a Latin
+            # name's is ("Llama 4 Scout")
+            end, name = tail.end(), f"{name} {tail.group(1)}"
+            known = gazetteer.lookup(name)
+            name = known.name if known is not None else name
+        out.append(
+            replace(resolved, start=m.start(), end=end, text=text[m.start() : end], name=name)
+        )
     return sorted(out, key=lambda x: x.start)
+
+
+# A capitalised word after a name's version: its edition ("Thinking", "Scout", "Sonnet").
+_NAME_TAIL = re.compile(r" ([A-Z][a-z]{2,})(?![A-Za-z0-9\-])")
 
 
 def _inherit(token: str, earlier: list[Mention], gazetteer: Gazetteer) -> Mention | None:

@@ -430,8 +430,10 @@ def introduced_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     return out
 
 
-# A capitalised Latin word standing alone in Chinese text: "Manus", "Perplexity".
+# A capitalised Latin word standing alone in Chinese text: "Manus", "Perplexity"; with the
+# capitalised word before it when the two make one name ("GMI Cloud", "K2 Thinking").
 _LATIN_WORD_ALONE = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![A-Za-z0-9\-])")
+_HEAD_BEFORE = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z][A-Za-z0-9]* $")
 _REPEATS = 3  # times an article names a word before it counts as a name
 _NOT_AN_ACTOR_AFTER = re.compile(r"\s?(?:CPU|GPU|芯片|架构|大会|会议|峰会|发布会|活动)")
 # English words Chinese tech writing keeps using that name no one.
@@ -475,17 +477,27 @@ def repeated_latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     when the gazetteer does not know them (generic English terms aside)."""
     if text.isascii():
         return []
-    counts: dict[str, list[re.Match[str]]] = {}
+    counts: dict[str, list[tuple[int, int]]] = {}
     for m in _LATIN_WORD_ALONE.finditer(text):
-        counts.setdefault(m.group(), []).append(m)
+        head = _HEAD_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        known = head is not None and (
+            gazetteer.lookup(head.group()[:-1]) is not None
+            or head.group()[:-1].lower() in gazetteer.not_names
+        )
+        if head is None or known:  # "Perplexity", "OpenAI Codex": the word alone
+            counts.setdefault(m.group(), []).append(m.span())
+        else:
+            counts.setdefault(text[head.start() : m.end()], []).append((head.start(), m.end()))
     out: list[ShapeMatch] = []
-    for word, found in counts.items():
+    for name, found in counts.items():
+        word = name.rsplit(" ", 1)[-1]
         lower = word.lower()
         if len(found) < _REPEATS or len(word) < 4 or lower in _COMMON_TERMS:
             continue
-        if lower in gazetteer.not_names or gazetteer.lookup(word) is not None:
+        if lower in gazetteer.not_names or gazetteer.lookup(name) is not None:
             continue
-        if any(_NOT_AN_ACTOR_AFTER.match(text, m.end()) for m in found):
+        if any(_NOT_AN_ACTOR_AFTER.match(text, end) for _, end in found):
             continue  # "Grace CPU", "DevDay 大会": a part or an event, not an actor
-        out.extend(ShapeMatch(m.start(), m.end(), word, "product") for m in found)
+        kind = "organization" if word in _FIRM_WORDS and name != word else "product"
+        out.extend(ShapeMatch(start, end, name, kind) for start, end in found)
     return out

@@ -88,6 +88,20 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
 ]
 
 PASSAGE_CASES: list[tuple[str, list[Row]]] = [
+    # a two-word Latin name the article repeats is the name, not its last word
+    (
+        "美国云服务商Nebula Cloud计划投资5亿美元建设AI数据中心。Nebula Cloud表示，该中心"
+        "功率为16MW。Nebula Cloud已在日本运营两座数据中心。",
+        [
+            ("Nebula Cloud", "capex", 5e8, "USD", None),
+            ("Nebula Cloud", "power", 1.6e7, "W", None),
+        ],
+    ),
+    # a bare version after its family takes the edition word after it too
+    (
+        "Kimi发布了K2 Thinking模型。K2 Thinking的上下文窗口为256k。",
+        [("Kimi K2 Thinking", "context_length", 256000, "tokens", None)],
+    ),
     # a bare figure after a restating word repeats the last count of the paragraph
     (
         "Claude的月活跃用户为1亿；到年底这一数字已达到1.5亿。",
