@@ -75,6 +75,8 @@ GLUED_CASES = VERSION_CASES + SUFFIX_CASES
 ADDRESS_CASES = [
     "https://www.example.com/assets/nvdalogoa19.jpg\n首席财务官的评论",
     "详见 www.example.com/GLM4.5 的说明",
+    # ... nor does a unit glued to the next figure by a lost space
+    "最多 200,000 输入 token128,000 输出 token",
 ]
 
 
