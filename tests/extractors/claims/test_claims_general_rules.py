@@ -44,6 +44,15 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
             ("GLM-4-Air", "cost_reduction", 90, "%", None),
         ],
     ),
+    # money put in "用于" building compute is capex; money raised "用于" a purpose is not
+    (
+        "百度表示未来两年将投入超过1,200亿元用于建设智算中心等基础设施。",
+        [("Baidu", "capex", 1.2e11, "CNY", None)],
+    ),
+    (
+        "智谱此次募资80亿元，其中24亿元用于建设数据中心。",
+        [("Zhipu AI", "funding", 8e9, "CNY", None)],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
