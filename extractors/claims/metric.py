@@ -24,6 +24,9 @@ _PER_MTOK_BEFORE = re.compile(
     r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*(?:输入|输出)?\s*(?:tokens?|词元|Tokens?|令牌)"
     r"[^。；;]{0,22}$"
 )
+# "输入tokens成本低至每百万1.15美元": per million, the tokens named before it.
+_PER_MILLION_BEFORE = re.compile(r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*$")
+_TOKENS = re.compile(r"tokens?|词元|Tokens?|令牌")
 # "每秒8TB": a size per second is a bandwidth.
 _PER_SECOND_BEFORE = re.compile(r"每秒\s*(?:达到?|为|约|高达|超过)?\s*$")
 _PER_MTOK = re.compile(
@@ -157,7 +160,11 @@ def unit_category(q: Quantity, after: str = "", before: str = "") -> str:
     if _PRICE.fullmatch(q.unit):
         return "price"
     if is_currency(q.unit):
-        per_mtok = _PER_MTOK.match(after) or _PER_MTOK_BEFORE.search(before)
+        per_mtok = (
+            _PER_MTOK.match(after)
+            or _PER_MTOK_BEFORE.search(before)
+            or (_PER_MILLION_BEFORE.search(before) and _TOKENS.search(before))
+        )
         return "price" if per_mtok else "currency"
     return q.unit
 

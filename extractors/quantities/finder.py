@@ -38,6 +38,20 @@ def _is_change(text: str, low: Candidate, high: Candidate) -> bool:
     )  # what RANGE_LINK holds between its spaces
 
 
+_BARE_UNITS = re.compile(r"[十百千万亿兆]+(?=\d)")
+
+
+def _from_digits(text: str, n_start: int, num: str) -> Candidate | None:
+    """The number of a numeral that reads as none because unit characters with no digit
+    of their own stand before its Arabic digits ("每百万1.15美元": the units are the
+    per-phrase's), read from its digits."""
+    found = _BARE_UNITS.match(num)
+    if found is None:
+        return None
+    at = n_start + found.end()
+    return read_plain(text, at, None, at, num[found.end() :])
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` with its value in the CLAIMS.md base unit.
 
@@ -61,6 +75,8 @@ def find_quantities(text: str) -> list[Quantity]:
             cand = read_plain(norm, start, m.group("sym"), m.start("num"), m.group("num"))
         else:
             cand = read_match(norm, m)
+        if cand is None and m is not None and m.lastgroup == "plain" and m.group("sym") is None:
+            cand = _from_digits(norm, m.start("num"), m.group("num"))
         if cand is None:
             continue
         if (

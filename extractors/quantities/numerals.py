@@ -220,6 +220,7 @@ def _parse_with_units(tokens: list[str]) -> float | None:
     last_unit = 0  # value of the unit just read, for abbreviated tails
     zero_seen = False
     saw_number = False
+    digit_seen = False  # a digit (not only units) read so far
     for t in tokens:
         if t in LOOSE:
             if not saw_number:
@@ -233,6 +234,7 @@ def _parse_with_units(tokens: list[str]) -> float | None:
                 saw_number = True
                 continue
             current, current_is_cn_digit, saw_number = float(DIGITS[t]), True, True
+            digit_seen = True
         elif t in SMALL_UNITS:
             unit = SMALL_UNITS[t]
             if current is None:
@@ -254,7 +256,12 @@ def _parse_with_units(tokens: list[str]) -> float | None:
         else:
             if current is not None:
                 return None
+            if last_unit and (not digit_seen or "." in t):
+                # "每百万1.15美元", "千1": Arabic digits after a bare unit, or a decimal as a
+                # lower section, are a number of their own
+                return None
             current, current_is_cn_digit, saw_number = float(t.replace(",", "")), False, True
+            digit_seen = True
     if not saw_number:
         return None
     if current is not None and current_is_cn_digit and not zero_seen and last_unit >= 100:

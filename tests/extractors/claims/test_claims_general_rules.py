@@ -18,6 +18,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
             ("Qwen2.5-Max", "api_price", 9.6, "CNY/Mtok", "output"),
         ],
     ),
+    # "每百万" right before an amount, tokens named before it: a price per million tokens
+    (
+        "Kimi K2的输入tokens成本低至每百万1.15美元。",
+        [("Kimi K2", "api_price", 1.15, "USD/Mtok", "input")],
+    ),
     # a percentage near a benchmark name is a score on it
     (
         "Claude 3.5 Sonnet在GPQA上取得65.0%。",

@@ -142,6 +142,9 @@ POSITIVE = [
     ("每秒60 tokens/s", "60 tokens/s", 60, "tokens/s", "exact"),
     ("速度达到3000 tokens/秒", "3000 tokens/秒", 3000, "tokens/s", "exact"),
     ("7亿周活跃用户", "7亿", 7e8, None, "exact"),
+    # units before digits with no digit of their own belong to a per-phrase
+    ("成本低至每百万1.15美元", "1.15美元", 1.15, "USD", "exact"),
+    ("每千2.5元", "2.5元", 2.5, "CNY", "exact"),
 ]
 
 # (sentence, quantity text, low, high, unit)
@@ -228,6 +231,8 @@ PARSE = [
     ("负三分之一", -1 / 3),
     ("一些", None),
     ("万", None),
+    ("百万1.15", None),  # Arabic digits after bare units: a number of their own
+    ("千1", None),
     ("", None),
 ]
 
