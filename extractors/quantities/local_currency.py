@@ -15,7 +15,9 @@ import re
 from extractors.chinese_script import is_traditional
 from extractors.models import Quantity
 
-_HONG_KONG = re.compile(r"香港|港股|港元|港币|港幣|港交所|恒生|恆生|恒指|恆指|HK\$|HKD")
+_HONG_KONG = re.compile(
+    r"香港|本港|港府|港股|港元|港币|港幣|港交所|恒生|恆生|恒指|恆指|特区政府|特區政府|HK\$|HKD"
+)
 _TAIWAN = re.compile(
     r"台湾|臺灣|台灣|台股|臺股|新台币|新台幣|台币|台幣|台北|臺北|NT\$|TWD|上市柜|上市櫃"
 )
@@ -50,6 +52,7 @@ _SAME_BELOW = re.compile(
     rf"(?P<before>{_CURRENCY_NAMES})[ ]?[(（]下同[)）]"
     rf"|[(（](?P<inside>{_CURRENCY_NAMES})[ ]?[,，、]?[ ]?下同[)）]"
 )
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _DECLARED = {"人民币": "CNY", "人民幣": "CNY", "港元": "HKD", "港幣": "HKD", "港币": "HKD"}
 
 
@@ -64,13 +67,22 @@ def with_local_currency(
     declared = _SAME_BELOW.search(text)
     if local is None and declared is None:
         return quantities
+    # the note names the currency of its own sentence's amounts too ("收入23.58億元；虧損
+    # 11.62億元（人民幣，下同）")
+    from_here = _sentence_start(text, declared.start()) if declared is not None else 0
     out = []
     for q in quantities:
         currency = local
-        if declared is not None and (q.start >= declared.start() or q.end == declared.start()):
+        if declared is not None and q.start >= from_here:
             name = declared.group("before") or declared.group("inside")
             currency = _DECLARED.get(name, "TWD")
         if currency is not None and currency != q.unit and is_bare_yuan(text, q):
             q = q.model_copy(update={"unit": currency})
         out.append(q)
     return out
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``text[at]`` begins."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    return ends[-1] if ends else 0

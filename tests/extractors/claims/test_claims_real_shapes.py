@@ -372,6 +372,15 @@ CASES: list[tuple[str, list[Row]]] = [
             ("晶元科技", "net_loss", 2.4e8, "CNY", None),
         ],
     ),
+    # ... and for the amounts of its sentence written before it; 本港 writes from Hong Kong
+    (
+        "於本港上市的AI企業晶元科技上半年收入按年增30%至12.5億元；經調整虧損淨額3.1億元"
+        "（人民幣，下同）。",
+        [
+            ("晶元科技", "revenue", 1.25e9, "CNY", None),
+            ("晶元科技", "net_loss", 3.1e8, "CNY", None),
+        ],
+    ),
     # a listed company's name ends in 股份
     (
         "国产GPU企业星河股份今日上市，星河股份2024年营业收入为9.3亿元，主要来自AI芯片。",
