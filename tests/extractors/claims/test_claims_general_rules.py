@@ -23,6 +23,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "Kimi K2的输入tokens成本低至每百万1.15美元。",
         [("Kimi K2", "api_price", 1.15, "USD/Mtok", "input")],
     ),
+    # tokens handled each day are a daily token volume
+    (
+        "Gemini模型透过API每天处理超过70亿个token。",
+        [("Gemini", "daily_tokens", 7e9, "tokens", None)],
+    ),
     # a percentage near a benchmark name is a score on it
     (
         "Claude 3.5 Sonnet在GPQA上取得65.0%。",
