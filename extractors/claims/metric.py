@@ -349,11 +349,19 @@ _GLOSS = re.compile(r"[（(][^（）()，,；;：:]{1,12}[)）]")
 
 
 def _clause_breaks(sentence: str, start: int, end: int) -> int:
-    """The clause breaks between ``start`` and ``end``, bracketed glosses left out."""
+    """The clause breaks between ``start`` and ``end``, bracketed glosses left out, and the
+    bracket closing a gloss the gap starts in ("参数规模(激活) 47B": 激活 qualifies the
+    figure after it)."""
     gap = sentence[start:end]
     if "(" in gap or "（" in gap:
         gap = _GLOSS.sub("", gap)
+    if gap[:1] in _CLOSING and _OPENING.search(sentence, max(0, start - 12), start):
+        gap = gap[1:]
     return len(CLAUSE_BREAK.findall(gap))
+
+
+_CLOSING = frozenset(")）")
+_OPENING = re.compile(r"[(（][^()（）]*$")
 
 
 # The start of a change, between a cue and the first figure: "用户数从6月的300万(增至…)".

@@ -35,6 +35,13 @@ NOTED = """英伟达公布了最新一季的财报，AI芯片需求强劲，数�
 | 游戏业务营收 | $43 亿 | 30% | 大份额稳增长 |
 分析师认为，AI算力需求仍在扩张。"""
 
+# a word in brackets qualifies its column's figures: 参数规模(激活) is the active count
+SIZES = """星河实验室开源了新一代模型系列，覆盖从边缘设备到数据中心的多种规模。
+模型名称 | 参数规模(激活) | 总参数量 | 架构类型 |
+Xinghe-MoE-30B | 30B | 300B | 混合专家 |
+Xinghe-Dense-1B | 1B | 1B | 稠密 |
+该系列均以Apache 2.0协议发布。"""
+
 PRICES = """阿里云百炼平台公布了GLM-4.5系列模型的调用价格，按输入Token数阶梯计费。
 模型名称 | 输入Token数 | 输入成本(每千Token) | 输出成本(每千Token) |
 glm-4.5 | 0-32K | 0.003元 | 0.014元 |
@@ -100,6 +107,15 @@ CASES: list[tuple[str, list[Row]]] = [
         ],
     ),
     (
+        SIZES,
+        [
+            ("Xinghe-MoE-30B", "active_parameters", 3e10, "params", "参数规模(激活)"),
+            ("Xinghe-MoE-30B", "parameters", 3e11, "params", "总参数量"),
+            ("Xinghe-Dense-1B", "active_parameters", 1e9, "params", "参数规模(激活)"),
+            ("Xinghe-Dense-1B", "parameters", 1e9, "params", "总参数量"),
+        ],
+    ),
+    (
         MERGED_TIERS,
         [
             ("xinghe-2", "api_price", 3.0, "CNY/Mtok", "输入成本(每千Token)"),
@@ -122,7 +138,15 @@ CASES: list[tuple[str, list[Row]]] = [
 @pytest.mark.parametrize(
     "text,expected",
     CASES,
-    ids=["leaderboard", "financials", "notes column", "prices", "merged tiers", "price tiers"],
+    ids=[
+        "leaderboard",
+        "financials",
+        "notes column",
+        "prices",
+        "sizes",
+        "merged tiers",
+        "price tiers",
+    ],
 )
 def test_claims_tables(extractor: Extractor, text: str, expected: list[Row]) -> None:
     claims = extractor.extract_body(Article(text=text))
