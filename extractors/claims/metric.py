@@ -291,8 +291,36 @@ def _nearest(
             else:  # the cue overlaps the quantity text (e.g. a unit word inside it)
                 score = -float(bonus)
             if best_cue is None or score < best_score:
+                if cue.metric == "drop" and _measuring_cue_between(found, sentence, cs, ce, qs, qe):
+                    continue  # "股价再创新高、市值突破4万亿美元": 市值 is the figure's word
                 best_score, best_cue, best_text = score, cue, cue_text
     return best_score, best_cue, best_text
+
+
+def _measuring_cue_between(
+    found: list[tuple[Cue, list[CueMatch]]], sentence: str, cs: int, ce: int, qs: int, qe: int
+) -> bool:
+    """Whether a cue of a metric (not a "drop") stands between a cue at ``cs:ce`` and the
+    number at ``qs:qe``, in a phrase of its own: a word that makes a figure no claim
+    reaches it only when no word naming what the figure measures stands nearer, after a
+    break ("股价再创新高、市值突破4万亿美元"; in "每股盈余" or "Infinity Fabric总线带宽"
+    the drop word qualifies the other)."""
+    if ce <= qs:
+        return any(
+            ce <= ds and de <= qs and _PHRASE_BREAK.search(sentence, ce, ds)
+            for cue, matches in found
+            if cue.metric != "drop"
+            for ds, de, _ in matches
+        )
+    return any(
+        qe <= ds and de <= cs and _PHRASE_BREAK.search(sentence, de, cs)
+        for cue, matches in found
+        if cue.metric != "drop"
+        for ds, de, _ in matches
+    )
+
+
+_PHRASE_BREAK = re.compile(r"[，,；;、：:]")
 
 
 # One item of a list that gives each name its figure in brackets: "夸克(1.47亿)",

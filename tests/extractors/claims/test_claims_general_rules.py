@@ -63,6 +63,12 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "智谱此次募资80亿元，其中24亿元用于建设数据中心。",
         [("Zhipu AI", "funding", 8e9, "CNY", None)],
     ),
+    # a word that makes a figure no claim (股价) does not reach past the figure's own word
+    # in a phrase of its own
+    (
+        "英伟达股价再创历史新高、市值突破4万亿美元。",
+        [("NVIDIA", "market_cap", 4e12, "USD", None)],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
