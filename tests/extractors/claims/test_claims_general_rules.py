@@ -69,6 +69,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "英伟达股价再创历史新高、市值突破4万亿美元。",
         [("NVIDIA", "market_cap", 4e12, "USD", None)],
     ),
+    # a budget for chips is money spent on hardware; 字节 is ByteDance's short name
+    (
+        "报道称，字节的AI芯片预算约为850亿元人民币。",
+        [("ByteDance", "hardware_cost", 8.5e10, "CNY", None)],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
