@@ -621,6 +621,14 @@ CASES: list[tuple[str, list[Row]]] = [
         "但与同等市值的上市企业相比仍有差距。",
         [("OpenAI", "revenue", 2e10, "USD", None), ("OpenAI", "revenue", 6e9, "USD", None)],
     ),
+    # ... a month's figure too ("相较于3月的1.94亿")
+    (
+        "5月，DeepSeek移动端月活跃用户规模为1.69亿，相较于3月的1.94亿规模有所回落。",
+        [
+            ("DeepSeek", "user_count", 1.69e8, "count", None),
+            ("DeepSeek", "user_count", 1.94e8, "count", None),
+        ],
+    ),
     # ... or a part of it ("其中")
     (
         "Stargate计划在未来四年内向美国AI基础设施投资5000亿美元，其中1000亿美元立即启动。",
