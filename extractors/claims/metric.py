@@ -277,17 +277,22 @@ def _nearest(
                 score = cs - at + CLAUSE_PENALTY * breaks - bonus
             elif ce <= qs:
                 at = list_start if ce <= list_start else qs
-                if side == "after" or at - ce > window:
-                    continue
-                if cs > 0 and sentence[cs - 1] in _MAGNITUDES:
-                    continue  # "1.59亿月活用户和3447万…": the cue is the number before's
-                if _COUNTED_BEFORE.search(sentence, max(0, cs - 2), cs):
-                    continue  # "2000万次下载和10万个衍生模型": 下载 counts the number before
-                breaks = _clause_breaks(sentence, ce, at)
-                if side == "before" and breaks:
-                    continue
-                gap = 1 if _FROM_WHEN.fullmatch(sentence, ce, at) else at - ce
-                score = gap + CLAUSE_PENALTY * breaks - bonus
+                if side != "after" and _TOPIC_FRAME.match(sentence, ce):
+                    # "在毛利率方面，MiniMax…分别是-24.7%、12.2%": the sentence's topic, as near
+                    # as a word one clause before the figure
+                    score = CLAUSE_PENALTY - bonus
+                else:
+                    if side == "after" or at - ce > window:
+                        continue
+                    if cs > 0 and sentence[cs - 1] in _MAGNITUDES:
+                        continue  # "1.59亿月活用户和3447万…": the cue is the number before's
+                    if _COUNTED_BEFORE.search(sentence, max(0, cs - 2), cs):
+                        continue  # "2000万次下载和10万个衍生模型": 下载 counts the number before
+                    breaks = _clause_breaks(sentence, ce, at)
+                    if side == "before" and breaks:
+                        continue
+                    gap = 1 if _FROM_WHEN.fullmatch(sentence, ce, at) else at - ce
+                    score = gap + CLAUSE_PENALTY * breaks - bonus
             else:  # the cue overlaps the quantity text (e.g. a unit word inside it)
                 score = -float(bonus)
             if best_cue is None or score < best_score:
@@ -371,6 +376,9 @@ def _after_another_figure(sentence: str, qe: int, cs: int) -> bool:
     digit = _DIGIT.search(sentence, qe, cs)
     return digit is not None and not _PAIRED.fullmatch(sentence, qe, digit.start())
 
+
+# "在毛利率方面，": a cue framed as what the sentence is about.
+_TOPIC_FRAME = re.compile(r"\s*方面\s*[，,：:]")
 
 # A short gloss in brackets ("每股盈余(EPS)为", "年度经常性营收 (ARR) 突破"): no clause break.
 _GLOSS = re.compile(r"[（(][^（）()，,；;：:]{1,12}[)）]")

@@ -74,6 +74,15 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "报道称，字节的AI芯片预算约为850亿元人民币。",
         [("ByteDance", "hardware_cost", 8.5e10, "CNY", None)],
     ),
+    # a metric framed as the sentence's topic (在…方面) is what its figures measure
+    (
+        "在毛利率方面，MiniMax在2023年、2024年和2025年前三季度分别是-24.7%、12.2%和23.3%。",
+        [
+            ("MiniMax", "profit_margin", -24.7, "%", None),
+            ("MiniMax", "profit_margin", 12.2, "%", None),
+            ("MiniMax", "profit_margin", 23.3, "%", None),
+        ],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
