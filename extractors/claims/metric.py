@@ -37,7 +37,7 @@ _GPU_WORDS = ("GPU", "显卡", "加速卡", "AI芯片", "计算卡", "芯片", "
 _GPU_AFTER = re.compile(
     r"^\s*(?:个|块|张|颗|枚|台|片|张卡|块卡)?\s*"
     r"(?:(?:英伟达|NVIDIA|Nvidia|AMD|华为)\s*)?"
-    r"(?:(?:(?!的)[A-Za-z0-9\u4e00-\u9fff]){0,12}?\s*)"
+    r"(?:(?:(?!的)[A-Za-z0-9\u4e00-\u9fff]|(?<=[A-Za-z0-9]) (?=[A-Za-z])){0,16}?\s*)"
     r"(?:" + "|".join(_GPU_WORDS) + ")"
 )
 _GPU_COUNT_CLASSIFIER = re.compile(r"^\s*(?:个|块|张|颗|枚|台|片)")

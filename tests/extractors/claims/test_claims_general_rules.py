@@ -83,6 +83,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
             ("MiniMax", "profit_margin", 23.3, "%", None),
         ],
     ),
+    # a chip named in words with spaces between a count and GPU still makes it a GPU count
+    (
+        "微软的新数据中心将使用7000 Blackwell GB300 GPUs。",
+        [("Microsoft", "gpu_count", 7000, "count", "Blackwell")],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
