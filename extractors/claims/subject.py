@@ -95,8 +95,10 @@ def named_subject(
         head = strip_qualifiers(text[: start - offset])  # "X的参数约为": "X的"
         if head.endswith("的"):
             mark = len(head) - 1
+            kind = _KIND_WORD_BEFORE.search(head, max(0, mark - 4), mark)
+            owner = kind.start() if kind else mark  # "Hopper架构的130万颗": Hopper's
             for j, m in enumerate(mentions):
-                if m.type in types and m.end - offset == mark:
+                if m.type in types and m.end - offset in (mark, owner):
                     if view.role_of(j) == "investor":
                         break  # "由A集团的10亿元投资": the investor's money goes to another
                     return SubjectChoice(m, "possessive")
@@ -112,6 +114,9 @@ def named_subject(
         return SubjectChoice(used, "explicit")
     return None
 
+
+# What a name is, between it and 的: "Hopper架构的", "H20芯片的", "英伟达公司的".
+_KIND_WORD_BEFORE = re.compile(r"\s?(?:架构|芯片|系列|大模型|模型|公司|集团|平台|团队)$")
 
 # After a number, a few words and 的 before a name: "4050亿参数规模的Llama3.1-405B".
 _DESCRIBES = re.compile(r"[^，,。；;、的\s]{0,6}的")

@@ -88,6 +88,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "微软的新数据中心将使用7000 Blackwell GB300 GPUs。",
         [("Microsoft", "gpu_count", 7000, "count", "Blackwell")],
     ),
+    # "X架构的N": X's, with the word for what X is between it and 的
+    (
+        "Blackwell今年出货量有望超过前代Hopper架构的130万颗出货量。",
+        [("Hopper", "chip_output", 1.3e6, "count", None)],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
