@@ -93,6 +93,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "Blackwell今年出货量有望超过前代Hopper架构的130万颗出货量。",
         [("Hopper", "chip_output", 1.3e6, "count", None)],
     ),
+    # English words for a metric count as its Chinese ones do
+    (
+        "Anthropic的ARR已突破50亿美元。",
+        [("Anthropic", "revenue", 5e9, "USD", None)],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total

@@ -42,6 +42,13 @@ Xinghe-MoE-30B | 30B | 300B | 混合专家 |
 Xinghe-Dense-1B | 1B | 1B | 稠密 |
 该系列均以Apache 2.0协议发布。"""
 
+# a model card pasted with its English headers
+CARD = """星河实验室公布了新模型系列的规格。
+| Models | Layers | Total Params | Activated Params | Context Length |
+| Xinghe-2-MoE | 48 | 300B | 30B | 128K |
+| Xinghe-2-Dense | 28 | 8B | 8B | 32K |
+该系列模型将陆续开源。"""
+
 PRICES = """阿里云百炼平台公布了GLM-4.5系列模型的调用价格，按输入Token数阶梯计费。
 模型名称 | 输入Token数 | 输入成本(每千Token) | 输出成本(每千Token) |
 glm-4.5 | 0-32K | 0.003元 | 0.014元 |
@@ -116,6 +123,17 @@ CASES: list[tuple[str, list[Row]]] = [
         ],
     ),
     (
+        CARD,
+        [
+            ("Xinghe-2-MoE", "parameters", 3e11, "params", "Total Params"),
+            ("Xinghe-2-MoE", "active_parameters", 3e10, "params", "Activated Params"),
+            ("Xinghe-2-MoE", "context_length", 128000, "tokens", "Context Length"),
+            ("Xinghe-2-Dense", "parameters", 8e9, "params", "Total Params"),
+            ("Xinghe-2-Dense", "active_parameters", 8e9, "params", "Activated Params"),
+            ("Xinghe-2-Dense", "context_length", 32000, "tokens", "Context Length"),
+        ],
+    ),
+    (
         MERGED_TIERS,
         [
             ("xinghe-2", "api_price", 3.0, "CNY/Mtok", "输入成本(每千Token)"),
@@ -144,6 +162,7 @@ CASES: list[tuple[str, list[Row]]] = [
         "notes column",
         "prices",
         "sizes",
+        "model card",
         "merged tiers",
         "price tiers",
     ],
