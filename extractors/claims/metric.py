@@ -24,11 +24,15 @@ _PER_MTOK_BEFORE = re.compile(
     r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*(?:输入|输出)?\s*(?:tokens?|词元|Tokens?|令牌)"
     r"[^。；;]{0,22}$"
 )
+_PER_SECOND = {"GB": ("memory_bandwidth", "GB/s"), "tokens": ("throughput", "tokens/s")}
+
 # "输入tokens成本低至每百万1.15美元": per million, the tokens named before it.
 _PER_MILLION_BEFORE = re.compile(r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*$")
 _TOKENS = re.compile(r"tokens?|词元|Tokens?|令牌")
 # "每秒8TB": a size per second is a bandwidth.
-_PER_SECOND_BEFORE = re.compile(r"每秒\s*(?:达到?|为|约|高达|超过)?\s*$")
+_PER_SECOND_BEFORE = re.compile(
+    r"每秒(?:钟)?\s*(?:可|能|能够)?(?:处理|生成|输出|传输)?(?:达到?|为|约|近|高达|超过?)?\s*$"
+)
 _PER_MTOK = re.compile(
     r"^\s*(?:/|每)\s*(?:百万|1[Mm]|[Mm]illion|100万)\s*(?:个)?\s*(?:tokens?|词元|Tokens?|令牌)"
 )
@@ -186,8 +190,9 @@ def choose_metric(
     """
     qs, qe = q.start - offset, q.end - offset
     category = unit_category(q, sentence[qe : qe + 40], sentence[max(0, qs - 40) : qs])
-    if category == "GB" and _PER_SECOND_BEFORE.search(sentence[max(0, qs - 8) : qs]):
-        return MetricChoice("memory_bandwidth", "GB/s", "每秒", 0.0)
+    if category in _PER_SECOND and _PER_SECOND_BEFORE.search(sentence[max(0, qs - 12) : qs]):
+        # "每秒8TB", "每秒可处理近200万个词元": a size or a token count per second
+        return MetricChoice(*_PER_SECOND[category], "每秒", 0.0)
     unit = q.unit or ""
     if category == "price" and q.unit and "/" not in q.unit:
         unit = f"{q.unit}/Mtok"

@@ -98,6 +98,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "Anthropic的ARR已突破50亿美元。",
         [("Anthropic", "revenue", 5e9, "USD", None)],
     ),
+    # tokens handled per second are a throughput
+    (
+        "DeepSeek-V3每秒可处理近200万个词元。",
+        [("DeepSeek-V3", "throughput", 2e6, "tokens/s", None)],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
