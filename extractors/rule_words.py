@@ -51,6 +51,7 @@ class RuleWords:
     nickname_after: re.Pattern[str]
     enumeration_after: re.Pattern[str]
     by_phrase_before: re.Pattern[str]
+    received_from_before: re.Pattern[str]
     investment_after: re.Pattern[str]
     use_verb: re.Pattern[str]
     # [groups]

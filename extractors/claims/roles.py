@@ -213,6 +213,9 @@ class SentenceView:
         around = self._around(j)
         before, after = around
         last = before[-1:]
+        rel_start = m.start - self.start
+        if _in_investor_clause(text, rel_start, m.end - self.start, cues):
+            return "investor"  # (before sources: "获得来自腾讯的5亿元投资" is no citation)
         if self._citation_of(j, around) == "source":
             return "attribution"
         if last == "对" and WORDS.addressee_after.match(after):
@@ -221,9 +224,6 @@ class SentenceView:
             return "origin"  # "从OpenAI挖角": where from, not about
         if m.type == "organization" and _is_vendor(m, self.mentions):
             return "vendor"
-        rel_start = m.start - self.start
-        if _in_investor_clause(text, rel_start, m.end - self.start, cues):
-            return "investor"
         if cues.comparator_before.search(before) or cues.comparator_after.match(after):
             return "comparator"
         if _nickname(before, after):
@@ -285,7 +285,8 @@ def _inner_pronoun(text: str, cues: LinkCues) -> str | None:
 
 
 def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:
-    """ "由阿里巴巴领投", "腾讯、红杉等机构参与", "幻方旗下的": the mention invests or owns.
+    """ "由阿里巴巴领投", "腾讯、红杉等机构参与", "幻方旗下的", "获阿里10亿美元投资": the
+    mention invests or owns.
 
     Only the first 12 characters of the clause after the mention and the character before
     it count (由 is no clause separator, so it ends the clause part before the mention).
@@ -296,9 +297,13 @@ def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:
         right = right[: sep.start()]
     if cues.investor.search(right) or (s > 0 and text[s - 1] == "由"):
         return True
-    # "获由A集团和B集团的10亿元战略投资": every name of the 由 phrase of an investment
+    # "获由A集团和B集团的10亿元战略投资": every name of the 由 phrase of an investment;
+    # "斩获阿里超10亿美元投资": the name a verb of receiving takes it from
     return bool(
-        WORDS.by_phrase_before.search(text, max(0, s - 12), s)
+        (
+            WORDS.by_phrase_before.search(text, max(0, s - 12), s)
+            or WORDS.received_from_before.search(text, max(0, s - 8), s)
+        )
         and WORDS.investment_after.match(text, e, e + 24)
     )
 

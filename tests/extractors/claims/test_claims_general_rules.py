@@ -33,6 +33,12 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "Claude 3.5 Sonnet在GPQA上取得65.0%。",
         [("Claude 3.5 Sonnet", "benchmark_score", 65.0, "%", "GPQA")],
     ),
+    # the name a firm receives an investment from is the investor, not the one funded
+    (
+        "月之暗面近日斩获阿里超10亿美元巨额投资。",
+        [("Moonshot AI", "funding", 1e9, "USD", None)],
+    ),
+    ("智谱获得了来自腾讯的5亿元战略投资。", [("Zhipu AI", "funding", 5e8, "CNY", None)]),
     # an investor's part of a round
     ("这轮融资中，软银出资20亿美元。", [("SoftBank", "funding", 2e9, "USD", None)]),
     # money put into data centres is capital expenditure
