@@ -30,6 +30,7 @@ from extractors.subjects.gazetteer import Gazetteer
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9.\-])"
     r"(?P<name>[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
+    r"(?: (?P<tier>[A-Z][a-z]{2,})(?= [kKvV]?\d))?"  # a tier before the version: Claude Sonnet 4
     r"(?: (?P<ver>[kKvV]?\d{1,2}(?:\.\d+)?)(?![\d.])"
     r"(?: (?P<size>\d{1,4}(?:\.\d+)?[BM])(?![A-Za-z0-9]))?"  # a size edition: Llama 3.1 405B
     r"(?: (?P<tail>[A-Z][a-z]{2,}))?)?)"

@@ -28,6 +28,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "Gemini模型透过API每天处理超过70亿个token。",
         [("Gemini", "daily_tokens", 7e9, "tokens", None)],
     ),
+    # a tier word between a family and its version is part of the name
+    (
+        "Claude Opus 4的输出价格为每百万tokens 75美元。",
+        [("Claude Opus 4", "api_price", 75, "USD/Mtok", "output")],
+    ),
     # a percentage near a benchmark name is a score on it
     (
         "Claude 3.5 Sonnet在GPQA上取得65.0%。",
