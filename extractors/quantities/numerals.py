@@ -256,9 +256,9 @@ def _parse_with_units(tokens: list[str]) -> float | None:
         else:
             if current is not None:
                 return None
-            if last_unit and (not digit_seen or "." in t):
-                # "每百万1.15美元", "千1": Arabic digits after a bare unit, or a decimal as a
-                # lower section, are a number of their own
+            if last_unit and not digit_seen:
+                # "每百万1.15美元", "千1": Arabic digits after a bare unit (no digit of its
+                # own) are a number of their own
                 return None
             current, current_is_cn_digit, saw_number = float(t.replace(",", "")), False, True
             digit_seen = True

@@ -233,6 +233,7 @@ PARSE = [
     ("万", None),
     ("百万1.15", None),  # Arabic digits after bare units: a number of their own
     ("千1", None),
+    ("2兆1,865.23億", 2186523000000),  # a decimal section after a digit and its unit
     ("", None),
 ]
 
