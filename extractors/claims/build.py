@@ -174,6 +174,8 @@ class ClaimBuilder:
                 if claim is None and claims:
                     in_paragraph = claims[-1].start >= prev_paragraph_start
                     claim = self._echo(q, work, claims[-1], in_paragraph)
+                if claim is None and claims and claims[-1].start >= prev_paragraph_start:
+                    claim = self._parallel_item(q, work, claims[-1])
                 if claim is not None:
                     claims += self._for_each_member(claim, q, work)
                 prev_q, prev_claim = q, claim
@@ -437,6 +439,32 @@ class ClaimBuilder:
             confidence=round(max(0.05, last.confidence - 0.2), 2),
         )
 
+    def _parallel_item(self, q: Quantity, work: _SentenceWork, last: Claim) -> Claim | None:
+        """ "…仁寶營收593.66億元；英業達618.13億元、年增34.84%": a clause after a semicolon
+        that opens with a name and its amount, with no cue of its own, says of that name
+        what the clause before said of another (same metric, same unit)."""
+        s = work.sentence
+        before = work.body.simple[max(0, s.start - 2) : s.start]
+        if not before.rstrip().endswith(("；", ";")) or q.unit != last.unit:
+            return None
+        mentions = work.view.mentions
+        if not mentions or mentions[0].start - s.start > 1:
+            return None
+        name = mentions[0]
+        if not 0 <= q.start - name.end <= _PARALLEL_GAP or name.name == last.subject:
+            return None
+        if name.type not in self.metric_cues.subject_types(last.metric):
+            return None
+        return _same_claim_for(
+            last,
+            q,
+            work,
+            subject=name.name,
+            subject_type=_subject_type(name.type),
+            sentence=s.text,
+            object=None,
+        )
+
     def _is_candidate(self, q: Quantity, simple: str, spans: BodySpans) -> bool:
         """Numbers inside names, dates and page furniture are no claims (``simple``: the
         body in simplified script, ``spans``: its span indexes)."""
@@ -521,6 +549,7 @@ def _listed_after(q: Quantity, work: _SentenceWork, first: Quantity, claim: Clai
     return _same_claim_for(claim, q, work)
 
 
+_PARALLEL_GAP = 2  # characters between a parallel clause's opening name and its amount
 _CHANGE_REACH = 24
 _LATER_REACH = 48
 

@@ -158,6 +158,20 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
 ]
 
 PASSAGE_CASES: list[tuple[str, list[Row]]] = [
+    # a clause after a semicolon opening with a name and its amount says what the one
+    # before said (its own name), when it has no cue of its own
+    (
+        "广达单月营收2308.35亿元、年增61.92%；英业达618.13亿元、年增34.84%亦创同期新高。",
+        [
+            ("Quanta", "revenue", 2.30835e11, "CNY", None),
+            ("Inventec", "revenue", 6.1813e10, "CNY", None),
+        ],
+    ),
+    # ... but not one naming no one first
+    (
+        "广达单月营收2308.35亿元；另有618.13亿元来自其他业务。",
+        [("Quanta", "revenue", 2.30835e11, "CNY", None)],
+    ),
     # a two-word Latin name the article repeats is the name, not its last word
     (
         "美国云服务商Nebula Cloud计划投资5亿美元建设AI数据中心。Nebula Cloud表示，该中心"
