@@ -270,6 +270,9 @@ def _nearest(
         for cs, ce, cue_text in matches:
             if cs >= qe:
                 at = list_end if cs >= list_end else qe
+                converted = _CONVERSION_AFTER.match(sentence, at)
+                if converted is not None and cs >= converted.end():
+                    at = converted.end()  # "1500亿美元(约合10700亿元人民币)估值": see past it
                 if side == "before" or cs - at > window:
                     continue
                 if cs > at and sentence[cs - 1] in _MAGNITUDES:
@@ -381,6 +384,11 @@ def _after_another_figure(sentence: str, qe: int, cs: int) -> bool:
     digit = _DIGIT.search(sentence, qe, cs)
     return digit is not None and not _PAIRED.fullmatch(sentence, qe, digit.start())
 
+
+# The figure's conversion in brackets right after it: "(约合10700亿元人民币)".
+_CONVERSION_AFTER = re.compile(
+    r"\s*[(（]\s*(?:约合|約合|约|約|折合|合|相当于|相當於)[^()（）]{1,24}[)）]\s*"
+)
 
 # "在毛利率方面，": a cue framed as what the sentence is about.
 _TOPIC_FRAME = re.compile(r"\s*方面\s*[，,：:]")

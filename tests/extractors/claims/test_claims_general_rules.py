@@ -44,6 +44,16 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         [("Moonshot AI", "funding", 1e9, "USD", None)],
     ),
     ("智谱获得了来自腾讯的5亿元战略投资。", [("Zhipu AI", "funding", 5e8, "CNY", None)]),
+    # a figure's conversion in brackets does not stand between it and its cue
+    (
+        "OpenAI传出将以1500亿美元(约合10700亿元人民币)估值寻求65亿美元(约合462亿元人民币)融资。",
+        [
+            ("OpenAI", "valuation", 1.5e11, "USD", None),
+            ("OpenAI", "valuation", 1.07e12, "CNY", None),
+            ("OpenAI", "funding", 6.5e9, "USD", None),
+            ("OpenAI", "funding", 4.62e10, "CNY", None),
+        ],
+    ),
     # an investor's part of a round
     ("这轮融资中，软银出资20亿美元。", [("SoftBank", "funding", 2e9, "USD", None)]),
     # money put into data centres is capital expenditure
