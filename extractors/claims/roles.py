@@ -50,6 +50,14 @@ class LinkCues:
         return re.compile("|".join(re.escape(p) for p in self.pronouns))
 
     @cached_property
+    def clause_pronoun(self) -> re.Pattern[str] | None:
+        """A typed pronoun opening a later clause ("我刚加入时，公司才1000多人")."""
+        if not self.typed_pronouns:
+            return None
+        words = sorted(self.typed_pronouns, key=len, reverse=True)
+        return re.compile(r"[，,；;]\s*(" + "|".join(re.escape(p) for p in words) + ")")
+
+    @cached_property
     def inner_pronoun_hint(self) -> re.Pattern[str] | None:
         """Any typed pronoun of three or more characters (a quick test before the scan)."""
         long = [re.escape(p) for p in self.typed_pronouns if len(p) >= 3]
@@ -277,11 +285,13 @@ def _opening_pronoun(text: str, cues: LinkCues) -> str | None:
 
 def _inner_pronoun(text: str, cues: LinkCues) -> str | None:
     """A demonstrative typed pronoun of three or more characters anywhere in the sentence
-    ("这家公司", "该模型"): the sentence is about an entity of that type named earlier."""
+    ("这家公司", "该模型"), or any typed pronoun opening a later clause ("…时，公司才"): the
+    sentence is about an entity of that type named earlier."""
     hint = cues.inner_pronoun_hint
-    if hint is None or not hint.search(text):
-        return None
-    return next((p for p in cues.typed_pronouns if len(p) >= 3 and p in text), None)
+    if hint is not None and hint.search(text):
+        return next((p for p in cues.typed_pronouns if len(p) >= 3 and p in text), None)
+    opening = cues.clause_pronoun.search(text) if cues.clause_pronoun else None
+    return opening.group(1) if opening else None
 
 
 def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:

@@ -196,6 +196,11 @@ PASSAGE_CASES: list[tuple[str, list[Row]]] = [
         "Kimi发布了K2 Thinking模型。K2 Thinking的上下文窗口为256k。",
         [("Kimi K2 Thinking", "context_length", 256000, "tokens", None)],
     ),
+    # a typed pronoun opening a later clause (公司) refers back; the firm counted by the head
+    (
+        "了解OpenAI，首先要知道它的发展速度。我刚加入时，公司才1000多人。",
+        [("OpenAI", "headcount", 1000, "count", None)],
+    ),
     # a bare figure after a restating word repeats the last count of the paragraph
     (
         "Claude的月活跃用户为1亿；到年底这一数字已达到1.5亿。",
