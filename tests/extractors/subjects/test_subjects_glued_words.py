@@ -58,6 +58,8 @@ SUFFIX_CASES = [
     ("中国公司纷纷跟进", [], []),
     ("一家大数据公司完成融资", [], []),
     ("他们的公司", [], []),
+    ("从哈佛辍学创办社交媒体公司", [], []),  # what the firm does, not its name
+    ("软银清空所持英伟达全部股份", [], []),  # shares, not a listed company
     # a word the dictionary files as a verb or a numeral names nothing (told from tokens)
     ("这意味着公司的成本下降", [], ["这意味着公司的成本下降"]),
     ("多数科技企业", [], ["多数科技企业"]),
