@@ -483,6 +483,8 @@ class ClaimBuilder:
                 return False  # "7 纳米工艺", "3奈米": a chip process, not a figure
             if _is_determiner(q.text):
                 return False  # 一个, 两款, 一台: determiners rather than figures
+            if _OUTLINE_NUMBER.fullmatch(q.text) and _heads_a_line(simple, start, end):
+                return False  # "1.1 摩尔线程GPU的核心架构": a section's number
         elif _GLUED.search(before) or (unit == "count" and _is_determiner(q.text)):
             return False
         return not self.link_cues.furniture_after.match(after)
@@ -618,6 +620,16 @@ def _same_claim_for(claim: Claim, q: Quantity, work: _SentenceWork, **more: obje
 def _converts(simple: str, first: Quantity, second: Quantity) -> bool:
     """Whether ``second`` is ``first`` converted, in brackets right after it."""
     return WORDS.conversion_gap.fullmatch(simple, first.end, second.start) is not None
+
+
+def _heads_a_line(simple: str, start: int, end: int) -> bool:
+    """Whether the number opens its line and a word follows it after a space or a mark."""
+    line_start = simple.rfind("\n", 0, start) + 1
+    return not simple[line_start:start].strip() and _HEADING_AFTER.match(simple, end) is not None
+
+
+_OUTLINE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+")
+_HEADING_AFTER = re.compile(r"[ \t、．.]+[^\d\s]")
 
 
 @lru_cache(maxsize=1024)

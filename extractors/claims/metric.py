@@ -45,6 +45,8 @@ _GPU_AFTER = re.compile(
     r"(?:" + "|".join(_GPU_WORDS) + ")"
 )
 _GPU_COUNT_CLASSIFIER = re.compile(r"^\s*(?:个|块|张|颗|枚|台|片)")
+# "5款云端AI芯片", "三代架构": kinds of chips counted, not chips.
+_KIND_CLASSIFIER = re.compile(r"(?:款|种|类|代)$")
 _MEMORY_AFTER = re.compile(r"^\s*(?:个|块|张|颗|枚|台|片)?\s*(?:HBM|显存|内存)")
 
 
@@ -197,7 +199,8 @@ def choose_metric(
     if category == "price" and q.unit and "/" not in q.unit:
         unit = f"{q.unit}/Mtok"
     small = category in ("count", "none")
-    if small and _gpu_follows(sentence[qe : qe + 40], category, chip_after):
+    counts_kinds = _KIND_CLASSIFIER.search(sentence, qs, qe) is not None
+    if small and not counts_kinds and _gpu_follows(sentence[qe : qe + 40], category, chip_after):
         if _dies_of_a_package(sentence, qs, qe):
             return None  # "中介层总共包括28个芯片", "2个计算芯片": a package's dies, no GPUs
         made = _MADE_BEFORE.search(sentence, max(0, qs - _MADE_REACH), qs)

@@ -124,6 +124,10 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "DeepSeek-V3每秒可处理近200万个词元。",
         [("DeepSeek-V3", "throughput", 2e6, "tokens/s", None)],
     ),
+    # kinds of chips counted (5款芯片) are no GPUs
+    ("燧原科技自研迭代了四代架构5款云端AI芯片。", []),
+    # a section's number heading a line is no figure
+    ("第一部分\n1.1 摩尔线程GPU的核心架构概述\n摩尔线程的GPU基于自主架构。", []),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
