@@ -82,10 +82,13 @@ def is_prose(line: str) -> bool:
 
 
 def is_breadcrumb(line: str) -> bool:
-    """'首页 > 科技 > 正文': two or more short segments joined by '>'."""
-    if len(line) > 80 or not _BREADCRUMB_MARK.search(line):
+    """'首页 > 科技 > 正文': two or more short segments joined by '>'; the last of three or
+    more may be the article's headline ('首页 > 汽车笔记 > 半年不到 DeepSeek已跌落神坛')."""
+    if len(line) > 120 or not _BREADCRUMB_MARK.search(line):
         return False
     parts = [p for p in _BREADCRUMB_SEP.split(line) if p]
+    if len(parts) >= 3:
+        return all(len(p) <= 16 for p in parts[:-1]) and len(parts[-1]) <= 64
     return len(parts) >= 2 and all(len(p) <= 16 for p in parts)
 
 

@@ -53,6 +53,9 @@ def test_cleaning_listing_lines_finds_repeated_items(lines: list[str], expected:
 
 SHAPE_CASES = [
     (is_breadcrumb, "网站首页 > 科技频道 > 正文", True),
+    # the last of three segments may be the headline itself
+    (is_breadcrumb, "首页 > 科技笔记 > 半年不到 某某模型的用户已回落三成", True),
+    (is_breadcrumb, "首页 > 这是一段很长很长的不像栏目名称的文字内容 > 正文", False),
     (is_breadcrumb, "A>B的比较结果显示，前者远大于后者，这是一个完整的句子而不是导航。", False),
     (is_nav_bar, "首页 新闻 体育 财经 科技", True),
     (is_nav_bar, "首页 | 科技 | 财经 | 汽车", True),
