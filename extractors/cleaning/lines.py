@@ -198,8 +198,8 @@ def is_name_like(line: str) -> bool:
 
 def has_title_size(line: str) -> bool:
     """A headline's shape, for a line known to be no breadcrumb, nav bar or timestamp
-    line: 6-100 characters with some Chinese (four characters) or words (three), not a
-    lone number."""
-    if not 6 <= len(line) <= 100 or is_lone_number(line):
+    line: 6-100 characters (160 for a headline in English, whose words are longer) with
+    some Chinese (four characters) or words (three), not a lone number."""
+    if not 6 <= len(line) <= (160 if line.isascii() else 100) or is_lone_number(line):
         return False
     return len(_CJK_CHAR.findall(line)) >= 4 or len(line.split()) >= 3

@@ -123,6 +123,7 @@ def find_title(page: Page, hint: str | None = None) -> Title:
         if (
             has_title_size(line)
             and not line.endswith(("。", "；", "，", ",", ";", ":", "："))
+            and not (line.isascii() and line.endswith("."))  # an English sentence
             and not _is_dateline(line)
         ):
             candidates.append(i)

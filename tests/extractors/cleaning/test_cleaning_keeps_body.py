@@ -213,6 +213,27 @@ HEADLINE_CASES = [
         ],
         "單季新高 星辰科技財報日賺逾五億",
     ),
+    # a headline in English may be long; an English sentence (a widget's line) is none
+    (
+        [
+            "Xinghe AI surged 85% on its first day of trading in Hong Kong, giving its early "
+            "backers a fortune, analysts say",
+            "某某財經",
+            "2026.01.09 09:07",
+            "I'm a bot, I can summarize articles.",
+        ],
+        "Xinghe AI surged 85% on its first day of trading in Hong Kong, giving its early "
+        "backers a fortune, analysts say",
+    ),
+    # a breadcrumb ending in the headline is no title: the headline under it is
+    (
+        [
+            "首页 > 科技笔记 > 星辰科技半年营收翻倍",
+            "星辰科技半年营收翻倍",
+            "发布时间:2025-07-24 16:16:08",
+        ],
+        "星辰科技半年营收翻倍",
+    ),
 ]
 
 
