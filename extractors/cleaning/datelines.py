@@ -8,7 +8,8 @@ date with a time of day, near the headline):
   ``更新日期:2025-10-27``, ``發佈時間:09:46 2025-01-28`` (time before the date);
 - a dateline opening a paragraph: ``【某某新闻】2025年8月4日,…``,
   ``2024 年 11 月 3 日 电 …``;
-- a line holding a date alone at the top of the page.
+- a line holding a date alone at the top of the page;
+- a labelled date among the page's last lines (``信息发布日期:2026年2月4日``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import datetime
 from extractors.dates import parse_tz
 
 HEAD_LINES = 15
+TAIL_LINES = 3
 _DATE = r"(?P<year>(?:19|20)\d\d)\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
 _TIME = r"(?P<hour>\d{1,2})\s*:\s*(?P<minute>\d{2})(?::\d{2})?"
 HEADER = re.compile(rf"^date\s+{_DATE}\s*")
@@ -83,4 +85,9 @@ def dateline_date(lines: list[str], default_tz: str) -> datetime | None:
                 return datetime(int(m["year"]), month, int(m["day"]), tzinfo=parse_tz(default_tz))
             except ValueError:
                 return None
+    # "信息发布日期:2026年2月4日" as the page's last words: its own date, labelled as such
+    for line in lines[max(HEAD_LINES, len(lines) - TAIL_LINES) :]:
+        m = _LABELLED.search(line)
+        if m:
+            return _build(m, default_tz)
     return None

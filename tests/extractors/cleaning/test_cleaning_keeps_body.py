@@ -118,6 +118,8 @@ DATES = [
         "AI伺服器出貨暢旺\n2025-01-28\n更新時間:09:46 2025-01-28\n" + PARAGRAPHS[4],
         datetime(2025, 1, 28, 9, 46, tzinfo=TZ),
     ),
+    # a labelled date among the page's last lines
+    ("\n".join(PARAGRAPHS[:4]) + "\n信息发布日期:2026年2月4日", datetime(2026, 2, 4, tzinfo=TZ)),
     (PARAGRAPHS[1], None),
 ]
 
