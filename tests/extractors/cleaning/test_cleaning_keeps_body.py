@@ -119,7 +119,11 @@ DATES = [
         datetime(2025, 1, 28, 9, 46, tzinfo=TZ),
     ),
     # a labelled date among the page's last lines
-    ("\n".join(PARAGRAPHS[:4]) + "\n信息发布日期:2026年2月4日", datetime(2026, 2, 4, tzinfo=TZ)),
+    (
+        "\n".join(PARAGRAPHS + [f"第{n}段：星辰科技的新品细节还在公布之中。" for n in range(16)])
+        + "\n信息发布日期:2026年2月4日",
+        datetime(2026, 2, 4, tzinfo=TZ),
+    ),
     (PARAGRAPHS[1], None),
 ]
 
