@@ -118,6 +118,8 @@ def named_subject(
 # What a name is, between it and 的: "Hopper架构的", "H20芯片的", "英伟达公司的".
 _KIND_WORD_BEFORE = re.compile(r"\s?(?:架构|芯片|系列|大模型|模型|公司|集团|平台|团队)$")
 
+_GLOSS_AFTER = re.compile(r"\s*[(（][^()（）]{1,12}[)）]")
+
 # After a number, a few words and 的 before a name: "4050亿参数规模的Llama3.1-405B".
 _DESCRIBES = re.compile(r"[^，,。；;、的\s]{0,6}的")
 
@@ -125,6 +127,9 @@ _DESCRIBES = re.compile(r"[^，,。；;、的\s]{0,6}的")
 def _described_after(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:
     """The name a number describes when the number comes first ("80亿参数的Llama3.1-8B")."""
     rel = q.end - view.start
+    gloss = _GLOSS_AFTER.match(view.text, rel)  # "63亿元(人民币,下同)的壁仞科技"
+    if gloss is not None:
+        rel = gloss.end()
     if rel < 0 or "的" not in view.text[rel : rel + 8]:
         return None
     described = _DESCRIBES.match(view.text, rel)

@@ -128,6 +128,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
     ("燧原科技自研迭代了四代架构5款云端AI芯片。", []),
     # a section's number heading a line is no figure
     ("第一部分\n1.1 摩尔线程GPU的核心架构概述\n摩尔线程的GPU基于自主架构。", []),
+    # a figure describing the name after it, past a currency note in brackets
+    (
+        "随着摩尔线程上市，累计亏损逾63亿元(人民币,下同)的壁仞科技也冲刺港股。",
+        [("Biren", "net_loss", 6.3e9, "CNY", None)],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
