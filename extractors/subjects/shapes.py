@@ -76,7 +76,11 @@ def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
         if name.lower() in gazetteer.not_names:
             continue  # FP16, INT8, HBM3: formats and parts, not actors
         if _CHIP.fullmatch(name):
-            out.append(ShapeMatch(m.start(), m.end(), name, "chip"))
+            start = m.start()
+            series = _SERIES_BEFORE.search(text, max(0, start - 7), start)
+            if series is not None and _unknown_word(series.group(1), gazetteer):
+                start, name = series.start(), f"{series.group(1)} {name}"  # "MTT S80"
+            out.append(ShapeMatch(start, m.end(), name, "chip"))
             continue
         if m.group("tail") and m.group("tail").lower() in gazetteer.not_names:
             name = name[: -len(m.group("tail")) - 1]
@@ -88,6 +92,15 @@ def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             continue
         out.append(ShapeMatch(m.start(), m.start() + len(name), name, "model"))
     return out
+
+
+# A product line's capitals before a part number: "MTT S80", "MTT S4000".
+_SERIES_BEFORE = re.compile(r"(?<![A-Za-z0-9\-.])([A-Z]{2,5}) $")
+
+
+def _unknown_word(word: str, gazetteer: Gazetteer) -> bool:
+    """Neither a name the gazetteer knows (a maker: "AMD MI300X") nor a word it calls none."""
+    return gazetteer.lookup(word) is None and word.lower() not in gazetteer.not_names
 
 
 def _looks_like_model(name: str, gazetteer: Gazetteer) -> bool:

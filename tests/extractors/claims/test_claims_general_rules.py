@@ -133,6 +133,13 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "随着摩尔线程上市，累计亏损逾63亿元(人民币,下同)的壁仞科技也冲刺港股。",
         [("Biren", "net_loss", 6.3e9, "CNY", None)],
     ),
+    # a product line's capitals before a part number are part of the chip's name, and a
+    # product named as an example (产品如X) is no comparator
+    (
+        "摩尔线程的旗舰产品如MTT S80显卡，显存带宽高达512GB/s。",
+        [("MTT S80", "memory_bandwidth", 512, "GB/s", None)],
+    ),
+    ("AMD MI300X的显存带宽为5.3TB/s。", [("MI300X", "memory_bandwidth", 5300, "GB/s", None)]),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
