@@ -12,6 +12,8 @@ from .patterns import LEX
 from .qualifiers import qualifier_after, qualifier_before
 from .units import UnitReading, read_unit
 
+# Numeral characters a unit word may open: 兆瓦, 千瓦, 千克.
+_UNIT_HEADS = frozenset(BIG_UNITS) | {"千", "百"}
 _PCT_DEN = {"百": 1, "佰": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "百万": 1e-4}
 _PCT_DEN |= {"千万": 1e-5, "万万": 1e-6, "百万万": 1e-8}
 
@@ -89,10 +91,11 @@ def read_plain(text: str, start: int, sym: str | None, n_start: int, num: str) -
     if value is None:
         return None
     n_end = n_start + used
-    if sym is None and used >= 2 and text[n_end - 1] in BIG_UNITS:
+    if sym is None and used >= 2 and text[n_end - 1] in _UNIT_HEADS:
         found = read_unit(text, n_end - 1, None)
         if found is not None and found[1] > n_end:
-            # 150兆瓦: the last numeral character (兆) begins a unit word, not a multiplier.
+            # 150兆瓦, 二十五千瓦: the last numeral character (兆, 千) begins a unit word, not
+            # a multiplier.
             value, value_max, used, shape, loose = read_numeral(text[n_start : n_end - 1])
             if value is None:
                 return None

@@ -74,10 +74,11 @@ def _unit_alternatives(lex: Lexicon) -> list[tuple[str, str]]:
 
 
 def build_price_per(lex: Lexicon) -> re.Pattern[str]:
-    """``/百万tokens``, ``每千tokens`` after a money amount."""
+    """``/百万tokens``, ``每千tokens``, ``/百万输入tokens`` after a money amount."""
     per = alternation(list(lex.price_per))
     return re.compile(
-        rf"[ ]?(?:/|每)[ ]?(?P<per>{per})?[ ]?个?[ ]?(?:tokens?|词元|tok)(?![A-Za-z])",
+        rf"[ ]?(?:/|每)[ ]?(?P<per>{per})?[ ]?个?[ ]?(?:输入|输出)?[ ]?(?:tokens?|词元|tok)"
+        r"(?![A-Za-z])",
         re.IGNORECASE,
     )
 

@@ -9,7 +9,8 @@ from .lexicon import lexicon_key
 from .numerals import DIGITS, parse_chinese_number
 from .patterns import CENTS, LEX, PRICE_PER, SUBUNIT, UNIT
 
-_WEEK_WORD = re.compile(r"[\u4e00-\u9fff](?<![内后时的左前])")
+# 周 opening another word (周活跃, 周末, 周年, 周期, 周一…) is no week; "4周训练而成" is.
+_WEEK_WORD = re.compile(r"[活末年边期刊报岁一二三四五六日天]")
 
 
 @dataclass(frozen=True, slots=True)

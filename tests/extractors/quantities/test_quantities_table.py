@@ -142,6 +142,12 @@ POSITIVE = [
     ("每秒60 tokens/s", "60 tokens/s", 60, "tokens/s", "exact"),
     ("速度达到3000 tokens/秒", "3000 tokens/秒", 3000, "tokens/s", "exact"),
     ("7亿周活跃用户", "7亿", 7e8, None, "exact"),
+    # a week's count before another word is still weeks (周活跃, 周年 are not)
+    ("花4周训练而成", "4周", 28, "days", "exact"),
+    # 千 opening a unit word after a Chinese numeral is the unit's, not a multiplier
+    ("平均能耗会达到二十五千瓦", "二十五千瓦", 25000, "W", "exact"),
+    # a price per million input tokens
+    ("价格为1元/百万输入tokens", "1元/百万输入tokens", 1, "CNY/Mtok", "exact"),
     # units before digits with no digit of their own belong to a per-phrase
     ("成本低至每百万1.15美元", "1.15美元", 1.15, "USD", "exact"),
     ("每千2.5元", "2.5元", 2.5, "CNY", "exact"),
