@@ -140,6 +140,8 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         [("MTT S80", "memory_bandwidth", 512, "GB/s", None)],
     ),
     ("AMD MI300X的显存带宽为5.3TB/s。", [("MI300X", "memory_bandwidth", 5300, "GB/s", None)]),
+    # a kind of actor (AI应用) is no one actor: not the article's topic either
+    ("ChatGPT发布了新版本。\nAI 应用增长提速，下载量翻倍至38亿次。", []),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
