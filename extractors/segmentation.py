@@ -54,7 +54,8 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split on 。！？；!? and line breaks, keeping offsets; blank pieces are dropped.
 
     Surrounding whitespace is trimmed from each sentence (offsets follow). ``paragraph``
-    is the index of the non-blank line the sentence is on.  (One scan of the text: a line
+    is the index of the non-blank line the sentence is on; the bulleted lines under a
+    heading count as the heading's (a list of a model's figures under its name).  (One scan of the text: a line
     is non-blank exactly when one of its pieces is.)  No sentence is longer than
     ``MAX_SENTENCE_CHARS``: a longer one is cut after its last comma or space before the
     cap (see ``_bounded``).
@@ -62,12 +63,16 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = -1
     seen_on_line = False
+    under_heading = False  # the lines since a heading are its list's items
     for m in _PIECE.finditer(text):
         piece, newline = m.groups()
         stripped = piece.strip()
         if stripped:
             if not seen_on_line:
-                paragraph += 1
+                bullet = _BULLET.match(stripped) is not None
+                if not (bullet and under_heading):
+                    paragraph += 1
+                    under_heading = _is_heading_line(text, m.start())
                 seen_on_line = True
             start = m.start()
             if len(stripped) != len(piece):
@@ -80,6 +85,24 @@ def split_sentences(text: str) -> list[Sentence]:
         if newline:
             seen_on_line = False
     return sentences
+
+
+# A list item's mark at the start of a line: "• ", "- ", "* ", "· ", "▪ ".
+_BULLET = re.compile(r"[•·▪●◆■▶►\-*]\s")
+_HEADING_MAX = 30
+_LINE_END = re.compile(r"\n")
+
+
+def _is_heading_line(text: str, start: int) -> bool:
+    """Whether the line starting at ``start`` is a heading: short, no sentence in it, and
+    not itself a list item ("Claude Sonnet 4具体定价", "模型参数")."""
+    end = _LINE_END.search(text, start)
+    line = text[start : end.start() if end else len(text)].strip()
+    return (
+        0 < len(line) <= _HEADING_MAX
+        and not _BULLET.match(line)
+        and not any(c in line for c in "。！？；!?;，,：:")
+    )
 
 
 # A flattened list: items cut by " - " after a citation mark ("…的体现[1] - 政策调整…").

@@ -1,4 +1,5 @@
-"""split_sentences (one scan of the text) equals the plain line-by-line split."""
+"""split_sentences (one scan of the text) equals the plain line-by-line split, but for the
+bulleted lines under a heading, which count as the heading's paragraph."""
 
 from __future__ import annotations
 
@@ -92,3 +93,22 @@ def test_segmentation_flattened_list_items_are_sentences(text: str, items: list[
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == items
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+# (text, the paragraph index of each sentence)
+PARAGRAPH_CASES = [
+    # one line, one paragraph; two lines, two
+    ("第一句。第二句。", [0, 0]),
+    ("第一行。\n第二行。", [0, 1]),
+    # bulleted lines under a heading are the heading's
+    ("模型参数\n• 参数量: 7B\n• 上下文长度: 4K", [0, 0, 0]),
+    # ... not under a line of running text, which is a paragraph of its own
+    ("公司公布了新模型的参数，如下。\n• 参数量: 7B\n• 上下文长度: 4K", [0, 1, 2]),
+    # ... and a line that is no bullet ends the list
+    ("模型参数\n• 参数量: 7B\n后面是另一段正文。", [0, 0, 1]),
+]
+
+
+@pytest.mark.parametrize(("text", "paragraphs"), PARAGRAPH_CASES)
+def test_segmentation_paragraph_of_each_sentence(text: str, paragraphs: list[int]) -> None:
+    assert [s.paragraph for s in split_sentences(text)] == paragraphs

@@ -219,6 +219,15 @@ PASSAGE_CASES: list[tuple[str, list[Row]]] = [
         "了解OpenAI，首先要知道它的发展速度。我刚加入时，公司才1000多人。",
         [("OpenAI", "headcount", 1000, "count", None)],
     ),
+    # the bulleted lines under a heading are about what the heading names
+    (
+        "Claude Code定价说明\n\nClaude Sonnet 4具体定价\n\n  • 输入tokens:$3 / MTok\n"
+        "  • 输出tokens:$15 / MTok",
+        [
+            ("Claude Sonnet 4", "api_price", 3, "USD/Mtok", "input"),
+            ("Claude Sonnet 4", "api_price", 15, "USD/Mtok", "output"),
+        ],
+    ),
     # a bare figure after a restating word repeats the last count of the paragraph
     (
         "Claude的月活跃用户为1亿；到年底这一数字已达到1.5亿。",
