@@ -57,9 +57,8 @@ def split_sentences(text: str) -> list[Sentence]:
     is the index of the non-blank line the sentence is on; the bulleted lines under a
     heading count as the heading's (a list of a model's figures under its name).  (One
     scan of the text: a line is non-blank exactly when one of its pieces is.)  No
-    sentence is longer than
-    ``MAX_SENTENCE_CHARS``: a longer one is cut after its last comma or space before the
-    cap (see ``_bounded``).
+    sentence is longer than ``MAX_SENTENCE_CHARS``: a longer one is cut after its last
+    comma or space before the cap (see ``_bounded``).
     """
     sentences: list[Sentence] = []
     paragraph = -1
