@@ -265,6 +265,10 @@ def _nearest(
     The hot loop of claim building: the gap is checked before clause breaks are counted.
     """
     list_start, list_end = items or (qs, qe)
+    # "1500亿美元(约合10700亿元人民币)估值": a cue past the figure's conversion is read
+    # from the conversion's end
+    converted = _CONVERSION_AFTER.match(sentence, list_end)
+    converted_end = converted.end() if converted is not None else len(sentence) + 1
     best_score: float = 0.0
     best_cue: Cue | None = None
     best_text = ""
@@ -272,10 +276,7 @@ def _nearest(
         side, window, bonus = cue.side, cue.window, cue.bonus
         for cs, ce, cue_text in matches:
             if cs >= qe:
-                at = list_end if cs >= list_end else qe
-                converted = _CONVERSION_AFTER.match(sentence, at)
-                if converted is not None and cs >= converted.end():
-                    at = converted.end()  # "1500亿美元(约合10700亿元人民币)估值": see past it
+                at = converted_end if cs >= converted_end else list_end if cs >= list_end else qe
                 if side == "before" or cs - at > window:
                     continue
                 if cs > at and sentence[cs - 1] in _MAGNITUDES:
