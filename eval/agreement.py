@@ -15,7 +15,6 @@ from pathlib import Path
 
 from corpus.evaluation.scoring import (
     Matcher,
-    gazetteer_subject_key,
     load_gold_dir,
     score_article,
     total,
@@ -43,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--second", type=Path, default=REAL / "blind")
     args = parser.parse_args(argv)
     first, second = load_gold_dir(args.first), load_gold_dir(args.second)
-    matcher = Matcher(gazetteer_subject_key())
+    matcher = Matcher()
     scores = []
     for name in sorted(second):
         if name not in first:

@@ -31,7 +31,6 @@ from corpus.evaluation.scoring import (
     GoldArticle,
     Matcher,
     Score,
-    gazetteer_subject_key,
     load_gold_dir,
     predicted_claims,
     score_article,
@@ -94,7 +93,7 @@ class Evaluator:
         from extractors.pipeline import Extractor
 
         self.extractor = Extractor(backend=backend)
-        self.matcher = Matcher(gazetteer_subject_key())
+        self.matcher = Matcher()
 
     def run(self, name: str, cases: list[Case], show: bool) -> SetResult:
         from corpus.documents import SourceItem

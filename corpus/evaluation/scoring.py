@@ -158,21 +158,6 @@ def predicted_claims(claims: Iterable[dict], subject_key: Callable[[str], str]) 
     return distinct
 
 
-def gazetteer_subject_key() -> Callable[[str], str]:
-    """Subject names compared through the gazetteer's aliases (as spelled there, in either
-    script); other names as written, so a simplified spelling does not pass for the
-    traditional one a gold file gives (the CLAIMS.md scorer does not convert scripts)."""
-    from extractors.subjects import load_gazetteer
-
-    gazetteer = load_gazetteer()
-
-    def key(name: str) -> str:
-        entity = gazetteer.lookup(name)
-        return name_key(entity.name if entity else name)
-
-    return key
-
-
 @dataclass
 class Matcher:
     """Claim matching with a subject normaliser (aliases to one key)."""

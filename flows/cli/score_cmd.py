@@ -38,7 +38,6 @@ def score(
     """
     from corpus.evaluation.scoring import (
         Matcher,
-        gazetteer_subject_key,
         load_gold_dir,
         score_article,
         total,
@@ -50,7 +49,7 @@ def score(
         raise fail(f"{pred}: no such file", 2)
     articles = load_gold_dir(gold)
     outputs = _read_predictions(pred)
-    matcher = Matcher(gazetteer_subject_key())
+    matcher = Matcher()
     scores = []
     for name, article in articles.items():
         result = score_article(article, outputs.get(name), matcher)

@@ -131,7 +131,7 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
     # a figure describing the name after it, past a currency note in brackets
     (
         "随着摩尔线程上市，累计亏损逾63亿元(人民币,下同)的壁仞科技也冲刺港股。",
-        [("Biren", "net_loss", 6.3e9, "CNY", None)],
+        [("Biren Technology", "net_loss", 6.3e9, "CNY", None)],
     ),
     # a product line's capitals before a part number are part of the chip's name, and a
     # product named as an example (产品如X) is no comparator
