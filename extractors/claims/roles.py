@@ -240,6 +240,8 @@ class SentenceView:
             return "cause"  # "带动英伟达服务器出货，公告营收…": what drives, not who reports
         if last == "在" and WORDS.tested_on_after.match(after):
             return "benchmark"  # "在Arena-Hard上得分89.4": what is tested on, not who
+        if j > 0 and _GLOSS_OPEN.fullmatch(text, self.mentions[j - 1].end - self.start, rel_start):
+            return "attribute"  # "Qwen3-Max-Thinking (通义千问,闭源)": a gloss on the name before
         if WORDS.member_of_after.match(after):
             return "attribute"  # "作为Qwen2.5系列中的指令微调版本": the family, not the model
         if WORDS.built_on_after.match(after):
@@ -247,6 +249,9 @@ class SentenceView:
         if _listed_with_others(before, after):
             return "member"  # "五源资本、红杉中国、腾讯等机构": one of a list, not the topic
         return "topic"
+
+
+_GLOSS_OPEN = re.compile(r"\s*[(（]\s*")
 
 
 def _nickname(before: str, after: str) -> bool:

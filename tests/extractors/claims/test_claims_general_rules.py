@@ -142,6 +142,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
     ("AMD MI300X的显存带宽为5.3TB/s。", [("MI300X", "memory_bandwidth", 5300, "GB/s", None)]),
     # a kind of actor (AI应用) is no one actor: not the article's topic either
     ("ChatGPT发布了新版本。\nAI 应用增长提速，下载量翻倍至38亿次。", []),
+    # a name in brackets right after another is a gloss on it, not the figure's subject
+    (
+        "在最新榜单中，Qwen3-Max-Thinking (通义千问,闭源):60.61分。",
+        [("Qwen3-Max-Thinking", "benchmark_score", 60.61, "points", None)],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
