@@ -147,6 +147,12 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "在最新榜单中，Qwen3-Max-Thinking (通义千问,闭源):60.61分。",
         [("Qwen3-Max-Thinking", "benchmark_score", 60.61, "points", None)],
     ),
+    # a rise in percent is no level; a model size loaded is a kind of model
+    ("百度百舸平台可使算力利用率提升40%以上。", []),
+    (
+        "昆仑芯R200集成32GB显存，可完整加载700亿参数模型。",
+        [("R200", "memory_capacity", 32, "GB", None)],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
