@@ -231,6 +231,15 @@ HEADLINE_CASES = [
         "Xinghe AI surged 85% on its first day of trading in Hong Kong, giving its early "
         "backers a fortune, analysts say",
     ),
+    # a site's banner over the headline: the line right above the article's time heads it
+    (
+        [
+            "学习大模型的前沿技术与行业应用场景",
+            "星辰科技推出最强的人工智能芯片",
+            "发布日期:2024-05-17 06:48:51",
+        ],
+        "星辰科技推出最强的人工智能芯片",
+    ),
     # a breadcrumb ending in the headline is no title: the headline under it is
     (
         [
