@@ -153,6 +153,12 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "昆仑芯R200集成32GB显存，可完整加载700亿参数模型。",
         [("R200", "memory_capacity", 32, "GB", None)],
     ),
+    # people who leave are no headcount; a whole market's figure is no actor's
+    ("ChatGPT发布近3年来，至少有50名员工离开OpenAI。", []),
+    (
+        "报告显示：\n全球 IAP 收入同比增 10.6% 至 1670 亿美元。ChatGPT以34亿美元IAP收入位列第一。",
+        [("ChatGPT", "revenue", 3.4e9, "USD", None)],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
