@@ -425,12 +425,14 @@ class ClaimBuilder:
             r
             for r in view.roles
             if r.role == "topic"
-            and lo <= r.mention.start < q.start
-            and _subject_type(r.mention.type) == last.subject_type
+            and r.mention.start < q.start
             and r.mention.name != last.subject
+            and (_subject_type(r.mention.type) == last.subject_type or r.mention.start < lo)
         ]
         if rivals:
-            return None  # another actor of the same kind is named: not a restatement
+            # another actor of the same kind named in the clause, or any actor named earlier
+            # in the sentence ("- xMate:MAU环比增长…，达到296万"): not a restatement
+            return None
         return _same_claim_for(
             last,
             q,

@@ -515,3 +515,31 @@ def repeated_latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
         kind = "organization" if word in _FIRM_WORDS and name != word else "product"
         out.extend(ShapeMatch(start, end, name, kind) for start, end in found)
     return out
+
+
+# A list item that opens with a Latin name and a colon, figures after it: "- xMate:MAU环比
+# 增长4408.66%,达到296万", "• Music AI：月活471万". The name holds a small letter or a
+# space, so a metric's capitals ("MAU:", "ARR:") are not taken for one.
+_LABELLED = re.compile(
+    r"(?:^|(?<=[\n•·▪*\-] )|(?<=[\n•·▪*\-]))"
+    r"(?P<name>[A-Za-z][A-Za-z0-9]*(?: [A-Za-z][A-Za-z0-9]*){0,2})\s*[:：](?=[^\n]{0,30}\d)",
+    re.MULTILINE,
+)
+
+
+def labelled_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """Latin names heading the items of a list of figures (see ``_LABELLED``)."""
+    out: list[ShapeMatch] = []
+    for m in _LABELLED.finditer(text):
+        name = m.group("name")
+        if name.isupper() or not any(c.islower() or c == " " for c in name):
+            continue
+        first = name.lower().split()[0]
+        if name.lower() in gazetteer.not_names or first in gazetteer.not_names:
+            continue
+        if first in _COMMON_TERMS:
+            continue
+        if gazetteer.lookup(name) is not None:
+            continue  # the gazetteer finds it already
+        out.append(ShapeMatch(m.start("name"), m.end("name"), name, "product"))
+    return out

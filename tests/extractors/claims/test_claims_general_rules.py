@@ -245,6 +245,20 @@ PASSAGE_CASES: list[tuple[str, list[Row]]] = [
             ("Claude Sonnet 4", "api_price", 15, "USD/Mtok", "output"),
         ],
     ),
+    # a list item headed by a Latin name and a colon is that name's
+    (
+        "AI应用月活榜单出炉。\n- xMate：AI陪伴应用，月活跃用户达到296万\n"
+        "- Music AI：月活跃用户达到471万",
+        [
+            ("xMate", "user_count", 2.96e6, "count", None),
+            ("Music AI", "user_count", 4.71e6, "count", None),
+        ],
+    ),
+    # ... and a figure after 达到 in a sentence naming another actor restates nothing
+    (
+        "DeepSeek的月活跃用户为1.31亿。具体高增长产品案例: - xMate:MAU环比增长4408.66%,达到296万。",
+        [("DeepSeek", "user_count", 1.31e8, "count", None)],
+    ),
     # a bare figure after a restating word repeats the last count of the paragraph
     (
         "Claude的月活跃用户为1亿；到年底这一数字已达到1.5亿。",
