@@ -293,6 +293,9 @@ def _nearest(
                     # "在毛利率方面，MiniMax…分别是-24.7%、12.2%": the sentence's topic, as near
                     # as a word one clause before the figure
                     score = CLAUSE_PENALTY - bonus
+                elif side != "after" and _GROWTH_THEN_LEVEL.fullmatch(sentence, ce, at):
+                    # "MAU环比增长4408.66%，达到296万": the level the growth reached
+                    score = 1 - bonus
                 else:
                     if side == "after" or at - ce > window:
                         continue
@@ -392,6 +395,12 @@ def _after_another_figure(sentence: str, qe: int, cs: int) -> bool:
 # The figure's conversion in brackets right after it: "(约合10700亿元人民币)".
 _CONVERSION_AFTER = re.compile(
     r"\s*[(（]\s*(?:约合|約合|约|約|折合|合|相当于|相當於)[^()（）]{1,24}[)）]\s*"
+)
+
+# Between a metric's word and its level, the growth that led there: "环比增长4408.66%，达到".
+_GROWTH_THEN_LEVEL = re.compile(
+    r"\s*(?:同比|环比|较上月|较去年)?\s*(?:增长|增加|上涨|上升|提升|下降|下滑|减少)了?\s*[\d.]+\s*[%％]"
+    r"\s*[，,]?\s*(?:达到了?|达|增至|升至|降至|至|为)\s*(?:约|近|超过?)?\s*"
 )
 
 # "在毛利率方面，": a cue framed as what the sentence is about.

@@ -159,6 +159,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "报告显示：\n全球 IAP 收入同比增 10.6% 至 1670 亿美元。ChatGPT以34亿美元IAP收入位列第一。",
         [("ChatGPT", "revenue", 3.4e9, "USD", None)],
     ),
+    # the level a growth reached is measured by the word before the growth
+    (
+        "Music AI的MAU环比增长1607.24%，达到471万。",
+        [("Music AI", "user_count", 4.71e6, "count", None)],
+    ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
     # a per-unit denominator is no total
