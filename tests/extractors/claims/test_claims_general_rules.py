@@ -161,8 +161,8 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
     ),
     # the level a growth reached is measured by the word before the growth
     (
-        "Music AI的MAU环比增长1607.24%，达到471万。",
-        [("Music AI", "user_count", 4.71e6, "count", None)],
+        "豆包的MAU环比增长20.56%，达到1.72亿。",
+        [("Doubao", "user_count", 1.72e8, "count", None)],
     ),
     # a loss of market value is not a market cap
     ("英伟达市值一天蒸发了4000亿美元。", []),
