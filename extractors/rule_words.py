@@ -39,6 +39,7 @@ class RuleWords:
     compared_with: re.Pattern[str]
     built_from: re.Pattern[str]
     conversion_gap: re.Pattern[str]
+    conversion_after: re.Pattern[str]
     # [linking]
     chip_topic_after: re.Pattern[str]
     addressee_after: re.Pattern[str]

@@ -90,14 +90,13 @@ def split_sentences(text: str) -> list[Sentence]:
 # A list item's mark at the start of a line: "• ", "- ", "* ", "· ", "▪ ".
 _BULLET = re.compile(r"[•·▪●◆■▶►\-*]\s")
 _HEADING_MAX = 30
-_LINE_END = re.compile(r"\n")
 
 
 def _is_heading_line(text: str, start: int) -> bool:
     """Whether the line starting at ``start`` is a heading: short, no sentence in it, and
     not itself a list item ("Claude Sonnet 4具体定价", "模型参数")."""
-    end = _LINE_END.search(text, start)
-    line = text[start : end.start() if end else len(text)].strip()
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else len(text)].strip()
     return (
         0 < len(line) <= _HEADING_MAX
         and not _BULLET.match(line)

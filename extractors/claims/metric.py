@@ -13,6 +13,7 @@ from typing import NamedTuple
 from extractors.metric_table import metric_table
 from extractors.models import Quantity
 from extractors.quantities.quantity_model import is_currency
+from extractors.rule_words import WORDS
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CLAUSE_BREAK = re.compile(r"[，,；;：:（）()]")
@@ -20,21 +21,21 @@ CLAUSE_PENALTY = 12
 _PRICE = re.compile(r"[A-Z]{3}/Mtok")
 # Quantities followed by a per-million-tokens phrase are prices.
 # "每百万输入tokens收费0.1元（缓存命中）或1元": the per-Mtok phrase may lead several amounts.
+_TOKEN_WORDS = r"(?:tokens?|词元|Tokens?|令牌)"
 _PER_MTOK_BEFORE = re.compile(
-    r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*(?:输入|输出)?\s*(?:tokens?|词元|Tokens?|令牌)"
-    r"[^。；;]{0,22}$"
+    rf"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*(?:输入|输出)?\s*{_TOKEN_WORDS}[^。；;]{{0,22}}$"
 )
 _PER_SECOND = {"GB": ("memory_bandwidth", "GB/s"), "tokens": ("throughput", "tokens/s")}
 
 # "输入tokens成本低至每百万1.15美元": per million, the tokens named before it.
 _PER_MILLION_BEFORE = re.compile(r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*$")
-_TOKENS = re.compile(r"tokens?|词元|Tokens?|令牌")
+_TOKENS = re.compile(_TOKEN_WORDS)
 # "每秒8TB": a size per second is a bandwidth.
 _PER_SECOND_BEFORE = re.compile(
     r"每秒(?:钟)?\s*(?:可|能|能够)?(?:处理|生成|输出|传输)?(?:达到?|为|约|近|高达|超过?)?\s*$"
 )
 _PER_MTOK = re.compile(
-    r"^\s*(?:/|每)\s*(?:百万|1[Mm]|[Mm]illion|100万)\s*(?:个)?\s*(?:tokens?|词元|Tokens?|令牌)"
+    rf"^\s*(?:/|每)\s*(?:百万|1[Mm]|[Mm]illion|100万)\s*(?:个)?\s*{_TOKEN_WORDS}"
 )
 # A GPU word after a count (possibly with a vendor/chip name between) makes it a GPU count.
 _GPU_WORDS = ("GPU", "显卡", "加速卡", "AI芯片", "计算卡", "芯片", "卡")
@@ -267,7 +268,7 @@ def _nearest(
     list_start, list_end = items or (qs, qe)
     # "1500亿美元(约合10700亿元人民币)估值": a cue past the figure's conversion is read
     # from the conversion's end
-    converted = _CONVERSION_AFTER.match(sentence, list_end)
+    converted = WORDS.conversion_after.match(sentence, list_end)
     converted_end = converted.end() if converted is not None else len(sentence) + 1
     best_score: float = 0.0
     best_cue: Cue | None = None
@@ -325,19 +326,16 @@ def _measuring_cue_between(
     reaches it only when no word naming what the figure measures stands nearer, after a
     break ("股价再创新高、市值突破4万亿美元"; in "每股盈余" or "Infinity Fabric总线带宽"
     the drop word qualifies the other)."""
-    if ce <= qs:
-        return any(
-            ce <= ds and de <= qs and _PHRASE_BREAK.search(sentence, ce, ds)
-            for cue, matches in found
-            if cue.metric != "drop"
-            for ds, de, _ in matches
-        )
-    return any(
-        qe <= ds and de <= cs and _PHRASE_BREAK.search(sentence, de, cs)
-        for cue, matches in found
-        if cue.metric != "drop"
-        for ds, de, _ in matches
-    )
+    before = ce <= qs  # the drop word stands before the number, else after it
+    low, high = (ce, qs) if before else (qe, cs)
+    for cue, matches in found:
+        if cue.metric == "drop":
+            continue
+        for ds, de, _ in matches:
+            gap = (ce, ds) if before else (de, cs)  # between the drop word and the other
+            if low <= ds and de <= high and _PHRASE_BREAK.search(sentence, *gap):
+                return True
+    return False
 
 
 _PHRASE_BREAK = re.compile(r"[，,；;、：:]")
@@ -391,11 +389,6 @@ def _after_another_figure(sentence: str, qe: int, cs: int) -> bool:
     digit = _DIGIT.search(sentence, qe, cs)
     return digit is not None and not _PAIRED.fullmatch(sentence, qe, digit.start())
 
-
-# The figure's conversion in brackets right after it: "(约合10700亿元人民币)".
-_CONVERSION_AFTER = re.compile(
-    r"\s*[(（]\s*(?:约合|約合|约|約|折合|合|相当于|相當於)[^()（）]{1,24}[)）]\s*"
-)
 
 # Between a metric's word and its level, the growth that led there: "环比增长4408.66%，达到".
 _GROWTH_THEN_LEVEL = re.compile(

@@ -69,10 +69,9 @@ def header_date(m: re.Match[str], default_tz: str) -> datetime | None:
 def dateline_date(lines: list[str], default_tz: str) -> datetime | None:
     """The first labelled date, dateline or lone date line in the head of the page."""
     head = lines[:HEAD_LINES]
-    for line in head:
-        m = _LABELLED.search(line)
-        if m:
-            return _build(m, default_tz)
+    labelled = _first_labelled(head)
+    if labelled is not None:
+        return _build(labelled, default_tz)
     for index, line in enumerate(head):
         m = _DATELINE.match(line) or (_ALONE.match(line) if index < 3 else None)
         if m:
@@ -86,8 +85,10 @@ def dateline_date(lines: list[str], default_tz: str) -> datetime | None:
             except ValueError:
                 return None
     # "信息发布日期:2026年2月4日" as the page's last words: its own date, labelled as such
-    for line in lines[max(HEAD_LINES, len(lines) - TAIL_LINES) :]:
-        m = _LABELLED.search(line)
-        if m:
-            return _build(m, default_tz)
-    return None
+    labelled = _first_labelled(lines[max(HEAD_LINES, len(lines) - TAIL_LINES) :])
+    return _build(labelled, default_tz) if labelled is not None else None
+
+
+def _first_labelled(lines: list[str]) -> re.Match[str] | None:
+    """The first labelled date (``发布日期: …``) of ``lines``."""
+    return next((m for line in lines if (m := _LABELLED.search(line))), None)

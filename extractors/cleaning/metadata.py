@@ -187,11 +187,11 @@ def _headline_score(page: Page, i: int) -> int:
     if 10 <= len(line) <= 64:
         score += 2
     after = range(i + 1, min(len(page.lines), i + 4))
-    dated = [j for j in after if page.stamps[j] is not None or date_line(page.lines[j])]
-    if dated:
+    dated = next((j for j in after if page.stamps[j] is not None or date_line(page.lines[j])), None)
+    if dated is not None:
         # the line right above the article's time is its headline more than a banner two
         # lines up ("学习大模型的前沿技术" over the headline over "发布日期:…")
-        score += 2 if dated[0] == i + 1 else 1
+        score += 2 if dated == i + 1 else 1
     elif any(_is_byline(page, j) for j in after[:1]):
         score += 2  # "聯合報／記者簡永祥／台北報導" right under the headline
     if line.isascii():

@@ -494,11 +494,8 @@ def repeated_latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     counts: dict[str, list[tuple[int, int]]] = {}
     for m in _LATIN_WORD_ALONE.finditer(text):
         head = _HEAD_BEFORE.search(text, max(0, m.start() - 16), m.start())
-        known = head is not None and (
-            gazetteer.lookup(head.group()[:-1]) is not None
-            or head.group()[:-1].lower() in gazetteer.not_names
-        )
-        if head is None or known:  # "Perplexity", "OpenAI Codex": the word alone
+        if head is None or not _unknown_word(head.group()[:-1], gazetteer):
+            # "Perplexity", "OpenAI Codex": the word alone
             counts.setdefault(m.group(), []).append(m.span())
         else:
             counts.setdefault(text[head.start() : m.end()], []).append((head.start(), m.end()))
