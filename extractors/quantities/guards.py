@@ -11,6 +11,7 @@ _WORDS = re.compile("|".join(sorted(load_lexicon().not_numbers, key=len, reverse
 _PHONE = re.compile(r"1[3-9]\d{9}")
 _DATE_AFTER = re.compile(r"[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 _DATE_BEFORE = re.compile(r"\d{4}[-/.](?:\d{1,2}[-/.])?\Z")
+_CLOCK_HOUR_BEFORE = re.compile(r"\d[时点]\Z")
 _LANDLINE_AFTER = re.compile(r"-\d{7,8}(?!\d)")
 _LANDLINE_BEFORE = re.compile(r"(?<!\d)\d{3,4}-\Z")
 _YEAR_RANGE_AFTER = re.compile(r"[ ]?[-~到至][ ]?(?:\d{4}|\d{2})[ ]?年")
@@ -82,6 +83,8 @@ def is_date_or_time(text: str, start: int, end: int, numeral: str, value: float)
         return True
     if whole and nxt[0] == "点" and value <= 24 and not nxt[1:2].isdigit():
         return True
+    if whole and nxt[0] == "分" and value < 60 and _CLOCK_HOUR_BEFORE.search(text, 0, start):
+        return True  # 上午9时40分: the minutes of a clock time, no score
     if whole and nxt == "年代":
         return True
     if (

@@ -4,7 +4,9 @@ Hong Kong dollar (CLAIMS.md conventions), not the yuan.
 Which place an article writes from is read from the article itself: it must be in
 traditional script, and the place is the one its words name more often (markets,
 currencies, places; Taiwan when it names neither, as most traditional-script news is
-Taiwanese). A 元 with a currency named next to it (人民币, 港元, 美元...) keeps that
+Taiwanese). A mainland article converted to traditional script keeps the mainland's
+words (人民幣, 科創板, 同比, 歸母淨利潤): when they outnumber both places' words, a bare
+元 stays the yuan. A 元 with a currency named next to it (人民币, 港元, 美元...) keeps that
 currency: the finder already read it.
 """
 
@@ -21,6 +23,11 @@ _HONG_KONG = re.compile(
 _TAIWAN = re.compile(
     r"台湾|臺灣|台灣|台股|臺股|新台币|新台幣|台币|台幣|台北|臺北|NT\$|TWD|上市柜|上市櫃"
 )
+# Words of mainland markets and reporting; Taiwan writes 年增 and Hong Kong 按年 for 同比
+_MAINLAND = re.compile(
+    r"人民币|人民幣|A股|科创板|科創板|上交所|深交所|北交所|沪市|滬市|深市|同比|环比|環比"
+    r"|归母|歸母|证监会|證監會|国务院|國務院|工信部"
+)
 _NAMED_YUAN = re.compile(r"(?:人民币|人民幣|RMB|CNY|¥|￥)[ ]?$")
 _FOREIGN_YUAN = frozenset("美港日欧歐韩韓澳加")
 
@@ -33,6 +40,8 @@ def bare_yuan_currency(text: str, simple: str | None = None) -> str | None:
         return None
     hong_kong = len(_HONG_KONG.findall(text))
     taiwan = len(_TAIWAN.findall(text))
+    if len(_MAINLAND.findall(text)) > hong_kong + taiwan:
+        return None
     return "HKD" if hong_kong > taiwan else "TWD"
 
 

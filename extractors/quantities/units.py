@@ -31,6 +31,13 @@ class UnitReading:
 
 _GPU_HOURS = UnitReading("gpu_hours", 1.0, "dimension")
 
+# Compute-centre shorthand: "算力规模80P", "2500P算力", "FP8算力达到8E FLOPS": P and E are
+# PFLOPS and EFLOPS where 算力 is said in the same clause (1080P, P800 are no compute).
+_COMPUTE_SHORTHAND = re.compile(r"[ ]?(?P<scale>[PE])(?:[ ]?(?i:flops))?(?![A-Za-z0-9])")
+_COMPUTE_SCALES = {"P": 1e15, "E": 1e18}
+_COMPUTE_BEFORE = re.compile(r"算力[^，。；！？,;!?\n]{0,16}$")
+_COMPUTE_AFTER = re.compile(r"[ ]?算力")
+
 
 def _digit(c: str) -> float:
     return float(c) if c.isdigit() else float(DIGITS[c])
@@ -43,7 +50,7 @@ def read_unit(text: str, end: int, symbol_iso: str | None) -> tuple[UnitReading,
         return _price_or_money(text, end, symbol_iso, 0.0)
     m = UNIT.match(text, end)
     if m is None:
-        return None
+        return _compute_shorthand(text, end)
     group = m.lastgroup or "unit"  # always one of cur, chiph, unit
     if group == "chiph":
         return _GPU_HOURS, m.end()
@@ -56,6 +63,19 @@ def read_unit(text: str, end: int, symbol_iso: str | None) -> tuple[UnitReading,
     if readings[0].unit != "count" and text.startswith("半", end):
         return readings[1], end + 1
     return readings[0], end
+
+
+def _compute_shorthand(text: str, end: int) -> tuple[UnitReading, int] | None:
+    """P or E after a numeral, read as PFLOPS or EFLOPS when the clause speaks of 算力."""
+    m = _COMPUTE_SHORTHAND.match(text, end)
+    if m is None:
+        return None
+    said = _COMPUTE_BEFORE.search(text[max(0, end - 30) : end]) or _COMPUTE_AFTER.match(
+        text, m.end()
+    )
+    if said is None:
+        return None
+    return UnitReading("FLOPS", _COMPUTE_SCALES[m.group("scale")], "dimension"), m.end()
 
 
 def _readings(group: str, surface: str) -> tuple[UnitReading, UnitReading]:

@@ -31,7 +31,7 @@ _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9.\-])"
     r"(?P<name>[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*"
     r"(?: (?P<tier>[A-Z][a-z]{2,})(?= [kKvV]?\d))?"  # a tier before the version: Claude Sonnet 4
-    r"(?: (?P<ver>[kKvV]?\d{1,2}(?:\.\d+)?)(?![\d.])"
+    r"(?: (?P<ver>[kKvV]?\d{1,3}(?:\.\d+)?)(?![\d.])"
     r"(?: (?P<size>\d{1,4}(?:\.\d+)?[BM])(?![A-Za-z0-9]))?"  # a size edition: Llama 3.1 405B
     r"(?: (?P<tail>[A-Z][a-z]{2,}))?)?)"
     r"(?![A-Za-z0-9])"
@@ -41,6 +41,8 @@ _DOTTED_VERSION = re.compile(r"(?:[Vv]\d+(?:\.\d+)?|\d+\.\d+)")
 # Versions a known stem may carry: "文心X1", "昇腾910", "豆包1.5".
 _STEM_VERSION = re.compile(r"(?:[A-Za-z]{1,2}\d{1,3}(?:\.\d+)?[A-Za-z]?|\d{2,4}[A-Za-z]?|\d+\.\d+)")
 _DIGIT = re.compile(r"\d")
+# What makes the number after a Latin word an amount, not its version: "Meta 60亿美元"
+_AMOUNT_AFTER = re.compile(r" ?[万亿兆%％倍元块张颗个]")
 _HEAD_END = re.compile(r"[\d.\- ]")
 
 
@@ -84,6 +86,8 @@ def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             continue
         if m.group("tail") and m.group("tail").lower() in gazetteer.not_names:
             name = name[: -len(m.group("tail")) - 1]
+        if m.group("ver") and not m.group("size") and _AMOUNT_AFTER.match(text, m.end("ver")):
+            name = text[m.start() : m.start("ver") - 1]  # "Meta 600亿": an amount, no version
         if m.group("ver") and not _DIGIT.search(name.split(" ")[0]):
             head = name.split(" ")[0]
             if len(head) < 3 or head.lower() in gazetteer.not_names or not head[0].isupper():

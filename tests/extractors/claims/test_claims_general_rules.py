@@ -140,6 +140,12 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         [("MTT S80", "memory_bandwidth", 512, "GB/s", None)],
     ),
     ("AMD MI300X的显存带宽为5.3TB/s。", [("MI300X", "memory_bandwidth", 5300, "GB/s", None)]),
+    # a three-digit series number after a Latin word is part of the name; an amount is not
+    (
+        "华为发布新一代超节点。Atlas 950超节点支持8192张昇腾卡。",
+        [("Atlas 950", "gpu_count", 8192, "count", None)],
+    ),
+    ("Meta 60亿美元的资本开支计划已经公布。", [("Meta", "capex", 6e9, "USD", None)]),
     # a kind of actor (AI应用) is no one actor: not the article's topic either
     ("ChatGPT发布了新版本。\nAI 应用增长提速，下载量翻倍至38亿次。", []),
     # a name in brackets right after another is a gloss on it, not the figure's subject

@@ -98,6 +98,13 @@ CASES: list[tuple[str, list[Row]]] = [
         # (the index "恒生科技指數" is no firm: the article's topic is the listed company)
         [("智算雲", "market_cap", 5e10, "HKD", None), ("智算雲", "revenue", 1.2e9, "HKD", None)],
     ),
+    # ... but a mainland article converted to traditional script keeps the yuan: its
+    # market and reporting words (科創板, 同比, 歸母) outnumber the places'
+    (
+        "科創板上市的AI公司智算雲（688123）去年營收8.2億元，同比增長31%；歸母淨利潤為-3.1億元，"
+        "虧損同比收窄。",
+        [("智算雲", "revenue", 8.2e8, "CNY", None), ("智算雲", "net_loss", 3.1e8, "CNY", None)],
+    ),
     # a year in brackets after a report's title names no company
     ("《智算产业发展研究报告(2024)》显示，国内市场规模达到2000亿元。", []),
     # a listed company's tail word joins its name unless the stem is known
