@@ -201,6 +201,8 @@ def choose_metric(
         unit = f"{q.unit}/Mtok"
     small = category in ("count", "none")
     counts_kinds = _KIND_CLASSIFIER.search(sentence, qs, qe) is not None
+    if category == "none" and _glued_between_words(sentence, qs, qe):
+        return None  # "征程6芯片", "麒麟9000芯片": a number inside a chip's name
     if small and not counts_kinds and _gpu_follows(sentence[qe : qe + 40], category, chip_after):
         if _dies_of_a_package(sentence, qs, qe):
             return None  # "中介层总共包括28个芯片", "2个计算芯片": a package's dies, no GPUs
@@ -450,6 +452,20 @@ _MAGNITUDES = frozenset("万亿兆萬億")
 _DIGIT = re.compile(r"\d")
 # A number and its classifier right before a cue ("万次下载"): the cue is that number's.
 _COUNTED_BEFORE = re.compile(r"[\d万亿兆萬億][次个個位名家款]$")
+
+
+def _glued_between_words(sentence: str, qs: int, qe: int) -> bool:
+    """A bare number with a Chinese character right before it and a chip word right after
+    it (no classifier between): part of a name."""
+    return (
+        qs > 0
+        and _CJK_CHAR.match(sentence, qs - 1) is not None
+        and _CHIP_WORD_AFTER.match(sentence, qe) is not None
+    )
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CHIP_WORD_AFTER = re.compile(r"(?:芯片|处理器|GPU|NPU|晶片)")
 
 
 def _gpu_follows(after: str, category: str, chip_after: bool) -> bool:

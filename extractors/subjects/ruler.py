@@ -78,7 +78,7 @@ def find_mentions(
         if not any(a <= s.start < b for a, b in addresses):  # "nvdalogoa19.jpg" names no one
             candidates.append(_from_shape(s, text, gazetteer))
     named_for_article = [s for s in found if s.how in ("stock code", "declared")]
-    candidates += _listed_elsewhere(text, named_for_article)
+    candidates += _listed_elsewhere(text, named_for_article, gazetteer)
     for m in _SIZE_VARIANT.finditer(text):
         candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
     for m in _EDITION_VARIANT.finditer(text) if "版" in text else ():
@@ -147,7 +147,9 @@ def _spaced_versions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
     return out
 
 
-def _listed_elsewhere(text: str, listed: list[shapes.ShapeMatch]) -> list[Mention]:
+def _listed_elsewhere(
+    text: str, listed: list[shapes.ShapeMatch], gazetteer: Gazetteer
+) -> list[Mention]:
     """A company named once with its stock code, a short name the article declares, or a
     person named after a title, is that actor wherever else the name stands ("纬创（3231）"
     ... "纬创9月营收", "创始人张明" ... "张明持有")."""
@@ -155,6 +157,9 @@ def _listed_elsewhere(text: str, listed: list[shapes.ShapeMatch]) -> list[Mentio
     for name, kind in {(s.name, s.type) for s in listed}:
         for m in re.finditer(re.escape(name), text):
             out.append(Mention(m.start(), m.end(), name, name, kind, "shape"))
+        stem = shapes.name_stem(name, gazetteer)  # "地平线机器人（09660.HK）" ... "地平线"
+        for m in re.finditer(re.escape(stem), text) if stem else ():
+            out.append(Mention(m.start(), m.end(), stem, name, kind, "shape"))
     return out
 
 

@@ -292,8 +292,10 @@ STOCK_CODE = re.compile(
     r"[ ]?[)）]"
 )
 _YEAR_CODE = re.compile(r"[(（][ ]?(?:19[89]\d|20[0-3]\d)[ ]?[)）]")
-# Words after which the name goes on: "腾讯控股", "沪电股份".
-_NAME_TAILS = frozenset(["控股", "股份", "集团", "科技", "智能", "电子", "信息", "半导体"])
+# Words after which the name goes on: "腾讯控股", "沪电股份", "地平线机器人".
+_NAME_TAILS = frozenset(
+    ["控股", "股份", "集团", "科技", "智能", "电子", "信息", "半导体", "机器人", "医疗", "动力"]
+)
 
 
 def listed_companies(
@@ -310,7 +312,8 @@ def listed_companies(
         if last is None:
             continue
         start, name = last
-        if name in _NAME_TAILS and (before := ending_at.get(start)) is not None:
+        before = ending_at.get(start)
+        if before is not None and _goes_on(name, before[1], gazetteer):
             known = gazetteer.lookup(before[1])
             start, name = before[0], before[1] if known else before[1] + name
         if not NAME_WORD.fullmatch(name):
@@ -319,6 +322,28 @@ def listed_companies(
             continue
         out.append(ShapeMatch(start, m.start(), name, "organization", "stock code"))
     return out
+
+
+def name_stem(name: str, gazetteer: Gazetteer) -> str:
+    """A listed company's name without its tail, the short name articles go on with
+    ("地平线" of "地平线机器人"); "" when the name has no such tail."""
+    for tail in sorted(_NAME_TAILS, key=len, reverse=True):
+        stem = name.removesuffix(tail)
+        if stem != name and len(stem) >= 2 and stem not in gazetteer.generic_words:
+            return stem
+    return ""
+
+
+def _goes_on(word: str, before: str, gazetteer: Gazetteer) -> bool:
+    """Whether the word before a stock code is the tail of a longer name: a tail or a
+    kind of business ("机器人", "软件") after a word that may head a name."""
+    if word not in _NAME_TAILS and word not in gazetteer.generic_words:
+        return False
+    return (
+        NAME_WORD.fullmatch(before) is not None
+        and before not in gazetteer.generic_words
+        and before not in gazetteer.function_words
+    )
 
 
 # "（以下简称“某某股份”，688xxx.SH）", "(下称「某某」)", "（简称：某某）": the article

@@ -146,6 +146,12 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         [("Atlas 950", "gpu_count", 8192, "count", None)],
     ),
     ("Meta 60亿美元的资本开支计划已经公布。", [("Meta", "capex", 6e9, "USD", None)]),
+    # a kind of business before a stock code is the tail of the name, and the article
+    # goes on with the name's stem; a number glued inside a chip's name is no count
+    (
+        "自动驾驶芯片商星河机器人（09877.HK）上市一年。星河上半年营收12.3亿元，其征程6芯片已量产。",
+        [("星河机器人", "revenue", 1.23e9, "CNY", None)],
+    ),
     # a kind of actor (AI应用) is no one actor: not the article's topic either
     ("ChatGPT发布了新版本。\nAI 应用增长提速，下载量翻倍至38亿次。", []),
     # a name in brackets right after another is a gloss on it, not the figure's subject
