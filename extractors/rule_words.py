@@ -48,6 +48,8 @@ class RuleWords:
     tested_on_after: re.Pattern[str]
     member_of_after: re.Pattern[str]
     built_on_after: re.Pattern[str]
+    counted_before: re.Pattern[str]
+    counted_part_after: re.Pattern[str]
     nickname_before: re.Pattern[str]
     nickname_after: re.Pattern[str]
     enumeration_after: re.Pattern[str]

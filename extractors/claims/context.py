@@ -43,6 +43,7 @@ Why asking lazily gives what the eager loop gave, on every input:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -51,7 +52,7 @@ from typing import cast
 
 from extractors.claims.roles import LinkCues, SentenceView, analyse_sentence
 from extractors.claims.spans import SpanIndex
-from extractors.claims.subject import sentence_topic
+from extractors.claims.subject import pronoun_fits, sentence_topic
 from extractors.rule_words import WORDS
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
@@ -271,8 +272,9 @@ class ArticleContext:
             for mention, paragraph in self.recent(i, view.paragraph - reach):
                 if view.paragraph - paragraph > reach:
                     break
-                if mention.type == view.pronoun_type:
-                    found = mention
+                if pronoun_fits(view.pronoun_type, mention):
+                    # the pronoun's kind word says what a shape-found name is
+                    found = dataclasses.replace(mention, type=view.pronoun_type)
                     break
         else:
             carried, carried_paragraph = self._carried_before(i, view.paragraph - reach)

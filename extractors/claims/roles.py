@@ -64,12 +64,22 @@ class LinkCues:
         return re.compile("|".join(long)) if long else None
 
 
+def _kind_pronouns(table: dict) -> dict[str, str]:
+    """Every demonstrative + kind word of the table, with the type it stands for."""
+    return {
+        demonstrative + word: kind
+        for demonstrative in table.get("demonstratives", ())
+        for word, kind in table.get("kinds", {}).items()
+    }
+
+
 def load_link_cues(path: Path | None = None) -> LinkCues:
     data = tomllib.loads((path or DATA_DIR / "linking.toml").read_text(encoding="utf-8"))
     pats = data["patterns"]
+    typed = dict(data.get("typed_pronouns", {})) | _kind_pronouns(data.get("kind_pronouns", {}))
     return LinkCues(
-        pronouns=tuple(sorted(data["pronouns"], key=len, reverse=True)),
-        typed_pronouns=dict(data.get("typed_pronouns", {})),
+        pronouns=tuple(sorted({*data["pronouns"], *typed}, key=len, reverse=True)),
+        typed_pronouns=typed,
         investor=re.compile(data["investor"]),
         origin_after=re.compile(data["origin_after"]),
         openers=re.compile(data["openers"]),
@@ -230,7 +240,9 @@ class SentenceView:
             return "addressee"  # "某人对新浪科技表示": told to, not about
         if last == "从" and cues.origin_after.match(after):
             return "origin"  # "从OpenAI挖角": where from, not about
-        if m.type == "organization" and _is_vendor(m, self.mentions):
+        if m.type == "organization" and (
+            _is_vendor(m, self.mentions) or _counted_maker(before, after)
+        ):
             return "vendor"
         if cues.comparator_before.search(before) or cues.comparator_after.match(after):
             return "comparator"
@@ -321,6 +333,12 @@ def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:
         )
         and WORDS.investment_after.match(text, e, e + 24)
     )
+
+
+def _counted_maker(before: str, after: str) -> bool:
+    """ "2,016个辉达GPU": a firm named between a count and the part counted makes the
+    parts; what the sentence is about is elsewhere."""
+    return bool(WORDS.counted_before.search(before) and WORDS.counted_part_after.match(after))
 
 
 def _is_vendor(m: Mention, mentions: Sequence[Mention]) -> bool:

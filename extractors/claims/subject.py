@@ -171,9 +171,20 @@ def carried_subject(
     view: SentenceView, types: frozenset[str], carried: Mention | None
 ) -> SubjectChoice | None:
     """The carried topic as subject, when its type fits the metric and the pronoun."""
-    if carried is not None and carried.type in types and view.pronoun_type in (None, carried.type):
+    if carried is None or carried.type not in types:
+        return None
+    if view.pronoun_type is None or pronoun_fits(view.pronoun_type, carried):
         return SubjectChoice(carried, "carried")
     return None
+
+
+def pronoun_fits(kind: str, mention: Mention) -> bool:
+    """Whether a pronoun of ``kind`` may stand for ``mention``: one of its type, or for a
+    product (a supercomputer, a data centre), a name whose type only its shape suggested
+    ("Taiwania2" looks like a model's name)."""
+    if mention.type == kind:
+        return True
+    return kind == "product" and mention.type == "model" and mention.how == "shape"
 
 
 def strip_qualifiers(prefix: str) -> str:

@@ -515,6 +515,10 @@ _COMMON_TERMS = frozenset(
 )
 
 
+# A number of its own right before a word ("具备9 Petaflops"), not a version ("Llama 4 Scout")
+_NUMBER_BEFORE = re.compile(r"(?:\A|[^A-Za-z0-9 .\-])[\d,.]*\d ?\Z")
+
+
 def repeated_latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     """Capitalised Latin words a Chinese article names again and again: its actors, even
     when the gazetteer does not know them (generic English terms aside)."""
@@ -538,6 +542,8 @@ def repeated_latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             continue
         if any(_NOT_AN_ACTOR_AFTER.match(text, end) for _, end in found):
             continue  # "Grace CPU", "DevDay 大会": a part or an event, not an actor
+        if any(_NUMBER_BEFORE.search(text, 0, start) for start, _ in found):
+            continue  # "9 Petaflops", "16 Petaflops": a unit after a number, not an actor
         kind = "organization" if word in _FIRM_WORDS and name != word else "product"
         out.extend(ShapeMatch(start, end, name, kind) for start, end in found)
     return out

@@ -146,6 +146,19 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         [("Atlas 950", "gpu_count", 8192, "count", None)],
     ),
     ("Meta 60亿美元的资本开支计划已经公布。", [("Meta", "capex", 6e9, "USD", None)]),
+    # a demonstrative and a kind word (该超级电脑) stand for the last name of that kind, a
+    # shape-found name included; a firm between a count and the parts counted makes the
+    # parts; a Latin word after numbers (9 Petaflops) is a unit, no name
+    (
+        "星河二号（Xinghe2）是专为AI打造的超级电脑。该超级电脑由9,072颗英特尔CPU及2,016个"
+        "英伟达GPU组成，具备9 Petaflops的算力（Petaflops指每秒1000兆次浮点运算）。"
+        "星河二号将在2026年底提升至16 Petaflops。",
+        [
+            ("Xinghe2", "gpu_count", 2016, "count", None),
+            ("Xinghe2", "compute_performance", 9e15, "FLOPS", None),
+            ("Xinghe2", "compute_performance", 1.6e16, "FLOPS", None),
+        ],
+    ),
     # a kind of business before a stock code is the tail of the name, and the article
     # goes on with the name's stem; a number glued inside a chip's name is no count
     (
