@@ -4,7 +4,8 @@ vague multiples of them: "数十亿美元".
 Chinese writes a round amount by its magnitude alone. A run of multipliers (百, 千)
 ending in 万, 亿 or 兆 is such an amount when a currency or a GPU word follows it;
 alone it is usually a word ("千万不要"), before 参数 mostly a class of models
-("千亿参数大模型"), and in a unit ("(万美元)", "以亿元计") no amount at all.
+("千亿参数大模型") unless a model's Latin name follows ("千亿参数闭源模型 Yi-Large"), and in
+a unit ("(万美元)", "以亿元计") no amount at all.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .qualifiers import qualifier_before
 _FACTORS = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8, "兆": 1e12}
 _CURRENCIES = {
     "美元": "USD",
+    "美金": "USD",
     "元人民币": "CNY",
     "元": "CNY",
     "人民币": "CNY",
@@ -29,7 +31,8 @@ _CURRENCY = "|".join(sorted(_CURRENCIES, key=len, reverse=True))
 _MAGNITUDE = re.compile(
     r"(?<![\d０-９一二三四五六七八九十两百千万亿兆零〇○几数多余第(（以每按])(?<![\d０-９] )"
     r"(?P<run>[百千]?(?:万亿|万|亿|兆))"
-    rf"(?=(?P<currency>{_CURRENCY})|(?:张|块|颗)?(?:卡|GPU))"
+    rf"(?=(?P<currency>{_CURRENCY})|(?:张|块|颗)?(?:卡|GPU)"
+    r"|(?P<params>参数)(?=[\u4e00-\u9fff]{0,8}[ ]?(?!AI)[A-Z][A-Za-z0-9]))"
 )
 
 
@@ -48,19 +51,22 @@ def with_digitless_magnitudes(text: str, quantities: list[Quantity]) -> list[Qua
     added = []
     for m in _MAGNITUDE.finditer(text):
         start = m.start()
-        end = m.end() + len(m.group("currency") or "")
+        end = m.end() + len(m.group("currency") or m.group("params") or "")
         if any(s < end and start < e for s, e in taken):
             continue
         currency = _CURRENCIES.get(m.group("currency") or "")
+        unit, kind = (currency, "money") if currency else (None, "number")
+        if m.group("params"):
+            unit, kind = "params", "dimension"
         added.append(
             Quantity(
                 text=text[start:end],
                 start=start,
                 end=end,
                 value=_magnitude(m.group("run")),
-                unit=currency,
+                unit=unit,
                 qualifier=qualifier_before(text, start) or "exact",
-                kind="money" if currency else "number",
+                kind=kind,
             )
         )
     if not added:

@@ -35,6 +35,9 @@ MAGNITUDE_CASES = [
     ("相关投资超过千亿元人民币", "千亿元人民币", 1e11, None, "CNY", "more_than"),
     ("计划部署百万卡集群", "百万", 1e6, None, None, "exact"),
     ("估值达数十亿美元", "数十亿美元", 2e9, 9e9, "USD", "range"),
+    ("市值逼近万亿美金", "万亿美金", 1e12, None, "USD", "approx"),
+    # before 参数, a round magnitude counts when a model's Latin name follows
+    ("发布千亿参数闭源模型 Yi-Large", "千亿参数", 1e11, None, "params", "exact"),
     ("高达 5.3 TB / s 的带宽", "5.3 TB / s", 5300.0, None, "GB/s", "up_to"),
     ("总共 720petaflops", "720petaflops", 7.2e17, None, "FLOPS", "exact"),
 ]
@@ -55,7 +58,13 @@ def test_quantities_digit_by_digit_and_written_precision(text, quantity, value, 
     assert (q.text, q.value, q.value_max) == (quantity, value, value_max)
 
 
-NOT_MAGNITUDES = ["千万不要错过", "营收(万美元)", "以亿元计", "千亿参数大模型成为标配"]
+NOT_MAGNITUDES = [
+    "千万不要错过",
+    "营收(万美元)",
+    "以亿元计",
+    "千亿参数大模型成为标配",
+    "推出兆参数 AI 模型",
+]
 
 
 @pytest.mark.parametrize("text,quantity,value,value_max,unit,qualifier", MAGNITUDE_CASES)
