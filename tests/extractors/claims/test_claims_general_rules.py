@@ -159,6 +159,13 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
             ("Xinghe2", "compute_performance", 1.6e16, "FLOPS", None),
         ],
     ),
+    # a coined name with a Latin tail, set in quotation marks and then used without them,
+    # is a product: its figures are not its parent firm's
+    (
+        "快手今年「星画 AI」业务表现亮眼。星画 AI 第二季度收入超2.5亿元，"
+        "快手凭借星画 AI 打开了新局面。",
+        [("星画 AI", "revenue", 2.5e8, "CNY", None)],
+    ),
     # a kind of business before a stock code is the tail of the name, and the article
     # goes on with the name's stem; a number glued inside a chip's name is no count
     (
