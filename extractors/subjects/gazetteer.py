@@ -14,7 +14,9 @@ from extractors.segmentation import dictionary_words_of_classes
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
-_CJK_STEM = re.compile(r"([\u4e00-\u9fff]{2,6})[A-Za-z]{0,2}\d")
+# A Chinese stem of a model, chip or product name: spelled with a version ("昇腾910B") or
+# alone ("混元", which may then take one: "混元T1").
+_CJK_STEM = re.compile(r"([\u4e00-\u9fff]{2,6})(?:[A-Za-z]{0,2}\d|\Z)")
 
 
 @dataclass(frozen=True)

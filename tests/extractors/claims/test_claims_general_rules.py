@@ -166,6 +166,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "快手凭借星画 AI 打开了新局面。",
         [("星画 AI", "revenue", 2.5e8, "CNY", None)],
     ),
+    # a model's Chinese name the gazetteer knows alone takes a letter version
+    (
+        "腾讯发布混元T1正式版。混元T1在数学测试中得分87.2分。",
+        [("混元T1", "benchmark_score", 87.2, "points", None)],
+    ),
     # a kind of business before a stock code is the tail of the name, and the article
     # goes on with the name's stem; a number glued inside a chip's name is no count
     (
