@@ -46,6 +46,7 @@ class RuleWords:
     report_word: re.Pattern[str]
     cause_before: re.Pattern[str]
     tested_on_after: re.Pattern[str]
+    venue_after: re.Pattern[str]
     member_of_after: re.Pattern[str]
     built_on_after: re.Pattern[str]
     counted_before: re.Pattern[str]

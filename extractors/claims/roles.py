@@ -252,6 +252,8 @@ class SentenceView:
             return "cause"  # "带动英伟达服务器出货，公告营收…": what drives, not who reports
         if last == "在" and WORDS.tested_on_after.match(after):
             return "benchmark"  # "在Arena-Hard上得分89.4": what is tested on, not who
+        if last == "在" and j > 0 and WORDS.venue_after.match(after):
+            return "venue"  # "OpenAI在微软Azure上的推理支出": where it runs, not whose
         if j > 0 and _GLOSS_OPEN.fullmatch(text, self.mentions[j - 1].end - self.start, rel_start):
             return "attribute"  # "Qwen3-Max-Thinking (通义千问,闭源)": a gloss on the name before
         if WORDS.member_of_after.match(after):

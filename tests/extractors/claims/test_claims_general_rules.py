@@ -171,6 +171,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "腾讯发布混元T1正式版。混元T1在数学测试中得分87.2分。",
         [("混元T1", "benchmark_score", 87.2, "points", None)],
     ),
+    # spending on inference is its cost, and a name between 在 and 上 is where it runs
+    (
+        "OpenAI今年在微软云上的推理支出已飙升至约36.5亿美元。",
+        [("OpenAI", "inference_cost", 3.65e9, "USD", None)],
+    ),
     # a kind of business before a stock code is the tail of the name, and the article
     # goes on with the name's stem; a number glued inside a chip's name is no count
     (
