@@ -32,7 +32,7 @@ _PER_MILLION_BEFORE = re.compile(r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*$"
 _TOKENS = re.compile(_TOKEN_WORDS)
 # "每秒8TB": a size per second is a bandwidth.
 _PER_SECOND_BEFORE = re.compile(
-    r"每秒(?:钟)?\s*(?:可|能|能够)?(?:处理|生成|输出|传输)?(?:达到?|为|约|近|高达|超过?)?\s*$"
+    r"每秒(?:钟)?\s*(?:可以|可|能|能够)?(?:处理|生成|输出|传输|解码)?(?:达到?|为|约|近|高达|超过?)?\s*$"
 )
 _PER_MTOK = re.compile(
     rf"^\s*(?:/|每)\s*(?:百万|1[Mm]|[Mm]illion|100万)\s*(?:个)?\s*{_TOKEN_WORDS}"

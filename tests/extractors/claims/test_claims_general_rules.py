@@ -176,6 +176,14 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "OpenAI今年在微软云上的推理支出已飙升至约36.5亿美元。",
         [("OpenAI", "inference_cost", 3.65e9, "USD", None)],
     ),
+    # throughput per accelerator, and tokens decoded each second
+    (
+        "Step-3模型发布。Step-3每秒可以解码4039个Token，平均解码吞吐达到了3910token/GPU/秒。",
+        [
+            ("Step-3", "throughput", 4039, "tokens/s", None),
+            ("Step-3", "throughput", 3910, "tokens/s", None),
+        ],
+    ),
     # a kind of business before a stock code is the tail of the name, and the article
     # goes on with the name's stem; a number glued inside a chip's name is no count
     (
