@@ -247,7 +247,41 @@ def _nearest_cue(
     if hits is None or hits.sentence != sentence:
         hits = CueHits(sentence)
     found = [(c, m) for c, m in hits.found(cues, category) if cues.plausible(c.metric, q.value)]
-    return _nearest(found, sentence, qs, qe, listed_items(sentence, qs, qe))
+    items = listed_items(sentence, qs, qe) or respectively_items(sentence, qs, qe)
+    return _nearest(found, sentence, qs, qe, items)
+
+
+# "得分分别为86.7、55.0和77.3": figures given in turn after 分别为, each read from the word
+# before 分别 as the first of them would be.
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|约为?)?\s*")
+_EARLIER_ITEMS = re.compile(r"(?:[\d.,%％\s、和及与]|亿|万|元|分|倍)*")
+_RESPECTIVELY_REACH = 40
+
+
+def respectively_items(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:
+    """Where a list of figures given after 分别 begins (at 分别) and where ``q`` ends, when
+    ``sentence[qs:qe]`` is one of them; None otherwise."""
+    found = None
+    for m in _RESPECTIVELY.finditer(sentence, max(0, qs - _RESPECTIVELY_REACH), qs):
+        if _EARLIER_ITEMS.fullmatch(sentence, m.end(), qs):
+            found = m
+    return (found.start(), qe) if found is not None else None
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def respectively_place(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:
+    """Which of the figures given after 分别 ``sentence[qs:qe]`` is, and how many there are
+    (index, count); None when it is no such figure."""
+    items = respectively_items(sentence, qs, qe)
+    if items is None:
+        return None
+    run = _RESPECTIVELY.match(sentence, items[0])
+    assert run is not None
+    end = _EARLIER_ITEMS.match(sentence, run.end()).end()
+    starts = [m.start() for m in _FIGURE.finditer(sentence, run.end(), end)]
+    return (starts.index(qs), len(starts)) if qs in starts else None
 
 
 def _nearest(

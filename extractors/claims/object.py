@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extractors.claims.metric import respectively_place
 from extractors.claims.roles import LinkCues, SentenceView
 from extractors.dates import DateMention
 from extractors.models import Quantity
@@ -27,6 +28,10 @@ def choose_object(q: Quantity, metric: str, view: SentenceView, cues: LinkCues) 
         return None
     if metric == "benchmark_score":
         marks = [m for m in view.mentions if m.type == "benchmark"]
+        place = respectively_place(view.text, rel_s, rel_e)
+        earlier = [m for m in marks if m.end <= q.start]
+        if place is not None and len(earlier) == place[1]:
+            return earlier[place[0]].name  # "在A、B和C上…分别为x、y和z": in turn
         return min(marks, key=lambda m: abs(m.start - q.start)).name if marks else None
     if metric == "annual_compensation":
         clause = _PAY_CLAUSE_SEP.split(view.text[:rel_s])[-1]

@@ -184,6 +184,17 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
             ("Step-3", "throughput", 3910, "tokens/s", None),
         ],
     ),
+    # figures given in turn after 分别为 are each measured by the word before 分别, and
+    # are of the benchmarks named before them, in turn
+    (
+        "Seed1.5-Thinking发布。该模型在AIME、Codeforces和GPQA等测试中均表现出色，"
+        "得分分别为86.7、55.0和77.3。",
+        [
+            ("Seed1.5-Thinking", "benchmark_score", 86.7, "points", "AIME"),
+            ("Seed1.5-Thinking", "benchmark_score", 55.0, "points", "Codeforces"),
+            ("Seed1.5-Thinking", "benchmark_score", 77.3, "points", "GPQA"),
+        ],
+    ),
     # a kind of business before a stock code is the tail of the name, and the article
     # goes on with the name's stem; a number glued inside a chip's name is no count
     (
