@@ -112,6 +112,18 @@ def _drop_epigraph(page: Page, kept: list[int]) -> list[int]:
     return kept
 
 
+_CUT_OFF_MIN_CJK = 6
+
+
+def _is_cut_off(page: Page, i: int) -> bool:
+    """A page's last line that reads as a sentence stopped short (a dump cut mid-sentence):
+    running Chinese text with no closing punctuation, not furniture."""
+    line = page.lines[i]
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in line)
+    closed = line.rstrip(" \"'”」")[-1:] in "。！？!?…）)】]》"  # "（澎湃新闻记者 王五）"
+    return cjk >= _CUT_OFF_MIN_CJK and not closed
+
+
 def select_body(page: Page, *, skip: set[int], title: int | None) -> tuple[list[int], range]:
     """Indices of the body lines (in order) and the span of lines they came from.
 
@@ -134,6 +146,9 @@ def select_body(page: Page, *, skip: set[int], title: int | None) -> tuple[list[
         if (score := scores[i]) > -_FURNITURE_PENALTY
         and score not in (_LONE_NUMBER_SCORE, _RULE_SCORE)
     ]
+    last = len(scores) - 1
+    if blocks[-1].stop == last and scores[last] == -_SHORT_PENALTY and _is_cut_off(page, last):
+        kept.append(last)  # the excerpt stops mid-sentence: "這個僅 130 億參數的 \""
     first_prose = next((i for i in kept if scores[i] > 0 and i != title), None)
     if title is not None and first_prose is not None and title < first_prose:
         kept = [i for i in kept if page.lines[i] != title_text]

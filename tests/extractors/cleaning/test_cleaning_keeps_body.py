@@ -47,6 +47,11 @@ SHAPES = [
         "\n".join([PARAGRAPHS[1], "以发行价测算，公司本次发行后市值将达537亿元，值得注意的是"]),
         [PARAGRAPHS[1]],
     ),
+    # a dump cut off mid-sentence: its short last line is the article's, not furniture
+    (
+        "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], '这个参数仅为130亿的 "']),
+        [PARAGRAPHS[0], PARAGRAPHS[1], "这个参数仅为130亿的"],
+    ),
     # a table set as lines of figures split by spaces (no bars) is content
     (
         "\n".join(
