@@ -108,6 +108,8 @@ def named_subject(
     for j in range(len(mentions) - 1, -1, -1):  # the last preceding topic
         m = mentions[j]
         if m.end <= start and m.type in types and view.role_of(j) == "topic":
+            if start - m.end > _NAME_REACH:
+                break
             return SubjectChoice(m, "explicit")
     used = _used_product(q, view, types) if metric == "user_count" else None
     if used is not None:
@@ -165,6 +167,9 @@ def following_subject(
 
 
 _FOLLOWING_REACH = 16  # characters from the number to the name
+# A name further back than this in one sentence (a table flattened into a run of cells, a
+# long list) is no longer what a figure is about: the carried topic is.
+_NAME_REACH = 100
 
 
 def carried_subject(

@@ -195,6 +195,15 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
             ("Seed1.5-Thinking", "benchmark_score", 77.3, "points", "GPQA"),
         ],
     ),
+    # a name more than a hundred characters back in one run of text (a table flattened
+    # into cells) is no longer what a figure is about: the article's topic is
+    (
+        "英伟达公布了第四财季财报。分析师推测OpenAI合作潜在长期收入 未来多年累计 第三方预测 "
+        "数字来源 具体含义 时间框架 性质 订单储备 芯片订单总额 官方公布 制造承诺 生产计划 "
+        "未来四年 官方公布 项目合作 作为技术合作伙伴参与 长期合作项目 指标 数据 同比增长 "
+        "备注 总收入 历史新高 季度数据 业务分布 区域分布 游戏业务 数据中心业务收入达到1152亿美元。",
+        [("NVIDIA", "revenue", 1.152e11, "USD", None)],
+    ),
     # a kind of business before a stock code is the tail of the name, and the article
     # goes on with the name's stem; a number glued inside a chip's name is no count
     (
