@@ -58,6 +58,9 @@ class Gazetteer:
     function_words: frozenset[str] = frozenset()
     # titles a person's name follows ("创始人张明") and the common surnames such names open with
     person_titles: tuple[str, ...] = ()
+    # facilities named by their kind ("某某智算中心") and the words that only sort them
+    facility_kinds: tuple[str, ...] = ()
+    facility_modifiers: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     by_alias: dict[str, Entity] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
@@ -169,6 +172,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     }
     shapes = data.get("org_shape", {})
     people = data.get("person_shape", {})
+    facility = data.get("facility_shape", {})
     return Gazetteer(
         entities=entities,
         families=families,
@@ -181,6 +185,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         ),
         person_titles=tuple(people.get("titles", ())),
         surnames=frozenset(people.get("surnames", "")),
+        facility_kinds=tuple(facility.get("kinds", ())),
+        facility_modifiers=frozenset(facility.get("modifiers", ())),
     )
 
 

@@ -72,6 +72,7 @@ def find_mentions(
         *shapes.introduced_names(text, gazetteer),
         *shapes.repeated_latin_names(text, gazetteer),
         *shapes.quoted_names(text, gazetteer),
+        *shapes.facilities(text, gazetteer),
         *shapes.labelled_names(text, gazetteer),
     ]
     addresses = [m.span() for m in _ADDRESS.finditer(text)] if "." in text else []

@@ -473,6 +473,53 @@ def introduced_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     return out
 
 
+_NAME_RUN_END = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}$")
+_DATE_HEAD = re.compile(r"^[\d年月日号]+")  # "2025年全球数据中心": a date opens no name
+
+
+def facilities(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """Facilities named by their kind (``[facility_shape]``): "燧弘华创绿色智算中心", not
+    "公共智算中心" or "建设高性能智算中心"."""
+    if not gazetteer.facility_kinds:
+        return []
+    out: list[ShapeMatch] = []
+    for m in _kind_pattern(gazetteer.facility_kinds).finditer(text):
+        run = _NAME_RUN_END.search(text, max(0, m.start() - 12), m.start())
+        if run is None:
+            continue
+        name = _DATE_HEAD.sub("", _after_last_function_word(run.group(), gazetteer))
+        if len(name) < 2 or _only_modifiers(name, gazetteer.facility_modifiers):
+            continue
+        start = m.start() - len(name)
+        out.append(ShapeMatch(start, m.end(), text[start : m.end()], "product", "declared"))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _kind_pattern(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(kinds, key=len, reverse=True))))
+
+
+def _after_last_function_word(run: str, gazetteer: Gazetteer) -> str:
+    """What follows the last function character or word (of two to four characters) of
+    ``run``: "燧弘华创绿色" of "调研甘肃庆阳的燧弘华创绿色"."""
+    end = 0
+    for i, char in enumerate(run):
+        if char in gazetteer.function_characters:
+            end = max(end, i + 1)
+        for size in (2, 3, 4):
+            if i + size <= len(run) and run[i : i + size] in gazetteer.function_words:
+                end = max(end, i + size)
+    return run[end:]
+
+
+def _only_modifiers(name: str, modifiers: frozenset[str]) -> bool:
+    """Whether ``name`` is made of words that only sort a facility ("高性能", "国内公共")."""
+    if not name:
+        return True
+    return any(name.startswith(w) and _only_modifiers(name[len(w) :], modifiers) for w in modifiers)
+
+
 # A short coined name with a Latin tail that the article sets in quotation marks
 # ("「可灵 AI」业务收入"): a product, when the article also names it without them, at least
 # twice ("可灵 AI 第二季度收入…"). (Without the tail, quoted words are mostly terms:

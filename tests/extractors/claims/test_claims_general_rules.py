@@ -204,6 +204,13 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "备注 总收入 历史新高 季度数据 业务分布 区域分布 游戏业务 数据中心业务收入达到1152亿美元。",
         [("NVIDIA", "revenue", 1.152e11, "USD", None)],
     ),
+    # a facility named by its kind: the words before the kind back to a function word
+    # are its name; words that only sort facilities (公共, 高性能) name none
+    (
+        "记者调研甘肃庆阳的星源华创绿色智算中心。该智算中心算力超2万PFLOPS。",
+        [("星源华创绿色智算中心", "compute_performance", 2e19, "FLOPS", None)],
+    ),
+    ("部分公共智算中心利用率不高，全国已建成的高性能智算中心算力规模达到90EFLOPS。", []),
     # a kind of business before a stock code is the tail of the name, and the article
     # goes on with the name's stem; a number glued inside a chip's name is no count
     (
