@@ -528,6 +528,11 @@ _QUOTED = re.compile(
     r"[「“『\"][ ]?(?P<name>[\u4e00-\u9fff]{2,4}[ ]?[A-Z][A-Za-z0-9]{0,5})[ ]?[」”』\"]"
 )
 _QUOTED_REPEATS = 2
+# ... or, without the tail, a quoted word the article calls a project or a plan:
+# "“星门”计划" (whether or not it names it again; a programme, "“东数西算”工程", is none).
+_QUOTED_PROJECT = re.compile(
+    r"[「“『\"][ ]?(?P<name>[\u4e00-\u9fff]{2,6})[ ]?[」”』\"](?=计划|项目)"
+)
 
 
 def quoted_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
@@ -542,6 +547,10 @@ def quoted_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
         bare = [(s, e) for s, e in spots if text[max(0, s - 2) : s].strip(" ")[-1:] not in _QUOTES]
         if len(bare) >= _QUOTED_REPEATS:
             out.extend(ShapeMatch(s, e, name, "product") for s, e in spots)
+    for name in {m.group("name") for m in _QUOTED_PROJECT.finditer(text)}:
+        if name in gazetteer.generic_words or gazetteer.lookup(name) is not None:
+            continue
+        out.extend(ShapeMatch(*m.span(), name, "product") for m in re.finditer(name, text))
     return out
 
 

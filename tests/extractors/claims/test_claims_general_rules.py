@@ -211,6 +211,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         [("星源华创绿色智算中心", "compute_performance", 2e19, "FLOPS", None)],
     ),
     ("部分公共智算中心利用率不高，全国已建成的高性能智算中心算力规模达到90EFLOPS。", []),
+    # a quoted word the article calls a plan or a project is what its figures are about
+    (
+        "软银与OpenAI共同推进“天穹”计划。“天穹”计划将在三年内实现近7吉瓦的算力容量。",
+        [("天穹", "power", 7e9, "W", None)],
+    ),
     # a kind of business before a stock code is the tail of the name, and the article
     # goes on with the name's stem; a number glued inside a chip's name is no count
     (
