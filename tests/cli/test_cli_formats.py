@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -52,14 +53,27 @@ def test_cli_formats_batches_cover_the_workers(
         assert -(-total // size) >= workers, "fewer batches than workers"
 
 
-def _extract_tasks(flow_run_id: object) -> int:
+def _extract_tasks(flow_run_id: object, expected: int) -> int:
+    """The flow run's extract tasks as the Prefect server records them. Task runs reach the
+    server as events, a moment after the flow returns: the count is read again until it
+    reaches ``expected`` or stops changing for a while (then a short count fails)."""
     from prefect import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     runs = FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
+    count = 0
     with get_client(sync_client=True) as client:
-        tasks = client.read_task_runs(flow_run_filter=runs)
-    return sum(task.name.startswith("extract-files") for task in tasks)
+        for _ in range(_TASK_READS):
+            tasks = client.read_task_runs(flow_run_filter=runs)
+            count = sum(task.name.startswith("extract-files") for task in tasks)
+            if count >= expected:
+                break
+            time.sleep(_TASK_READ_PAUSE)
+    return count
+
+
+_TASK_READS = 30
+_TASK_READ_PAUSE = 0.5  # seconds
 
 
 def test_cli_formats_ingest_splits_a_small_run_for_its_workers(
@@ -76,7 +90,7 @@ def test_cli_formats_ingest_splits_a_small_run_for_its_workers(
         db_url = f"sqlite:///{tmp_path / f'w{workers}.db'}"
         state = ingest([str(SAMPLES)], db_url=db_url, workers=workers, return_state=True)
         assert state.result().new == pages
-        assert _extract_tasks(state.state_details.flow_run_id) == tasks
+        assert _extract_tasks(state.state_details.flow_run_id, tasks) == tasks
         with ClaimStore(db_url) as store:
             claims.append(sorted((c.location, c.start, c.metric) for c in store.claims()))
     assert claims[0] == claims[1] != []
