@@ -40,6 +40,12 @@ class RuleWords:
     built_from: re.Pattern[str]
     conversion_gap: re.Pattern[str]
     conversion_after: re.Pattern[str]
+    growth_then_level: re.Pattern[str]
+    topic_frame: re.Pattern[str]
+    in_turn_before: re.Pattern[str]
+    figures_in_turn: re.Pattern[str]
+    chip_word_after: re.Pattern[str]
+    kind_word_before: re.Pattern[str]
     # [linking]
     chip_topic_after: re.Pattern[str]
     addressee_after: re.Pattern[str]
@@ -74,6 +80,10 @@ def load_rule_words(path: Path = DATA_FILE) -> RuleWords:
     fails here, at import, not in the middle of an article."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     fragments = data.pop("fragments", {})
+    keys = [key for section in data.values() for key in section]
+    if len(keys) != len(set(keys)):
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        raise ValueError(f"{path.name}: a key stands in two sections: {twice}")
     patterns = {
         key: _with_fragments(value, fragments)
         for section in data.values()

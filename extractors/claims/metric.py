@@ -253,8 +253,6 @@ def _nearest_cue(
 
 # "得分分别为86.7、55.0和77.3": figures given in turn after 分别为, each read from the word
 # before 分别 as the first of them would be.
-_RESPECTIVELY = re.compile(r"分别(?:为|是|达到?|约为?)?\s*")
-_EARLIER_ITEMS = re.compile(r"(?:[\d.,%％\s、和及与]|亿|万|元|分|倍)*")
 _RESPECTIVELY_REACH = 40
 
 
@@ -262,8 +260,8 @@ def respectively_items(sentence: str, qs: int, qe: int) -> tuple[int, int] | Non
     """Where a list of figures given after 分别 begins (at 分别) and where ``q`` ends, when
     ``sentence[qs:qe]`` is one of them; None otherwise."""
     found = None
-    for m in _RESPECTIVELY.finditer(sentence, max(0, qs - _RESPECTIVELY_REACH), qs):
-        if _EARLIER_ITEMS.fullmatch(sentence, m.end(), qs):
+    for m in WORDS.in_turn_before.finditer(sentence, max(0, qs - _RESPECTIVELY_REACH), qs):
+        if WORDS.figures_in_turn.fullmatch(sentence, m.end(), qs):
             found = m
     return (found.start(), qe) if found is not None else None
 
@@ -277,9 +275,9 @@ def respectively_place(sentence: str, qs: int, qe: int) -> tuple[int, int] | Non
     items = respectively_items(sentence, qs, qe)
     if items is None:
         return None
-    run = _RESPECTIVELY.match(sentence, items[0])
+    run = WORDS.in_turn_before.match(sentence, items[0])
     assert run is not None
-    end = _EARLIER_ITEMS.match(sentence, run.end()).end()
+    end = WORDS.figures_in_turn.match(sentence, run.end()).end()
     starts = [m.start() for m in _FIGURE.finditer(sentence, run.end(), end)]
     return (starts.index(qs), len(starts)) if qs in starts else None
 
@@ -326,11 +324,11 @@ def _nearest(
                 score = cs - at + CLAUSE_PENALTY * breaks - bonus
             elif ce <= qs:
                 at = list_start if ce <= list_start else qs
-                if side != "after" and _TOPIC_FRAME.match(sentence, ce):
+                if side != "after" and WORDS.topic_frame.match(sentence, ce):
                     # "在毛利率方面，MiniMax…分别是-24.7%、12.2%": the sentence's topic, as near
                     # as a word one clause before the figure
                     score = CLAUSE_PENALTY - bonus
-                elif side != "after" and _GROWTH_THEN_LEVEL.fullmatch(sentence, ce, at):
+                elif side != "after" and WORDS.growth_then_level.fullmatch(sentence, ce, at):
                     # "MAU环比增长4408.66%，达到296万": the level the growth reached
                     score = 1 - bonus
                 else:
@@ -426,15 +424,6 @@ def _after_another_figure(sentence: str, qe: int, cs: int) -> bool:
     return digit is not None and not _PAIRED.fullmatch(sentence, qe, digit.start())
 
 
-# Between a metric's word and its level, the growth that led there: "环比增长4408.66%，达到".
-_GROWTH_THEN_LEVEL = re.compile(
-    r"\s*(?:同比|环比|较上月|较去年)?\s*(?:增长|增加|上涨|上升|提升|下降|下滑|减少)了?\s*[\d.]+\s*[%％]"
-    r"\s*[，,]?\s*(?:达到了?|达|增至|升至|降至|至|为)\s*(?:约|近|超过?)?\s*"
-)
-
-# "在毛利率方面，": a cue framed as what the sentence is about.
-_TOPIC_FRAME = re.compile(r"\s*方面\s*[，,：:]")
-
 # A short gloss in brackets ("每股盈余(EPS)为", "年度经常性营收 (ARR) 突破"): no clause break.
 _GLOSS = re.compile(r"[（(][^（）()，,；;：:]{1,12}[)）]")
 
@@ -494,12 +483,11 @@ def _glued_between_words(sentence: str, qs: int, qe: int) -> bool:
     return (
         qs > 0
         and _CJK_CHAR.match(sentence, qs - 1) is not None
-        and _CHIP_WORD_AFTER.match(sentence, qe) is not None
+        and WORDS.chip_word_after.match(sentence, qe) is not None
     )
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_CHIP_WORD_AFTER = re.compile(r"(?:芯片|处理器|GPU|NPU|晶片)")
 
 
 def _gpu_follows(after: str, category: str, chip_after: bool) -> bool:

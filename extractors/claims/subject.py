@@ -95,7 +95,7 @@ def named_subject(
         head = strip_qualifiers(text[: start - offset])  # "X的参数约为": "X的"
         if head.endswith("的"):
             mark = len(head) - 1
-            kind = _KIND_WORD_BEFORE.search(head, max(0, mark - 4), mark)
+            kind = WORDS.kind_word_before.search(head, max(0, mark - 4), mark)
             owner = kind.start() if kind else mark  # "Hopper架构的130万颗": Hopper's
             for j, m in enumerate(mentions):
                 if m.type in types and m.end - offset in (mark, owner):
@@ -116,9 +116,6 @@ def named_subject(
         return SubjectChoice(used, "explicit")
     return None
 
-
-# What a name is, between it and 的: "Hopper架构的", "H20芯片的", "英伟达公司的".
-_KIND_WORD_BEFORE = re.compile(r"\s?(?:架构|芯片|系列|大模型|模型|公司|集团|平台|团队)$")
 
 _GLOSS_AFTER = re.compile(r"\s*[(（][^()（）]{1,12}[)）]")
 

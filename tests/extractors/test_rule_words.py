@@ -41,6 +41,15 @@ def test_rule_words_share_the_region_fragment(words: str, sentence: str) -> None
     assert getattr(WORDS, words).search(sentence)
 
 
+def test_rule_words_refuse_a_key_in_two_sections(tmp_path: Path) -> None:
+    """Sections are merged: a key written twice would silently lose one of its patterns."""
+    text = DATA_FILE.read_text(encoding="utf-8") + "\n[more]\nsummed = '合计'\n"
+    changed = tmp_path / "rule_words.toml"
+    changed.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"two sections.*summed"):
+        load_rule_words(changed)
+
+
 def test_rule_words_refuse_an_unknown_fragment(tmp_path: Path) -> None:
     text = DATA_FILE.read_text(encoding="utf-8").replace("|${region}|", "|${regions}|")
     changed = tmp_path / "rule_words.toml"
