@@ -38,6 +38,7 @@ class Lexicon:
     after: dict[str, str]
     not_before_jin: str
     not_numbers: tuple[str, ...]
+    place_words: dict[str, tuple[str, ...]]  # hong_kong, taiwan, mainland: see local_currency
 
 
 @cache
@@ -59,6 +60,7 @@ def load_lexicon() -> Lexicon:
         after=dict(data["qualifiers"]["after"]),
         not_before_jin=data["qualifiers"]["not_before_jin"],
         not_numbers=tuple(data["words"]["not_numbers"]),
+        place_words={k: tuple(v) for k, v in data.get("local_currency", {}).items()},
     )
 
 

@@ -17,17 +17,17 @@ import re
 from extractors.chinese_script import is_traditional
 from extractors.models import Quantity
 
-_HONG_KONG = re.compile(
-    r"香港|本港|港府|港股|港元|港币|港幣|港交所|恒生|恆生|恒指|恆指|特区政府|特區政府|HK\$|HKD"
-)
-_TAIWAN = re.compile(
-    r"台湾|臺灣|台灣|台股|臺股|新台币|新台幣|台币|台幣|台北|臺北|NT\$|TWD|上市柜|上市櫃"
-)
-# Words of mainland markets and reporting; Taiwan writes 年增 and Hong Kong 按年 for 同比
-_MAINLAND = re.compile(
-    r"人民币|人民幣|A股|科创板|科創板|上交所|深交所|北交所|沪市|滬市|深市|同比|环比|環比"
-    r"|归母|歸母|证监会|證監會|国务院|國務院|工信部"
-)
+from .lexicon import load_lexicon
+
+
+def _words(place: str) -> re.Pattern[str]:
+    """Any of a place's words (quantity_units.toml, [local_currency])."""
+    return re.compile("|".join(map(re.escape, load_lexicon().place_words[place])))
+
+
+_HONG_KONG = _words("hong_kong")
+_TAIWAN = _words("taiwan")
+_MAINLAND = _words("mainland")
 _NAMED_YUAN = re.compile(r"(?:人民币|人民幣|RMB|CNY|¥|￥)[ ]?$")
 _FOREIGN_YUAN = frozenset("美港日欧歐韩韓澳加")
 
