@@ -16,6 +16,7 @@ import re
 
 from extractors.chinese_script import is_traditional
 from extractors.models import Quantity
+from extractors.punctuation import SENTENCE_STOP
 
 from .lexicon import load_lexicon
 
@@ -61,7 +62,6 @@ _SAME_BELOW = re.compile(
     rf"(?P<before>{_CURRENCY_NAMES})[ ]?[(（]下同[)）]"
     rf"|[(（](?P<inside>{_CURRENCY_NAMES})[ ]?[,，、]?[ ]?下同[)）]"
 )
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _DECLARED = {"人民币": "CNY", "人民幣": "CNY", "港元": "HKD", "港幣": "HKD", "港币": "HKD"}
 
 
@@ -93,5 +93,5 @@ def with_local_currency(
 
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding ``text[at]`` begins."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    ends = [m.end() for m in SENTENCE_STOP.finditer(text, 0, at)]
     return ends[-1] if ends else 0

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from extractors.punctuation import SENTENCE_STOP
 from extractors.subjects import shapes
 from extractors.subjects.gazetteer import Gazetteer
 
@@ -31,7 +32,6 @@ _SIZE_VARIANT = re.compile(
     r"(?<![A-Za-z0-9.\-])\d{1,4}(?:\.\d)?[BMT](?![A-Za-z0-9])(?=\s*(?:版本|版|参数版|规模版|模型))"
 )
 _EDITION_REACH = 60
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 @dataclass(frozen=True)
@@ -262,7 +262,7 @@ def _host_product(text: str, m: Mention, earlier: list[Mention]) -> Mention | No
         if prev.type not in ("model", "product"):
             continue
         gap = text[prev.end : m.start]
-        ends = list(_SENTENCE_END.finditer(gap))
+        ends = list(SENTENCE_STOP.finditer(gap))
         opens_sentence = len(ends) == 1 and not gap[ends[0].end() :].strip()
         if m.start - prev.end > _EDITION_REACH or (ends and not opens_sentence):
             return None
