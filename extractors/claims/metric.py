@@ -203,7 +203,9 @@ def choose_metric(
     counts_kinds = _KIND_CLASSIFIER.search(sentence, qs, qe) is not None
     if category == "none" and _glued_between_words(sentence, qs, qe):
         return None  # "征程6芯片", "麒麟9000芯片": a number inside a chip's name
-    if small and not counts_kinds and _gpu_follows(sentence[qe : qe + 40], category, chip_after):
+    cards = q.text.endswith("卡")  # "支持15488卡", "万卡": accelerator cards counted
+    gpus = cards or _gpu_follows(sentence[qe : qe + 40], category, chip_after)
+    if small and not counts_kinds and gpus:
         if _dies_of_a_package(sentence, qs, qe):
             return None  # "中介层总共包括28个芯片", "2个计算芯片": a package's dies, no GPUs
         made = _MADE_BEFORE.search(sentence, max(0, qs - _MADE_REACH), qs)

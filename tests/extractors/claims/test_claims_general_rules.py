@@ -216,6 +216,11 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
         "软银与OpenAI共同推进“天穹”计划。“天穹”计划将在三年内实现近7吉瓦的算力容量。",
         [("天穹", "power", 7e9, "W", None)],
     ),
+    # cards counted (N卡) are accelerators: a GPU count
+    (
+        "华为发布Atlas 960超节点。Atlas 960超节点最大可支持15488卡。",
+        [("Atlas 960", "gpu_count", 15488, "count", None)],
+    ),
     # a kind of business before a stock code is the tail of the name, and the article
     # goes on with the name's stem; a number glued inside a chip's name is no count
     (
