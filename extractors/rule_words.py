@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -80,9 +81,8 @@ def load_rule_words(path: Path = DATA_FILE) -> RuleWords:
     fails here, at import, not in the middle of an article."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     fragments = data.pop("fragments", {})
-    keys = [key for section in data.values() for key in section]
-    if len(keys) != len(set(keys)):
-        twice = sorted({key for key in keys if keys.count(key) > 1})
+    twice = sorted(k for k, n in Counter(k for s in data.values() for k in s).items() if n > 1)
+    if twice:
         raise ValueError(f"{path.name}: a key stands in two sections: {twice}")
     patterns = {
         key: _with_fragments(value, fragments)

@@ -258,14 +258,20 @@ def _nearest_cue(
 _RESPECTIVELY_REACH = 40
 
 
-def respectively_items(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:
-    """Where a list of figures given after 分别 begins (at 分别) and where ``q`` ends, when
-    ``sentence[qs:qe]`` is one of them; None otherwise."""
+def _in_turn_opening(sentence: str, qs: int) -> re.Match[str] | None:
+    """The last 分别(为) before ``qs`` that only figures separate from it."""
     found = None
     for m in WORDS.in_turn_before.finditer(sentence, max(0, qs - _RESPECTIVELY_REACH), qs):
         if WORDS.figures_in_turn.fullmatch(sentence, m.end(), qs):
             found = m
-    return (found.start(), qe) if found is not None else None
+    return found
+
+
+def respectively_items(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:
+    """Where a list of figures given after 分别 begins (at 分别) and where ``q`` ends, when
+    ``sentence[qs:qe]`` is one of them; None otherwise."""
+    opening = _in_turn_opening(sentence, qs)
+    return (opening.start(), qe) if opening is not None else None
 
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -274,13 +280,11 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 def respectively_place(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:
     """Which of the figures given after 分别 ``sentence[qs:qe]`` is, and how many there are
     (index, count); None when it is no such figure."""
-    items = respectively_items(sentence, qs, qe)
-    if items is None:
+    opening = _in_turn_opening(sentence, qs)
+    if opening is None:
         return None
-    run = WORDS.in_turn_before.match(sentence, items[0])
-    assert run is not None
-    end = WORDS.figures_in_turn.match(sentence, run.end()).end()
-    starts = [m.start() for m in _FIGURE.finditer(sentence, run.end(), end)]
+    end = WORDS.figures_in_turn.match(sentence, opening.end()).end()
+    starts = [m.start() for m in _FIGURE.finditer(sentence, opening.end(), end)]
     return (starts.index(qs), len(starts)) if qs in starts else None
 
 

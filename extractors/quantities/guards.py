@@ -83,7 +83,12 @@ def is_date_or_time(text: str, start: int, end: int, numeral: str, value: float)
         return True
     if whole and nxt[0] == "点" and value <= 24 and not nxt[1:2].isdigit():
         return True
-    if whole and nxt[0] == "分" and value < 60 and _CLOCK_HOUR_BEFORE.search(text, 0, start):
+    if (
+        whole
+        and nxt[0] == "分"
+        and value < 60
+        and _CLOCK_HOUR_BEFORE.search(text, max(0, start - 2), start)
+    ):
         return True  # 上午9时40分: the minutes of a clock time, no score
     if whole and nxt == "年代":
         return True

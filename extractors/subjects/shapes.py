@@ -599,8 +599,14 @@ _COMMON_TERMS = frozenset(
 )
 
 
-# A number of its own right before a word ("具备9 Petaflops"), not a version ("Llama 4 Scout")
+# A number of its own right before a word ("具备9 Petaflops"), not a version ("Llama 4 Scout"),
+# looked for in the characters just before the word (not from the text's start)
 _NUMBER_BEFORE = re.compile(r"(?:\A|[^A-Za-z0-9 .\-])[\d,.]*\d ?\Z")
+_NUMBER_REACH = 64
+
+
+def _number_before(text: str, start: int) -> bool:
+    return _NUMBER_BEFORE.search(text, max(0, start - _NUMBER_REACH), start) is not None
 
 
 def repeated_latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
@@ -626,7 +632,7 @@ def repeated_latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             continue
         if any(_NOT_AN_ACTOR_AFTER.match(text, end) for _, end in found):
             continue  # "Grace CPU", "DevDay 大会": a part or an event, not an actor
-        if any(_NUMBER_BEFORE.search(text, 0, start) for start, _ in found):
+        if any(_number_before(text, start) for start, _ in found):
             continue  # "9 Petaflops", "16 Petaflops": a unit after a number, not an actor
         kind = "organization" if word in _FIRM_WORDS and name != word else "product"
         out.extend(ShapeMatch(start, end, name, kind) for start, end in found)
