@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from extractors.alternation import word_pattern
 from extractors.quantities.numerals import DIGIT_VALUES
 
 Granularity = Literal["day", "month", "quarter", "half", "year"]
@@ -79,7 +80,7 @@ _ISO_RE = re.compile(
 )
 # Every ISO date holds four digits and a separator: most texts have none, and skip _ISO_RE.
 _ISO_MARK = re.compile(r"[-/.](?<=\d{4}[-/.])")
-_REL_MONTH_RE = re.compile("|".join(sorted(_REL_MONTH, key=len, reverse=True)))
+_REL_MONTH_RE = word_pattern(_REL_MONTH, escape=False)
 _MONTH_DAY_RE = re.compile(
     rf"(?P<month>[\d{_CN}十](?<![\d年.].)(?:(?<=\d)\d?|(?<=[{_CN}十])[{_CN}十]{{0,2}}))"
     rf"月(?P<day>{_SMALL})[日号號]"

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+from extractors.alternation import longest_first
 from extractors.rule_words import WORDS
 from extractors.subjects import Mention
 
@@ -54,8 +55,7 @@ class LinkCues:
         """A typed pronoun opening a later clause ("我刚加入时，公司才1000多人")."""
         if not self.typed_pronouns:
             return None
-        words = sorted(self.typed_pronouns, key=len, reverse=True)
-        return re.compile(r"[，,；;]\s*(" + "|".join(re.escape(p) for p in words) + ")")
+        return re.compile(r"[，,；;]\s*(" + longest_first(self.typed_pronouns) + ")")
 
     @cached_property
     def inner_pronoun_hint(self) -> re.Pattern[str] | None:

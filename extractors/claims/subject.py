@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from extractors.alternation import longest_first
 from extractors.claims.roles import SentenceView
 from extractors.metric_table import metric_table
 from extractors.models import Quantity
@@ -38,9 +39,7 @@ _QUALIFIER_WORDS = frozenset(
     ]
 )
 # Qualifier words (longest first) and whitespace at the end of a text: what strip_qualifiers drops.
-_QUALIFIER_TAIL = re.compile(
-    "(?:" + "|".join(sorted(_QUALIFIER_WORDS, key=len, reverse=True)) + r")*\s*$"
-)
+_QUALIFIER_TAIL = re.compile("(?:" + longest_first(_QUALIFIER_WORDS, escape=False) + r")*\s*$")
 _CHIP_OPENER = re.compile(r"[\s\d年月日，,]*")
 
 

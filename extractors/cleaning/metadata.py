@@ -18,6 +18,7 @@ from datetime import datetime
 from functools import lru_cache
 from itertools import chain
 
+from extractors.alternation import longest_first
 from extractors.cleaning.lines import (
     breadcrumb_parts,
     date_line,
@@ -62,7 +63,7 @@ def _label_patterns(labels: tuple[str, ...]) -> _LabelPatterns:
     short_labels = [re.escape(x) for x in labels if len(x) == 1]
     patterns = []
     if long_labels:
-        patterns.append(rf"(?:{'|'.join(sorted(long_labels, key=len, reverse=True))})" + value)
+        patterns.append(rf"(?:{longest_first(long_labels, escape=False)})" + value)
     if short_labels:
         patterns.append(rf"(?:^|[\s／/｜|])(?:{'|'.join(short_labels)})" + value)
     return tuple(re.compile(p) for p in patterns)

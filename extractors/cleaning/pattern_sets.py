@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from extractors.alternation import word_pattern
+
 
 class MatchSet:
     """Answers ``any(p.match(line) for p in patterns)``: patterns tried at the line start."""
@@ -37,4 +39,4 @@ def word_scan(words: Iterable[str] | None) -> re.Pattern[str] | None:
     word is tried first at each position."""
     if not words:
         return None
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    return word_pattern(words)

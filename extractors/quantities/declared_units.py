@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.alternation import longest_first
 from extractors.models import Quantity
 from extractors.quantities.quantity_model import scaled
 
@@ -39,8 +40,8 @@ CURRENCIES = {
     "新台币": "TWD",
     "新台幣": "TWD",
 }
-_SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
-_CURRENCY = "|".join(sorted(CURRENCIES, key=len, reverse=True))
+_SCALE = longest_first(SCALES, escape=False)
+_CURRENCY = longest_first(CURRENCIES, escape=False)
 DECLARATION = re.compile(
     rf"[(（][ ]?(?:单位|單位)?[:：]?[ ]?以?(?P<scale>{_SCALE})(?P<currency>{_CURRENCY})(?:计|計)?"
     r"[^)）\n]{0,16}[)）]"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.alternation import longest_first
 from extractors.models import Quantity
 
 from .qualifiers import qualifier_before
@@ -27,7 +28,7 @@ _CURRENCIES = {
     "港币": "HKD",
     "新台币": "TWD",
 }
-_CURRENCY = "|".join(sorted(_CURRENCIES, key=len, reverse=True))
+_CURRENCY = longest_first(_CURRENCIES, escape=False)
 _MAGNITUDE = re.compile(
     r"(?<![\d０-９一二三四五六七八九十两百千万亿兆零〇○几数多余第(（以每按])(?<![\d０-９] )"
     r"(?P<run>[百千]?(?:万亿|万|亿|兆))"

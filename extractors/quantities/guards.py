@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from extractors.alternation import word_pattern
+
 from .lexicon import load_lexicon
 from .numeral_spans import SHAPE_NOT_NUMERAL, SHAPE_NUMBER, SHAPE_WORDISH, numeral_shape
 
-_WORDS = re.compile("|".join(sorted(load_lexicon().not_numbers, key=len, reverse=True)))
+_WORDS = word_pattern(load_lexicon().not_numbers, escape=False)
 _PHONE = re.compile(r"1[3-9]\d{9}")
 _DATE_AFTER = re.compile(r"[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 _DATE_BEFORE = re.compile(r"\d{4}[-/.](?:\d{1,2}[-/.])?\Z")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.alternation import longest_first
+
 from .lexicon import Lexicon, alternation, load_lexicon
 from .numerals import BIG_UNITS, CN_CHARS, CN_UNIT_CHARS, DIGITS
 
@@ -23,7 +25,7 @@ _DE = "[ ]{0,2}"
 
 
 def _symbols(lex: Lexicon) -> str:
-    return "|".join(re.escape(s) for s in sorted(lex.symbols, key=len, reverse=True))
+    return longest_first(lex.symbols)
 
 
 def build_master(lex: Lexicon, fractions: bool = True) -> re.Pattern[str]:

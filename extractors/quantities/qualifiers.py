@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from extractors.alternation import longest_first
+
 from .lexicon import load_lexicon
 
 _LEX = load_lexicon()
-_BEFORE = re.compile("(?:" + "|".join(sorted(_LEX.before, key=len, reverse=True)) + r")[ ]?\Z")
+_BEFORE = re.compile("(?:" + longest_first(_LEX.before, escape=False) + r")[ ]?\Z")
 _AFTER = re.compile(r"[ ]?(?:左右|上下|以上|以下|以内|\+|(?:多|余)(?![\u4e00-\u9fff]))")
 
 

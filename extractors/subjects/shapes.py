@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from extractors.alternation import longest_first, word_pattern
 from extractors.segmentation import NAME_WORD
 from extractors.subjects.gazetteer import Gazetteer
 
@@ -398,8 +399,7 @@ _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
 @functools.lru_cache(maxsize=4)
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
-    longest_first = sorted(titles, key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, longest_first))})[ ]?")
+    return re.compile(f"(?:{longest_first(titles)})[ ]?")
 
 
 # A capitalised Latin word, then one or two more, and maybe a number: "Google AI Mode",
@@ -497,7 +497,7 @@ def facilities(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
 
 @functools.lru_cache(maxsize=4)
 def _kind_pattern(kinds: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(kinds, key=len, reverse=True))))
+    return word_pattern(kinds)
 
 
 def _after_last_function_word(run: str, gazetteer: Gazetteer) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from extractors.alternation import longest_first
 from extractors.subjects.gazetteer import Gazetteer
 from extractors.subjects.shapes import STOCK_CODE, dotted_words, generic_tail, measured_from
 
@@ -137,5 +138,4 @@ def _windows(text: str, matches: Iterable[Span]) -> list[Span]:
 
 def _stem_pattern(words: Iterable[str]) -> str:
     """A known stem glued to what may start a version ("昇腾910B", "文心X1")."""
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return rf"(?:{alternation})[A-Za-z]{{0,2}}\d"
+    return rf"(?:{longest_first(words)})[A-Za-z]{{0,2}}\d"
