@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.chinese_script import to_simplified
-from extractors.segmentation import dictionary_words_of_classes
+from extractors.segmentation import dictionary_words_of_classes, frequent_nouns
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -56,6 +56,8 @@ class Gazetteer:
     """Characters that open or close no name the segmenter cut into characters."""
     # words the segmenter dictionary files under a class that names nothing (verbs...)
     function_words: frozenset[str] = frozenset()
+    # common nouns frequent enough to head no name ("企业", "行业")
+    common_nouns: frozenset[str] = frozenset()
     # titles a person's name follows ("创始人张明") and the common surnames such names open with
     person_titles: tuple[str, ...] = ()
     # facilities named by their kind ("某某智算中心") and the words that only sort them
@@ -173,6 +175,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     shapes = data.get("org_shape", {})
     people = data.get("person_shape", {})
     facility = data.get("facility_shape", {})
+    classes = data.get("word_classes", {})
     return Gazetteer(
         entities=entities,
         families=families,
@@ -180,9 +183,10 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         org_suffixes=tuple(shapes.get("suffixes", ())),
         generic_words=frozenset(shapes.get("generic_words", ())),
         function_characters=frozenset(shapes.get("function_characters", "")),
-        function_words=dictionary_words_of_classes(
-            frozenset(data.get("word_classes", {}).get("not_names", ()))
-        ),
+        function_words=dictionary_words_of_classes(frozenset(classes.get("not_names", ()))),
+        common_nouns=frequent_nouns(int(classes["common_nouns_from"]))
+        if "common_nouns_from" in classes
+        else frozenset(),
         person_titles=tuple(people.get("titles", ())),
         surnames=frozenset(people.get("surnames", "")),
         facility_kinds=tuple(facility.get("kinds", ())),

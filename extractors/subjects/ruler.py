@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from extractors.punctuation import SENTENCE_STOP
 from extractors.subjects import shapes
-from extractors.subjects.gazetteer import Gazetteer
+from extractors.subjects.gazetteer import Entity, Gazetteer
 
 # A bare version token ("V3", "R1", "k1.5") or edition word ("Max") standing alone.
 _BARE_VARIANT = re.compile(
@@ -68,6 +68,7 @@ def find_mentions(
         *shapes.listed_companies(text, tokens, gazetteer),
         *shapes.declared_names(text, gazetteer),
         *shapes.people(text, gazetteer),
+        *shapes.employers(text, gazetteer),
         *shapes.branded_products(text, gazetteer),
         *shapes.introduced_names(text, gazetteer),
         *shapes.repeated_latin_names(text, gazetteer),
@@ -79,7 +80,11 @@ def find_mentions(
     for s in found:
         if not any(a <= s.start < b for a, b in addresses):  # "nvdalogoa19.jpg" names no one
             candidates.append(_from_shape(s, text, gazetteer))
-    named_for_article = [s for s in found if s.how in ("stock code", "declared")]
+    named_for_article = [
+        s
+        for s in found
+        if s.how in ("stock code", "declared") or _goes_by_short_name(s, text, gazetteer)
+    ]
     candidates += _listed_elsewhere(text, named_for_article, gazetteer)
     for m in _SIZE_VARIANT.finditer(text):
         candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
@@ -149,6 +154,22 @@ def _spaced_versions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
     return out
 
 
+# "美图公司" ... "美图总收入18亿元": a firm named once with 公司 or 集团, that the article
+# then names at least this many times more without it, is that firm there too.
+_SHORT_NAME_REPEATS = 2
+
+
+def _goes_by_short_name(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> bool:
+    """Whether an organization found with its suffix dropped ("美图" of "美图公司") stands
+    alone elsewhere in the text, often enough to be the name the article goes on with (a
+    common noun, "机器人" of "人形机器人公司", is no name there)."""
+    if s.type != "organization" or s.name == text[s.start : s.end]:
+        return False
+    if s.name in gazetteer.common_nouns:
+        return False
+    return text.count(s.name) > _SHORT_NAME_REPEATS
+
+
 def _listed_elsewhere(
     text: str, listed: list[shapes.ShapeMatch], gazetteer: Gazetteer
 ) -> list[Mention]:
@@ -168,10 +189,7 @@ def _listed_elsewhere(
 def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mention:
     entity = gazetteer.lookup(s.name)
     if entity is None and s.type == "organization":
-        # "阿里云智能集团", "百度智能云": a known organization plus a suffix is that organization.
-        word = next((s.name[: -len(x)] for x in gazetteer.org_suffixes if s.name.endswith(x)), "")
-        known = gazetteer.lookup(word) if word else None
-        entity = known if known is not None and known.type == "organization" else None
+        entity = _known_organization(s.name, gazetteer)
     if entity is not None:
         return Mention(
             s.start,
@@ -191,6 +209,18 @@ def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mentio
     if kind == "model" and head_entity is not None and head_entity.type in ("product", "chip"):
         kind = head_entity.type  # "Colossus 2" of the product Colossus is a product too
     return Mention(s.start, s.end, text[s.start : s.end], name, kind, "shape", family)
+
+
+def _known_organization(name: str, gazetteer: Gazetteer) -> Entity | None:
+    """The known organization a shape-found name is, give or take a suffix: "阿里云智能集团"
+    is 阿里云 with one, "联想" (before its stock code) is 联想集团 without."""
+    word = next((name[: -len(x)] for x in gazetteer.org_suffixes if name.endswith(x)), "")
+    candidates = [word] if word else [name + x for x in gazetteer.org_suffixes]
+    for candidate in candidates:
+        known = gazetteer.lookup(candidate)
+        if known is not None and known.type == "organization":
+            return known
+    return None
 
 
 _VERSION_THEN_TAIL = re.compile(r"(?P<version>[^-]+)(?P<tail>(?:-.+)?)")

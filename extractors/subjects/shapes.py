@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from extractors.alternation import longest_first, word_pattern
@@ -285,13 +285,18 @@ def _generic_tails(words: frozenset[str]) -> tuple[re.Pattern[str], int]:
 
 
 # A stock code in brackets right after a Chinese character: "广达（2382）", "(688256.SH)",
-# "(2317-TW)", "(02513.HK)". A bare four-digit number that reads as a recent year, "(2024)"
-# after a report's title, is no code.
+# "(2317-TW)", "(02513.HK)", or after its exchange: "(NYSE:DAO)", "(股票代码：300750)". A
+# bare four-digit number that reads as a recent year, "(2024)" after a report's title, is
+# no code.
 STOCK_CODE = re.compile(
     r"(?<=[\u4e00-\u9fff])[(（][ ]?"
-    r"(?:\d{4,6}(?:[.\-](?:SH|SZ|SS|BJ|HK|TW|TWO|US))?|[A-Z]{1,5}[.\-](?:US|O|N|HK))"
+    r"(?:\d{4,6}(?:[.\-](?:SH|SZ|SS|BJ|HK|TW|TWO|US))?|[A-Z]{1,5}[.\-](?:US|O|N|HK)"
+    r"|(?P<exchange>[A-Za-z]{2,6}|股票代码|证券代码)[ ]?[:：][ ]?(?:[A-Z]{1,5}|\d{4,6}))"
     r"[ ]?[)）]"
 )
+# A code that names its market ("(00992.HK)", "(NYSE:DAO)") is surely a stock code: the
+# word before it is a name even where the dictionary knows it as a verb ("联想").
+_MARKET_NAMED = re.compile(r"[.\-:：][ ]?[A-Z]|[:：]")
 _YEAR_CODE = re.compile(r"[(（][ ]?(?:19[89]\d|20[0-3]\d)[ ]?[)）]")
 # Words after which the name goes on: "腾讯控股", "沪电股份", "地平线机器人".
 _NAME_TAILS = frozenset(
@@ -317,9 +322,12 @@ def listed_companies(
         if before is not None and _goes_on(name, before[1], gazetteer):
             known = gazetteer.lookup(before[1])
             start, name = before[0], before[1] if known else before[1] + name
-        if not NAME_WORD.fullmatch(name):
+        elif before is not None and _may_head_a_name(before[1], gazetteer):
+            # "网易有道", "宁德时代": the segmenter cut the name in two
+            start, name = before[0], before[1] + name
+        if not NAME_WORD.fullmatch(name) or name in gazetteer.generic_words:
             continue
-        if name in gazetteer.generic_words or name in gazetteer.function_words:
+        if name in gazetteer.function_words and not _MARKET_NAMED.search(m.group()):
             continue
         out.append(ShapeMatch(start, m.start(), name, "organization", "stock code"))
     return out
@@ -340,10 +348,17 @@ def _goes_on(word: str, before: str, gazetteer: Gazetteer) -> bool:
     kind of business ("机器人", "软件") after a word that may head a name."""
     if word not in _NAME_TAILS and word not in gazetteer.generic_words:
         return False
+    return _may_head_a_name(before, gazetteer)
+
+
+def _may_head_a_name(word: str, gazetteer: Gazetteer) -> bool:
+    """A Chinese word that is neither generic, nor a function word (a verb, a particle),
+    nor a frequent common noun."""
     return (
-        NAME_WORD.fullmatch(before) is not None
-        and before not in gazetteer.generic_words
-        and before not in gazetteer.function_words
+        NAME_WORD.fullmatch(word) is not None
+        and word not in gazetteer.generic_words
+        and word not in gazetteer.function_words
+        and word not in gazetteer.common_nouns
     )
 
 
@@ -378,9 +393,13 @@ _AFTER_NAME = re.compile(r"[的，,。、；;:：（(\s表称说在于曾也将�
 def people(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     """Names after a title ("创始人张明的身价…"): a common surname and one or two more
     Chinese characters, then a particle, punctuation or a verb of speech."""
+    return [person for _, person in _titled_people(text, gazetteer)]
+
+
+def _titled_people(text: str, gazetteer: Gazetteer) -> Iterator[tuple[re.Match[str], ShapeMatch]]:
+    """Each title with the person named after it (see :func:`people`)."""
     if not gazetteer.person_titles:
-        return []
-    out: list[ShapeMatch] = []
+        return
     for m in _title_pattern(gazetteer.person_titles).finditer(text):
         start = m.end()
         if text[start : start + 1] not in gazetteer.surnames:
@@ -389,8 +408,29 @@ def people(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             name = text[start : start + size]
             end = start + len(name)
             if _CJK_NAME.fullmatch(name) and _AFTER_NAME.match(text, end):
-                out.append(ShapeMatch(start, end, name, "person", "declared"))
+                yield m, ShapeMatch(start, end, name, "person", "declared")
                 break
+
+
+def employers(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """The organization a titled person speaks for, named right before the title:
+    "中国移动首席执行官何飚", "网易有道CEO周枫". The name is the run of words back to
+    punctuation or a function word; a generic one ("公司董事长", "该集团CEO") names no one."""
+    out: list[ShapeMatch] = []
+    for title, _ in _titled_people(text, gazetteer):
+        end = title.start()
+        run = _NAME_RUN_END.search(text, max(0, end - 12), end)
+        if run is None:
+            continue
+        if gazetteer.find_aliases(run.group()):
+            continue  # "火山引擎总裁", "消息称百度CEO": the gazetteer names the firm
+        name = _without_leading_words(run.group(), gazetteer)
+        if not NAME_WORD.fullmatch(name) or not _may_head_a_name(name, gazetteer):
+            continue
+        start = end - len(name)
+        if generic_tail(text, end, gazetteer) or _generic_firm(text, start, end, gazetteer):
+            continue
+        out.append(ShapeMatch(start, end, name, "organization", "declared"))
     return out
 
 
@@ -511,6 +551,33 @@ def _after_last_function_word(run: str, gazetteer: Gazetteer) -> str:
             if i + size <= len(run) and run[i : i + size] in gazetteer.function_words:
                 end = max(end, i + size)
     return run[end:]
+
+
+def _generic_firm(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether ``text[start:end]`` is a generic word plus an organization suffix
+    ("初创公司", "科技集团")."""
+    suffix = next((x for x in gazetteer.org_suffixes if text.endswith(x, start, end)), "")
+    if not suffix:
+        return False
+    stem = text[start : end - len(suffix)]
+    return (
+        not stem
+        or stem in gazetteer.generic_words
+        or generic_tail(text, end - len(suffix), gazetteer)
+    )
+
+
+def _without_leading_words(run: str, gazetteer: Gazetteer) -> str:
+    """``run`` without the dates, function characters and function words that open it
+    ("对照正崴" is 正崴; "中国移动" and "火山引擎" stay whole). Read from the left, as a
+    name's own characters may be verbs (移动)."""
+    rest = _DATE_HEAD.sub("", run)
+    while rest:
+        size = next((n for n in (4, 3, 2) if rest[:n] in gazetteer.function_words), 0)
+        if not size and rest[0] not in gazetteer.function_characters:
+            return rest
+        rest = _DATE_HEAD.sub("", rest[size or 1 :])
+    return rest
 
 
 def _only_modifiers(name: str, modifiers: frozenset[str]) -> bool:

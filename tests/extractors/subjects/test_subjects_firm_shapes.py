@@ -1,0 +1,58 @@
+"""Firms the gazetteer does not know, found by the shape of the text around them
+(own sentences; one behaviour per case)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.pipeline import Extractor
+from tests.extractors.claims.rows import Row, rows
+from tests.extractors.claims.rows import expected as expected_rows
+
+FIRM_CASES: list[tuple[str, list[Row]]] = [
+    # a code that names its market makes the word before it a name, even a verb (联想),
+    # and a known firm's name without its suffix (联想集团) is that firm
+    (
+        "联想(00992.HK)上半年人工智能相关收入达到120亿美元。",
+        [("Lenovo", "revenue", 1.2e10, "USD", None)],
+    ),
+    # the market after a colon ("NYSE:") is a stock code too, and a name the segmenter
+    # cut in two before it is joined again
+    (
+        "網易有道(NYSE:DAO)第一季度AI订阅服务营收7000万元。",
+        [("網易有道", "revenue", 7e7, "CNY", None)],
+    ),
+    # ... but a frequent common noun before the name is no part of it
+    (
+        "人工智能企业星图（0123）今年收入增长至12亿元。",
+        [("星图", "revenue", 1.2e9, "CNY", None)],
+    ),
+    # the firm named right before a titled person's title is an organization
+    (
+        "星海通信首席执行官王磊表示，星海通信去年AI业务营收达到80亿元。",
+        [("星海通信", "revenue", 8e9, "CNY", None)],
+    ),
+    # ... unless it is a generic word
+    ("公司创始人王磊表示，AI业务营收达到80亿元。", []),
+    # a firm named once with 公司 and then often without it is that firm without it
+    (
+        "北辰公司是一家AI应用企业。\n北辰上半年总收入18亿元。\n北辰的付费订阅用户达到1500万。",
+        [
+            ("北辰", "revenue", 1.8e9, "CNY", None),
+            ("北辰", "user_count", 1.5e7, "count", None),
+        ],
+    ),
+    # ... unless the word is a common noun ("人形机器人公司" ... "机器人行业")
+    ("人形机器人公司的竞争加剧。\n机器人行业今年融资达到70亿元。\n机器人需求旺盛。", []),
+    # a Hong Kong stock code and 港仙 place a traditional-script article in Hong Kong: a
+    # bare 元 is the Hong Kong dollar
+    (
+        "聯想（00992.HK）上半年人工智能收入392.82億元，每股派中期息8.5港仙。",
+        [("Lenovo", "revenue", 3.9282e10, "HKD", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIRM_CASES)
+def test_firms_found_by_shape(extractor: Extractor, text: str, expected: list[Row]) -> None:
+    assert rows(extractor, text) == expected_rows(expected)
