@@ -15,6 +15,7 @@ from .numeral_spans import longest_numeral, numeral_value
 from .numerals import BIG_UNITS, DIGITS, normalise
 from .patterns import BIG_UNIT_TAIL, RANGE_LINK, URL
 from .quantity_model import new_quantities
+from .restated import with_restated_units
 from .scanning import master_matches, numeral_spots
 from .wan_shorthand import with_wan_shorthand
 
@@ -92,6 +93,7 @@ def find_quantities(text: str) -> list[Quantity]:
     complete = [c for c in found if not _cut_short(norm, c.end)]
     quantities = with_english_scale(text, new_quantities(text, complete))
     quantities = with_bare_per_thousand(text, with_wan_shorthand(text, quantities))
+    quantities = with_restated_units(norm, quantities)
     return with_vague_multiples(text, with_digitless_magnitudes(norm, quantities))
 
 

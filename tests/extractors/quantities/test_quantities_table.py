@@ -15,6 +15,10 @@ POSITIVE = [
     ("共有370亿参数被激活", "370亿参数", 3.7e10, "params", "exact"),
     ("在14.8万亿条标记上训练", "14.8万亿条标记", 1.48e13, "tokens", "exact"),
     ("训练数据达14.8万亿tokens", "14.8万亿tokens", 1.48e13, "tokens", "exact"),
+    # a figure restated in brackets: both take the unit after the bracket
+    ("训练数据达36万亿(36T)tokens", "36万亿", 3.6e13, "tokens", "exact"),
+    ("训练数据达36万亿(36T)tokens", "36T", 3.6e13, "tokens", "exact"),
+    ("模型拥有6710亿（671B）参数", "6710亿", 6.71e11, "params", "exact"),
     ("上下文长度为128K tokens", "128K tokens", 128e3, "tokens", "exact"),
     ("使用2048块H800", "2048块", 2048, "count", "exact"),
     ("部署了2048个GPU", "2048个", 2048, "count", "exact"),

@@ -1,0 +1,39 @@
+"""Cue words of the metric table met on real pages (own sentences; one word per case)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.pipeline import Extractor
+from tests.extractors.claims.rows import Row, rows
+from tests.extractors.claims.rows import expected as expected_rows
+
+CUE_CASES: list[tuple[str, list[Row]]] = [
+    # 營業利益, Taiwan's word for operating profit, is a profit, not revenue
+    ("SK海力士去年AI記憶體營業利益達30兆韓元。", [("SK Hynix", "profit", 3e13, "KRW", None)]),
+    # 市佔 without 率 is a market share
+    ("SK海力士在HBM市場拿下約60%營收市佔。", [("SK Hynix", "market_share", 60, "%", None)]),
+    # the most a model reads at once is its context length ...
+    (
+        "Gemini 2.5 Pro的最大输入Token为200万。",
+        [("Gemini 2.5 Pro", "context_length", 2e6, "tokens", None)],
+    ),
+    # ... the most it writes at once is no metric of the contract
+    (
+        "Gemini 2.5 Pro的最大输入Token为200万，最大输出Token为6万。",
+        [("Gemini 2.5 Pro", "context_length", 2e6, "tokens", None)],
+    ),
+    # KW, written in capitals, is kilowatts
+    ("英伟达GB200机柜的功耗接近130KW。", [("GB200", "power", 1.3e5, "W", None)]),
+    # a figure restated in brackets takes the unit after the bracket, and the cue after it
+    # reaches the figure across the bracket
+    (
+        "Qwen3-Max使用了20万亿（20T）Token进行训练。",
+        [("Qwen3-Max", "training_tokens", 2e13, "tokens", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", CUE_CASES)
+def test_claims_cue_words(extractor: Extractor, text: str, expected: list[Row]) -> None:
+    assert rows(extractor, text) == expected_rows(expected)
