@@ -387,7 +387,7 @@ def declared_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
 
 
 # What may follow a person's name: a particle, punctuation, a verb of speech or the end.
-_AFTER_NAME = re.compile(r"[的，,。、；;:：（(\s表称说在于曾也将已则与和]|$")
+_AFTER_NAME = re.compile(r"[的，,。、；;:：（(\s表称说在于曾也将已则与和对向]|$")
 
 
 def people(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:

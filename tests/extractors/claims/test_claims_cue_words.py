@@ -23,6 +23,16 @@ CUE_CASES: list[tuple[str, list[Row]]] = [
         "Gemini 2.5 Pro的最大输入Token为200万，最大输出Token为6万。",
         [("Gemini 2.5 Pro", "context_length", 2e6, "tokens", None)],
     ),
+    # money spent to buy servers is a hardware cost
+    (
+        "星海通信（6088）今天公告斥资3亿元，向供应商购置AI服务器。",
+        [("星海通信", "hardware_cost", 3e8, "CNY", None)],
+    ),
+    # money put into building a 运算中心 is capital expenditure
+    (
+        "星海通信（6088）拟投资不超过10亿元，在台中打造AI运算中心。",
+        [("星海通信", "capex", 1e9, "CNY", None)],
+    ),
     # KW, written in capitals, is kilowatts
     ("英伟达GB200机柜的功耗接近130KW。", [("GB200", "power", 1.3e5, "W", None)]),
     # a figure restated in brackets takes the unit after the bracket, and the cue after it

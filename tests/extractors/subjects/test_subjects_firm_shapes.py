@@ -32,6 +32,16 @@ FIRM_CASES: list[tuple[str, list[Row]]] = [
         "星海通信首席执行官王磊表示，星海通信去年AI业务营收达到80亿元。",
         [("星海通信", "revenue", 8e9, "CNY", None)],
     ),
+    # ... whatever the person then does ("对外表示")
+    (
+        "星海通信董事长王磊对外表示，星海通信今年AI业务营收达到80亿元。",
+        [("星海通信", "revenue", 8e9, "CNY", None)],
+    ),
+    # a known firm goes by its full English name (三星电子 is Samsung Electronics)
+    (
+        "三星电子去年营业利益为40兆韩元，其中AI存储芯片贡献最大。",
+        [("Samsung Electronics", "profit", 4e13, "KRW", None)],
+    ),
     # ... unless it is a generic word
     ("公司创始人王磊表示，AI业务营收达到80亿元。", []),
     # a firm named once with 公司 and then often without it is that firm without it
