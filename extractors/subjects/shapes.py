@@ -322,8 +322,7 @@ def listed_companies(
         if before is not None and _goes_on(name, before[1], gazetteer):
             known = gazetteer.lookup(before[1])
             start, name = before[0], before[1] if known else before[1] + name
-        elif before is not None and _may_head_a_name(before[1], gazetteer):
-            # "网易有道", "宁德时代": the segmenter cut the name in two
+        elif before is not None and _cut_in_two(text, before[1], name, gazetteer):
             start, name = before[0], before[1] + name
         if not NAME_WORD.fullmatch(name) or name in gazetteer.generic_words:
             continue
@@ -349,6 +348,21 @@ def _goes_on(word: str, before: str, gazetteer: Gazetteer) -> bool:
     if word not in _NAME_TAILS and word not in gazetteer.generic_words:
         return False
     return _may_head_a_name(before, gazetteer)
+
+
+def _cut_in_two(text: str, before: str, word: str, gazetteer: Gazetteer) -> bool:
+    """Whether the segmenter cut a name before a stock code in two: "网易" + "有道", or
+    "出门" + "问问" (a verb heading a name the article goes on using whole; "收购" + "联想",
+    said once, is no name)."""
+    if _may_head_a_name(before, gazetteer):
+        return True
+    joined = before + word
+    together = text.count(joined)
+    return (
+        NAME_WORD.fullmatch(joined) is not None
+        and together >= 2
+        and together > text.count(word) - together
+    )
 
 
 def _may_head_a_name(word: str, gazetteer: Gazetteer) -> bool:

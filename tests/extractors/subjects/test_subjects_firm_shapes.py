@@ -22,6 +22,11 @@ FIRM_CASES: list[tuple[str, list[Row]]] = [
         "網易有道(NYSE:DAO)第一季度AI订阅服务营收7000万元。",
         [("網易有道", "revenue", 7e7, "CNY", None)],
     ),
+    # ... and so is a verb before it, when the article goes on using the two together
+    (
+        "出门问问（02438.HK）今年AI业务总收入2亿元。\n出门问问表示，AI解决方案收入增长很快。",
+        [("出门问问", "revenue", 2e8, "CNY", None)],
+    ),
     # ... but a frequent common noun before the name is no part of it
     (
         "人工智能企业星图（0123）今年收入增长至12亿元。",
