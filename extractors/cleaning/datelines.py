@@ -5,9 +5,10 @@ date with a time of day, near the headline):
 
 - a ``date 2025-10-09`` header glued to the first line of the text;
 - a labelled date anywhere in the head of the page: ``发布日期: 2026年02月20日``,
-  ``更新日期:2025-10-27``, ``發佈時間:09:46 2025-01-28`` (time before the date);
+  ``更新日期:2025-10-27``, ``發佈時間:09:46 2025-01-28`` (time before the date),
+  ``日期:2022/01/30``, ``Published on 2026-05-14``;
 - a dateline opening a paragraph: ``【某某新闻】2025年8月4日,…``,
-  ``2024 年 11 月 3 日 电 …``;
+  ``2024 年 11 月 3 日 电 …``, ``【某某报2023年06月14日讯】…``;
 - a line holding a date alone at the top of the page;
 - a labelled date among the page's last lines (``信息发布日期:2026年2月4日``).
 """
@@ -25,12 +26,15 @@ _DATE = r"(?P<year>(?:19|20)\d\d)\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(
 _TIME = r"(?P<hour>\d{1,2})\s*:\s*(?P<minute>\d{2})(?::\d{2})?"
 HEADER = re.compile(rf"^date\s+{_DATE}\s*")
 _LABELLED = re.compile(
-    rf"(?:发布|发表|更新|發佈|發布|發表|出版|刊登)(?:日期|时间|時間|于|於)\s*[:：]?\s*"
+    rf"(?:(?:发布|发表|更新|發佈|發布|發表|出版|刊登)(?:日期|时间|時間|于|於)|(?<![\u4e00-\u9fff])日期"
+    rf"|(?i:published|posted)(?: on)?)\s*[:：]?\s*"
     rf"(?:{_TIME}\s+)?{_DATE}(?:\s+{_TIME.replace('hour', 'hour2').replace('minute', 'minute2')})?"
 )
 _OUTLET_TAG = r"[【\[（(][^】\]）)\n]{1,20}[】\]）)]"
 _DATELINE = re.compile(rf"^(?:{_OUTLET_TAG}\s*)?{_DATE}(?=\s*[,，电電讯訊消息(（ ])")
 _ALONE = re.compile(rf"^{_DATE}$")
+# The dateline inside the outlet's tag: "【某某报2023年06月14日讯】".
+_TAGGED_DATELINE = re.compile(rf"^[【\[][^】\]\d\n]{{0,12}}{_DATE}\s*[讯訊电電][】\]]")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 # "Jul 28, 2025" in an English byline ("AnnaJul 28, 2025"): a short line that is mostly it.
 _ENGLISH = re.compile(
@@ -73,7 +77,11 @@ def dateline_date(lines: list[str], default_tz: str) -> datetime | None:
     if labelled is not None:
         return _build(labelled, default_tz)
     for index, line in enumerate(head):
-        m = _DATELINE.match(line) or (_ALONE.match(line) if index < 3 else None)
+        m = (
+            _DATELINE.match(line)
+            or _TAGGED_DATELINE.match(line)
+            or (_ALONE.match(line) if index < 3 else None)
+        )
         if m:
             return _build(m, default_tz)
     for line in head:
