@@ -617,22 +617,31 @@ _QUOTED_PROJECT = re.compile(
 
 
 def quoted_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
-    """Coined names in quotation marks that the article goes on to use (see ``_QUOTED``)."""
+    """Coined names in quotation marks: one with a Latin tail the article goes on to use
+    unquoted (``_QUOTED``), a project or a plan wherever it stands (``_QUOTED_PROJECT``)."""
     out: list[ShapeMatch] = []
-    for name in {m.group("name") for m in _QUOTED.finditer(text)}:
-        if name in gazetteer.generic_words or name in gazetteer.function_words:
-            continue
-        if gazetteer.lookup(name) is not None:
-            continue  # the gazetteer's own rules name it
+    for name in _quoted_unknown(_QUOTED, text, gazetteer):
         spots = [m.span() for m in re.finditer(re.escape(name), text)]
         bare = [(s, e) for s, e in spots if text[max(0, s - 2) : s].strip(" ")[-1:] not in _QUOTES]
         if len(bare) >= _QUOTED_REPEATS:
             out.extend(ShapeMatch(s, e, name, "product") for s, e in spots)
-    for name in {m.group("name") for m in _QUOTED_PROJECT.finditer(text)}:
-        if name in gazetteer.generic_words or gazetteer.lookup(name) is not None:
-            continue
-        out.extend(ShapeMatch(*m.span(), name, "product") for m in re.finditer(name, text))
+    for name in _quoted_unknown(_QUOTED_PROJECT, text, gazetteer):
+        out.extend(
+            ShapeMatch(*m.span(), name, "product") for m in re.finditer(re.escape(name), text)
+        )
     return out
+
+
+def _quoted_unknown(pattern: re.Pattern[str], text: str, gazetteer: Gazetteer) -> set[str]:
+    """The distinct quoted names ``pattern`` finds that are neither generic nor function
+    words, nor names the gazetteer's own rules find."""
+    return {
+        name
+        for name in (m.group("name") for m in pattern.finditer(text))
+        if name not in gazetteer.generic_words
+        and name not in gazetteer.function_words
+        and gazetteer.lookup(name) is None
+    }
 
 
 _QUOTES = frozenset('「“『"')
