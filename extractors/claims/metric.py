@@ -19,36 +19,7 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CLAUSE_BREAK = re.compile(r"[，,；;：:（）()]")
 CLAUSE_PENALTY = 12
 _PRICE = re.compile(r"[A-Z]{3}/Mtok")
-# Quantities followed by a per-million-tokens phrase are prices.
-# "每百万输入tokens收费0.1元（缓存命中）或1元": the per-Mtok phrase may lead several amounts.
-_TOKEN_WORDS = r"(?:tokens?|词元|Tokens?|令牌)"
-_PER_MTOK_BEFORE = re.compile(
-    rf"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*(?:输入|输出)?\s*{_TOKEN_WORDS}[^。；;]{{0,22}}$"
-)
 _PER_SECOND = {"GB": ("memory_bandwidth", "GB/s"), "tokens": ("throughput", "tokens/s")}
-
-# "输入tokens成本低至每百万1.15美元": per million, the tokens named before it.
-_PER_MILLION_BEFORE = re.compile(r"每\s*(?:百万|1[Mm]|100万)\s*(?:个)?\s*$")
-_TOKENS = re.compile(_TOKEN_WORDS)
-# "每秒8TB": a size per second is a bandwidth.
-_PER_SECOND_BEFORE = re.compile(
-    r"每秒(?:钟)?\s*(?:可以|可|能|能够)?(?:处理|生成|输出|传输|解码)?(?:达到?|为|约|近|高达|超过?)?\s*$"
-)
-_PER_MTOK = re.compile(
-    rf"^\s*(?:/|每)\s*(?:百万|1[Mm]|[Mm]illion|100万)\s*(?:个)?\s*{_TOKEN_WORDS}"
-)
-# A GPU word after a count (possibly with a vendor/chip name between) makes it a GPU count.
-_GPU_WORDS = ("GPU", "显卡", "加速卡", "AI芯片", "计算卡", "芯片", "卡")
-_GPU_AFTER = re.compile(
-    r"^\s*(?:个|块|张|颗|枚|台|片|张卡|块卡)?\s*"
-    r"(?:(?:英伟达|NVIDIA|Nvidia|AMD|华为)\s*)?"
-    r"(?:(?:(?!的)[A-Za-z0-9\u4e00-\u9fff]|(?<=[A-Za-z0-9]) (?=[A-Za-z])){0,16}?\s*)"
-    r"(?:" + "|".join(_GPU_WORDS) + ")"
-)
-_GPU_COUNT_CLASSIFIER = re.compile(r"^\s*(?:个|块|张|颗|枚|台|片)")
-# "5款云端AI芯片", "三代架构": kinds of chips counted, not chips.
-_KIND_CLASSIFIER = re.compile(r"(?:款|种|类|代)$")
-_MEMORY_AFTER = re.compile(r"^\s*(?:个|块|张|颗|枚|台|片)?\s*(?:HBM|显存|内存)")
 
 
 @dataclass(frozen=True)
@@ -168,9 +139,9 @@ def unit_category(q: Quantity, after: str = "", before: str = "") -> str:
         return "price"
     if is_currency(q.unit):
         per_mtok = (
-            _PER_MTOK.match(after)
-            or _PER_MTOK_BEFORE.search(before)
-            or (_PER_MILLION_BEFORE.search(before) and _TOKENS.search(before))
+            WORDS.per_mtok_after.match(after)
+            or WORDS.per_mtok_before.search(before)
+            or (WORDS.per_million_before.search(before) and WORDS.token_word.search(before))
         )
         return "price" if per_mtok else "currency"
     return q.unit
@@ -193,14 +164,14 @@ def choose_metric(
     """
     qs, qe = q.start - offset, q.end - offset
     category = unit_category(q, sentence[qe : qe + 40], sentence[max(0, qs - 40) : qs])
-    if category in _PER_SECOND and _PER_SECOND_BEFORE.search(sentence[max(0, qs - 12) : qs]):
+    if category in _PER_SECOND and WORDS.per_second_before.search(sentence[max(0, qs - 12) : qs]):
         # "每秒8TB", "每秒可处理近200万个词元": a size or a token count per second
         return MetricChoice(*_PER_SECOND[category], "每秒", 0.0)
     unit = q.unit or ""
     if category == "price" and q.unit and "/" not in q.unit:
         unit = f"{q.unit}/Mtok"
     small = category in ("count", "none")
-    counts_kinds = _KIND_CLASSIFIER.search(sentence, qs, qe) is not None
+    counts_kinds = WORDS.kind_classifier_before.search(sentence, qs, qe) is not None
     if category == "none" and _glued_between_words(sentence, qs, qe):
         return None  # "征程6芯片", "麒麟9000芯片": a number inside a chip's name
     cards = q.text.endswith("卡")  # "支持15488卡", "万卡": accelerator cards counted
@@ -208,7 +179,7 @@ def choose_metric(
     if small and not counts_kinds and gpus:
         if _dies_of_a_package(sentence, qs, qe):
             return None  # "中介层总共包括28个芯片", "2个计算芯片": a package's dies, no GPUs
-        made = _MADE_BEFORE.search(sentence, max(0, qs - _MADE_REACH), qs)
+        made = WORDS.made_before.search(sentence, max(0, qs - _MADE_REACH), qs)
         if made is not None:  # "预计将生产出65.3万颗…芯片": chips made, not chips used
             return MetricChoice("chip_output", "count", made.group(), 0.0)
         return MetricChoice("gpu_count", "count", "GPU", 0.0)
@@ -342,7 +313,7 @@ def _nearest(
                         continue
                     if cs > 0 and sentence[cs - 1] in _MAGNITUDES:
                         continue  # "1.59亿月活用户和3447万…": the cue is the number before's
-                    if _COUNTED_BEFORE.search(sentence, max(0, cs - 2), cs):
+                    if WORDS.counted_before_cue.search(sentence, max(0, cs - 2), cs):
                         continue  # "2000万次下载和10万个衍生模型": 下载 counts the number before
                     breaks = _clause_breaks(sentence, ce, at)
                     if side == "before" and breaks:
@@ -456,31 +427,17 @@ _FROM_WHEN = re.compile(
     r"(?:\d{1,2}月份?|[一二三四1-4]季度|[上下]半年|年初|年底|年末|月初|月底)?的?\s*"
 )
 
-# Words of making or shipping chips right before a count of them.
-_MADE_BEFORE = re.compile(
-    r"(?:生产|产出|制造|量产|出货|交付|产量|产能)(?:出|了|达|达到|为|约|近|超)*\s*$"
-)
 _MADE_REACH = 8
-
-# The dies inside one package: chips named as its parts ("4个有源芯片", "2个计算芯片",
-# "12个芯粒"), or counted where the sentence speaks of the package's interposer.
-_DIE_AFTER = re.compile(
-    r"\s*(?:个|颗|块)?\s*(?:有源|无源|虚拟|计算|逻辑|I/?O|小)芯片|\s*(?:个|颗)?\s*(?:芯粒|chiplets?|dies?\b)",
-    re.IGNORECASE,
-)
-_PACKAGE_WORDS = re.compile(r"中介层|interposer", re.IGNORECASE)
 
 
 def _dies_of_a_package(sentence: str, qs: int, qe: int) -> bool:
-    return bool(_DIE_AFTER.match(sentence, qe) or _PACKAGE_WORDS.search(sentence, 0, qs))
+    return bool(WORDS.die_after.match(sentence, qe) or WORDS.package_word.search(sentence, 0, qs))
 
 
 # The last character of a number written with its magnitude: a cue right after one
 # describes that number, not the next.
 _MAGNITUDES = frozenset("万亿兆萬億")
 _DIGIT = re.compile(r"\d")
-# A number and its classifier right before a cue ("万次下载"): the cue is that number's.
-_COUNTED_BEFORE = re.compile(r"[\d万亿兆萬億][次个個位名家款]$")
 
 
 def _glued_between_words(sentence: str, qs: int, qe: int) -> bool:
@@ -498,10 +455,10 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 def _gpu_follows(after: str, category: str, chip_after: bool) -> bool:
     """A GPU word (or a chip name) follows a count, and no memory word: a GPU count."""
-    gpu = bool(_GPU_AFTER.match(after)) or (
-        chip_after and (category == "count" or bool(_GPU_COUNT_CLASSIFIER.match(after)))
+    gpu = bool(WORDS.gpu_after.match(after)) or (
+        chip_after and (category == "count" or bool(WORDS.counted_by_piece.match(after)))
     )
-    return gpu and not _MEMORY_AFTER.match(after)
+    return gpu and not WORDS.memory_after.match(after)
 
 
 def _accepts(cue: Cue, category: str) -> bool:

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from extractors.alternation import longest_first, word_pattern
+from extractors.rule_words import WORDS
 from extractors.segmentation import NAME_WORD
 from extractors.subjects.gazetteer import Gazetteer
 
@@ -242,14 +243,13 @@ def organizations(
             continue
         if word in gazetteer.function_words or generic_tail(text, nstart, gazetteer):
             continue
-        if _NOT_A_FIRM_AFTER.match(text, nstart + len(nxt)):
+        if WORDS.not_a_firm_after.match(text, nstart + len(nxt)):
             continue  # "恒生科技指数", "人工智能板块": an index or a sector, not a firm
         name = word if nxt in ("公司", "集团") else word + nxt
         out.append(ShapeMatch(start, nstart + len(nxt), name, "organization"))
     return out
 
 
-_NOT_A_FIRM_AFTER = re.compile(r"指数|板块|行业|领域|产业|概念|ETF|基金")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -376,32 +376,17 @@ def _may_head_a_name(word: str, gazetteer: Gazetteer) -> bool:
     )
 
 
-# "（以下简称“某某股份”，688xxx.SH）", "(下称「某某」)", "（简称：某某）": the article
-# declares the short name it will use for what it has just named in full.
-_DECLARED_NAME = re.compile(
-    r"[(（](?:以下)?(?:简称|下称)[为:：]?[ ]?[“\"「『]?"
-    r"(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,11})[”\"」』]?(?=[,，、;；)）])"
-)
-
-# How an organization's full name ends: "…股份有限公司", "…集团", "…研究院", "Inc.".
-_FULL_NAME_END = re.compile(r"(?:公司|集团|集團|研究院|实验室|大学|银行|基金|中心|[A-Za-z.])\Z")
-
-
 def declared_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     """Short names an article declares for what it named in full just before."""
     out: list[ShapeMatch] = []
-    for m in _DECLARED_NAME.finditer(text):
+    for m in WORDS.declared_name.finditer(text):
         name = m.group("name")
-        if not _FULL_NAME_END.search(text, max(0, m.start() - 4), m.start()):
+        if not WORDS.full_name_end.search(text, max(0, m.start() - 4), m.start()):
             continue  # "2022-2024年(以下简称“报告期”)": a period or a plan, not a firm
         if name in gazetteer.generic_words or name in gazetteer.function_words:
             continue
         out.append(ShapeMatch(m.start("name"), m.end("name"), name, "organization", "declared"))
     return out
-
-
-# What may follow a person's name: a particle, punctuation, a verb of speech or the end.
-_AFTER_NAME = re.compile(r"[的，,。、；;:：（(\s表称说在于曾也将已则与和对向]|$")
 
 
 def people(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
@@ -421,7 +406,7 @@ def _titled_people(text: str, gazetteer: Gazetteer) -> Iterator[tuple[re.Match[s
         for size in (3, 2):  # the longer name first: 黄仁勋 before 黄仁
             name = text[start : start + size]
             end = start + len(name)
-            if _CJK_NAME.fullmatch(name) and _AFTER_NAME.match(text, end):
+            if _CJK_NAME.fullmatch(name) and WORDS.after_person_name.match(text, end):
                 yield m, ShapeMatch(start, end, name, "person", "declared")
                 break
 
@@ -505,24 +490,15 @@ def branded_products(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     return out
 
 
-# "线上约会平台Hinge", "接案平台Upwork", "程式代理工具 Codex": a Latin name right after the
-# word for what it is.
-_INTRODUCED = re.compile(
-    r"(?P<noun>公司|企业|平台|厂商|新创|初创|集团|工具|应用|软件|助手|产品|服务)[ ]?"
-    r"(?P<name>[A-Z][A-Za-z]{2,}(?: [A-Z][A-Za-z]+)?)(?![A-Za-z0-9\-.])"
-)
-_PRODUCT_NOUNS = frozenset(["工具", "应用", "软件", "助手", "产品", "服务"])
-
-
 def introduced_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     """Latin names right after the word for what they are: a firm after 公司 or 平台, a
     product after 工具 or 应用 (words the gazetteer calls generic, such as GPU, aside)."""
     out: list[ShapeMatch] = []
-    for m in _INTRODUCED.finditer(text):
+    for m in WORDS.introduced_name.finditer(text):
         name = m.group("name")
         if name.split()[0].lower() in gazetteer.not_names or name.lower() in gazetteer.not_names:
             continue
-        kind = "product" if m.group("noun") in _PRODUCT_NOUNS else "organization"
+        kind = "product" if m.group("product_noun") else "organization"
         out.append(ShapeMatch(m.start("name"), m.end("name"), name, kind))
     return out
 
@@ -601,31 +577,23 @@ def _only_modifiers(name: str, modifiers: frozenset[str]) -> bool:
     return any(name.startswith(w) and _only_modifiers(name[len(w) :], modifiers) for w in modifiers)
 
 
-# A short coined name with a Latin tail that the article sets in quotation marks
-# ("「可灵 AI」业务收入"): a product, when the article also names it without them, at least
-# twice ("可灵 AI 第二季度收入…"). (Without the tail, quoted words are mostly terms:
-# "“专家”", "“东数西算”".)
-_QUOTED = re.compile(
-    r"[「“『\"][ ]?(?P<name>[\u4e00-\u9fff]{2,4}[ ]?[A-Z][A-Za-z0-9]{0,5})[ ]?[」”』\"]"
-)
+# A quoted name with a Latin tail ("「可灵 AI」业务收入") is a product once the article names
+# it this often without the quotation marks ("可灵 AI 第二季度收入…"); without the tail,
+# quoted words are mostly terms ("“专家”", "“东数西算”").
 _QUOTED_REPEATS = 2
-# ... or, without the tail, a quoted word the article calls a project or a plan:
-# "“星门”计划" (whether or not it names it again; a programme, "“东数西算”工程", is none).
-_QUOTED_PROJECT = re.compile(
-    r"[「“『\"][ ]?(?P<name>[\u4e00-\u9fff]{2,6})[ ]?[」”』\"](?=计划|项目)"
-)
 
 
 def quoted_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
-    """Coined names in quotation marks: one with a Latin tail the article goes on to use
-    unquoted (``_QUOTED``), a project or a plan wherever it stands (``_QUOTED_PROJECT``)."""
+    """Coined names in quotation marks (rule words ``quoted_name``, ``quoted_project``): one
+    with a Latin tail the article goes on to use unquoted, a project or a plan wherever it
+    stands."""
     out: list[ShapeMatch] = []
-    for name in _quoted_unknown(_QUOTED, text, gazetteer):
+    for name in _quoted_unknown(WORDS.quoted_name, text, gazetteer):
         spots = [m.span() for m in re.finditer(re.escape(name), text)]
         bare = [(s, e) for s, e in spots if text[max(0, s - 2) : s].strip(" ")[-1:] not in _QUOTES]
         if len(bare) >= _QUOTED_REPEATS:
             out.extend(ShapeMatch(s, e, name, "product") for s, e in spots)
-    for name in _quoted_unknown(_QUOTED_PROJECT, text, gazetteer):
+    for name in _quoted_unknown(WORDS.quoted_project, text, gazetteer):
         out.extend(
             ShapeMatch(*m.span(), name, "product") for m in re.finditer(re.escape(name), text)
         )
@@ -652,7 +620,6 @@ _QUOTES = frozenset('「“『"')
 _LATIN_WORD_ALONE = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![A-Za-z0-9\-])")
 _HEAD_BEFORE = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z][A-Za-z0-9]* $")
 _REPEATS = 3  # times an article names a word before it counts as a name
-_NOT_AN_ACTOR_AFTER = re.compile(r"\s?(?:CPU|GPU|芯片|架构|大会|会议|峰会|发布会|活动)")
 # English words Chinese tech writing keeps using that name no one.
 _COMMON_TERMS = frozenset(
     [
@@ -720,7 +687,7 @@ def repeated_latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             continue
         if lower in gazetteer.not_names or gazetteer.lookup(name) is not None:
             continue
-        if any(_NOT_AN_ACTOR_AFTER.match(text, end) for _, end in found):
+        if any(WORDS.not_an_actor_after.match(text, end) for _, end in found):
             continue  # "Grace CPU", "DevDay 大会": a part or an event, not an actor
         if any(_number_before(text, start) for start, _ in found):
             continue  # "9 Petaflops", "16 Petaflops": a unit after a number, not an actor
