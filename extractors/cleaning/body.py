@@ -124,6 +124,22 @@ def _is_cut_off(page: Page, i: int) -> bool:
     return cjk >= _CUT_OFF_MIN_CJK and not closed
 
 
+# Short lines (a section heading) that may stand between the body and its cut-off end.
+_HEADINGS_BEFORE_CUT_OFF = 2
+
+
+def _cut_off_tail(page: Page, scores: list[int], stop: int) -> list[int]:
+    """The page's last lines when the excerpt stops mid-sentence ("這個僅 130 億參數的 \""),
+    with the short heading lines between it and the body's last block ("算力基建")."""
+    last = len(scores) - 1
+    tail = range(stop, last + 1)
+    if not 0 < len(tail) <= _HEADINGS_BEFORE_CUT_OFF + 1:
+        return []
+    if any(scores[i] != -_SHORT_PENALTY for i in tail) or not _is_cut_off(page, last):
+        return []
+    return list(tail)
+
+
 def select_body(page: Page, *, skip: set[int], title: int | None) -> tuple[list[int], range]:
     """Indices of the body lines (in order) and the span of lines they came from.
 
@@ -146,9 +162,7 @@ def select_body(page: Page, *, skip: set[int], title: int | None) -> tuple[list[
         if (score := scores[i]) > -_FURNITURE_PENALTY
         and score not in (_LONE_NUMBER_SCORE, _RULE_SCORE)
     ]
-    last = len(scores) - 1
-    if blocks[-1].stop == last and scores[last] == -_SHORT_PENALTY and _is_cut_off(page, last):
-        kept.append(last)  # the excerpt stops mid-sentence: "這個僅 130 億參數的 \""
+    kept += _cut_off_tail(page, scores, blocks[-1].stop)
     first_prose = next((i for i in kept if scores[i] > 0 and i != title), None)
     if title is not None and first_prose is not None and title < first_prose:
         kept = [i for i in kept if page.lines[i] != title_text]

@@ -95,6 +95,19 @@ def test_cleaning_cut_off_last_line_is_no_title() -> None:
     assert clean_page(page).title != "以发行价测算，公司本次发行后总市值将达537亿元，值得注意的是"
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["目前全市的整体算力已达每秒3000千万亿次浮点运算"],
+        # a section heading between the body and the line cut short
+        ["算力基建", "目前全市的整体算力已达每秒3000千万亿次浮点运算"],
+    ],
+)
+def test_cleaning_keeps_a_cut_off_last_line(tail: list[str]) -> None:
+    body = clean_page("\n".join([PARAGRAPHS[0], PARAGRAPHS[1], *tail])).text
+    assert body.endswith(tail[-1])
+
+
 NOT_HEADLINES = [
     "一、算力从哪里来",  # a numbered section of the body
     "（二）融资与估值",
