@@ -105,7 +105,12 @@ _UNIT_DECLARATION = re.compile(
 )
 
 
-_CELL_NUMBER = re.compile(r"(?:^|\|)\s*[$￥¥+\-~约]?\d[\d.,]*\s*[%％]?\s*(?=\||$)")
+# A cell holding a figure, with its unit if any: "| 3052 |", "| +782.1% |", "| 117B |",
+# "| 80GB |", "| 1.2万 |".
+_CELL_NUMBER = re.compile(
+    r"(?:^|\|)\s*[$￥¥+\-~约]?\d[\d.,]*\s*"
+    r"(?:[%％]|[A-Za-z]{1,6}(?:/s)?|[万萬亿億千兆]?[元个颗张台块卡]?)\s*(?=\||$)"
+)
 
 
 _RULE_CHARS = frozenset(

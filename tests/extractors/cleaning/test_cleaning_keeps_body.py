@@ -96,6 +96,19 @@ def test_cleaning_cut_off_last_line_is_no_title() -> None:
 
 
 @pytest.mark.parametrize(
+    "table",
+    [
+        "| 指标 | 大模型 | 小模型 |\n| 总参数量 | 117B | 21B |\n| 激活参数 | 5.1B | 3.6B |",
+        # rows without outer bars, figures with their units: no navigation bar
+        "指标 | 大模型 | 小模型\n总参数量 | 117B | 21B\n激活参数 | 5.1B | 3.6B",
+    ],
+)
+def test_cleaning_keeps_table_rows_of_figures_with_units(table: str) -> None:
+    body = clean_page("\n".join([PARAGRAPHS[0], table, PARAGRAPHS[1]])).text
+    assert "总参数量 | 117B | 21B" in body and "激活参数 | 5.1B | 3.6B" in body
+
+
+@pytest.mark.parametrize(
     "tail",
     [
         ["目前全市的整体算力已达每秒3000千万亿次浮点运算"],
