@@ -178,11 +178,13 @@ def _listed_elsewhere(
     ... "纬创9月营收", "创始人张明" ... "张明持有")."""
     out = []
     for name, kind in {(s.name, s.type) for s in listed}:
+        known = gazetteer.lookup(name)  # the canonical name of a firm the gazetteer knows
+        canonical, kind = (known.name, known.type) if known else (name, kind)
         for m in re.finditer(re.escape(name), text):
-            out.append(Mention(m.start(), m.end(), name, name, kind, "shape"))
+            out.append(Mention(m.start(), m.end(), name, canonical, kind, "shape"))
         stem = shapes.name_stem(name, gazetteer)  # "地平线机器人（09660.HK）" ... "地平线"
         for m in re.finditer(re.escape(stem), text) if stem else ():
-            out.append(Mention(m.start(), m.end(), stem, name, kind, "shape"))
+            out.append(Mention(m.start(), m.end(), stem, canonical, kind, "shape"))
     return out
 
 

@@ -33,6 +33,12 @@ CUE_CASES: list[tuple[str, list[Row]]] = [
         "星海通信（6088）拟投资不超过10亿元，在台中打造AI运算中心。",
         [("星海通信", "capex", 1e9, "CNY", None)],
     ),
+    # a firm's 年收入 is its revenue, people's their pay
+    ("Midjourney的年收入已超过2亿美元。", [("Midjourney", "revenue", 2e8, "USD", None)]),
+    (
+        "OpenAI的研究员年收入可达100万美元。",
+        [("OpenAI", "annual_compensation", 1e6, "USD", None)],
+    ),
     # KW, written in capitals, is kilowatts
     ("英伟达GB200机柜的功耗接近130KW。", [("GB200", "power", 1.3e5, "W", None)]),
     # a figure restated in brackets takes the unit after the bracket, and the cue after it

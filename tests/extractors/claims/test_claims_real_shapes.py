@@ -92,8 +92,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     # the same company named again later, without its code
     (
-        "散熱廠雙鴻（3324）受惠AI伺服器需求。雙鴻第三季營收45億元，創下新高，台股同步上揚。",
-        [("雙鴻", "revenue", 4.5e9, "TWD", None)],
+        "散熱廠雙晟（3399）受惠AI伺服器需求。雙晟第三季營收45億元，創下新高，台股同步上揚。",
+        [("雙晟", "revenue", 4.5e9, "TWD", None)],
     ),
     # a number before 兆 is an amount, not a version glued to the word before it
     (

@@ -58,7 +58,7 @@ NAME_CASES: list[tuple[str, list[Row]]] = [
         [("Oracle", "capex", 3e10, "USD", None)],
     ),
     # a known organization plus an organization suffix is that organization
-    ("百度智能云的收入为50亿元。", [("Baidu", "revenue", 5e9, "CNY", None)]),
+    ("阿里云智能集团的收入为50亿元。", [("Alibaba Cloud", "revenue", 5e9, "CNY", None)]),
 ]
 
 CUE_CASES: list[tuple[str, list[Row]]] = [

@@ -19,13 +19,13 @@ FIRM_CASES: list[tuple[str, list[Row]]] = [
     # the market after a colon ("NYSE:") is a stock code too, and a name the segmenter
     # cut in two before it is joined again
     (
-        "網易有道(NYSE:DAO)第一季度AI订阅服务营收7000万元。",
-        [("網易有道", "revenue", 7e7, "CNY", None)],
+        "星河有道(NYSE:XHYD)第一季度AI订阅服务营收7000万元。",
+        [("星河有道", "revenue", 7e7, "CNY", None)],
     ),
     # ... and so is a verb before it, when the article goes on using the two together
     (
-        "出门问问（02438.HK）今年AI业务总收入2亿元。\n出门问问表示，AI解决方案收入增长很快。",
-        [("出门问问", "revenue", 2e8, "CNY", None)],
+        "开门问问（02999.HK）今年AI业务总收入2亿元。\n开门问问表示，AI解决方案收入增长很快。",
+        [("开门问问", "revenue", 2e8, "CNY", None)],
     ),
     # ... but a frequent common noun before the name is no part of it
     (
@@ -70,4 +70,24 @@ FIRM_CASES: list[tuple[str, list[Row]]] = [
 
 @pytest.mark.parametrize("text,expected", FIRM_CASES)
 def test_firms_found_by_shape(extractor: Extractor, text: str, expected: list[Row]) -> None:
+    assert rows(extractor, text) == expected_rows(expected)
+
+
+# Firms the gazetteer knows by their full name only: the short name that is also a common
+# word ("地平线", horizon) names the firm where the article named it in full first.
+KNOWN_CASES: list[tuple[str, list[Row]]] = [
+    ("宇树科技去年营收17亿元。", [("Unitree Robotics", "revenue", 1.7e9, "CNY", None)]),
+    (
+        "地平线机器人（09660.HK）上半年营收15亿元。地平线的AI芯片出货量达到400万颗。",
+        [
+            ("Horizon Robotics", "revenue", 1.5e9, "CNY", None),
+            ("Horizon Robotics", "chip_output", 4e6, "count", None),
+        ],
+    ),
+    ("地平线以外的云层里，AI芯片出货量达到400万颗。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", KNOWN_CASES)
+def test_firms_known_by_full_name(extractor: Extractor, text: str, expected: list[Row]) -> None:
     assert rows(extractor, text) == expected_rows(expected)
