@@ -29,11 +29,19 @@ _CURRENCIES = {
     "新台币": "TWD",
 }
 _CURRENCY = longest_first(_CURRENCIES, escape=False)
+# What users and downloads are counted in: "破千万下载", "用户破亿".
+_COUNTED = r"(?:下载|用户|月活|日活|付费用户|订阅用户|注册用户|开发者)"
 _MAGNITUDE = re.compile(
     r"(?<![\d０-９一二三四五六七八九十两百千万亿兆零〇○几数多余第(（以每按])(?<![\d０-９] )"
     r"(?P<run>[百千]?(?:万亿|万|亿|兆))"
     rf"(?=(?P<currency>{_CURRENCY})|(?:张|块|颗)?(?:卡|GPU)"
-    r"|(?P<params>参数)(?=[\u4e00-\u9fff]{0,8}[ ]?(?!AI)[A-Z][A-Za-z0-9]))"
+    r"|(?P<params>参数)(?=[\u4e00-\u9fff]{0,8}[ ]?(?!AI)[A-Z][A-Za-z0-9])"
+    rf"|(?P<counted>(?:次|人|名|个)?{_COUNTED}))"
+)
+# A count word, then a threshold word, then the magnitude: "用户数突破亿", "下载量破千万".
+_COUNT_THEN_MAGNITUDE = re.compile(
+    rf"{_COUNTED}(?:量|数|规模)?[^，,。；;\d]{{0,3}}?(?:突破|超过|破|超|过|达到?|逾)"
+    r"(?P<run>[百千]?(?:万亿|万|亿))(?![\d万亿元美港台])"
 )
 
 
@@ -50,15 +58,18 @@ def with_digitless_magnitudes(text: str, quantities: list[Quantity]) -> list[Qua
         return quantities
     taken = [(q.start, q.end) for q in quantities]
     added = []
-    for m in _MAGNITUDE.finditer(text):
-        start = m.start()
-        end = m.end() + len(m.group("currency") or m.group("params") or "")
+    for m in [*_MAGNITUDE.finditer(text), *_COUNT_THEN_MAGNITUDE.finditer(text)]:
+        start = m.start("run")
+        end = m.end("run") + len(m.groupdict().get("currency") or m.groupdict().get("params") or "")
         if any(s < end and start < e for s, e in taken):
             continue
-        currency = _CURRENCIES.get(m.group("currency") or "")
+        taken.append((start, end))
+        currency = _CURRENCIES.get(m.groupdict().get("currency") or "")
         unit, kind = (currency, "money") if currency else (None, "number")
-        if m.group("params"):
+        if m.groupdict().get("params"):
             unit, kind = "params", "dimension"
+        elif m.re is _COUNT_THEN_MAGNITUDE or m.groupdict().get("counted"):
+            unit, kind = "count", "count"
         added.append(
             Quantity(
                 text=text[start:end],

@@ -15,6 +15,9 @@ POSITIVE = [
     ("共有370亿参数被激活", "370亿参数", 3.7e10, "params", "exact"),
     ("在14.8万亿条标记上训练", "14.8万亿条标记", 1.48e13, "tokens", "exact"),
     ("训练数据达14.8万亿tokens", "14.8万亿tokens", 1.48e13, "tokens", "exact"),
+    # a round magnitude with no digit counts users and downloads
+    ("上线一周即破千万下载量", "千万", 1e7, "count", "more_than"),
+    ("豆包的用户数已突破亿", "亿", 1e8, "count", "more_than"),
     # a figure restated in brackets: both take the unit after the bracket
     ("训练数据达36万亿(36T)tokens", "36万亿", 3.6e13, "tokens", "exact"),
     ("训练数据达36万亿(36T)tokens", "36T", 3.6e13, "tokens", "exact"),
@@ -183,6 +186,7 @@ NEGATIVE = [
     ("统一的接口", "一"),
     ("唯一的选择", "一"),
     ("万一失败了", "万一"),
+    ("千万不要下载盗版软件", "千万"),
     ("一直在增长", "一"),
     ("排名第一", "一"),
     ("第3名", "3"),
