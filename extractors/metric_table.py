@@ -49,6 +49,8 @@ class MetricSpec(BaseModel):
     """Set against another actor ("X的1/3"): a possessive names the comparator."""
     personal: bool = False
     """Paid to a person: a group the sentence describes is not its subject."""
+    by_size: bool = False
+    """Recorded by its size: a loss written with a minus sign ("净亏损-4.62亿元") is that loss."""
 
     @model_validator(mode="after")
     def _grain_matches_kind(self) -> MetricSpec:
@@ -134,7 +136,7 @@ def markdown_rows(table: MetricTable) -> str:
 
 
 def _traits(spec: MetricSpec) -> list[str]:
-    return [t for t in ("part_of_whole", "relative", "personal") if getattr(spec, t)]
+    return [t for t in ("part_of_whole", "relative", "personal", "by_size") if getattr(spec, t)]
 
 
 __all__ = [

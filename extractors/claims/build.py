@@ -317,6 +317,8 @@ class ClaimBuilder:
         metric, value = choice.metric, q.value
         if metric == "profit" and value < 0:
             metric, value = "net_loss", -value  # "净利润为-3.46亿元" is a loss of 3.46亿元
+        elif metric in self.metric_cues.by_size and value < 0:
+            value = -value  # "净亏损-4.62亿元": a loss is recorded by its size
         if metric == "revenue" and choice.cue == "营业收入" and _is_statement(work.body.simple):
             metric = "profit"  # a statement's 营业收入 row under its 收入 row: operating income
         subject_name, subject_type = subject.mention.name, _subject_type(subject.mention.type)

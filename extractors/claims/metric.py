@@ -55,6 +55,8 @@ class MetricCues:
     unit_default: dict[str, str]
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
     """metric -> (lowest, highest) value a claim of it can take."""
+    by_size: frozenset[str] = frozenset()
+    """The metrics recorded by their size (a loss written with a minus sign)."""
     # Cues per unit category, filled on first use (the same for every caller: no lock needed).
     _by_category: dict[str, list[Cue]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -64,9 +66,10 @@ class MetricCues:
         return self.subjects.get(metric, frozenset())
 
     def plausible(self, metric: str, value: float) -> bool:
-        """Whether ``value`` (in the metric's base unit) can be a claim of ``metric``."""
+        """Whether ``value`` (in the metric's base unit) can be a claim of ``metric`` (by
+        its size, for a metric recorded so)."""
         low, high = self.ranges.get(metric, (-math.inf, math.inf))
-        return low <= value <= high
+        return low <= (abs(value) if metric in self.by_size else value) <= high
 
     def accepting(self, category: str) -> list[Cue]:
         """The cues that apply to a unit category, in file order."""
@@ -127,7 +130,8 @@ def load_metric_cues(path: Path | None = None) -> MetricCues:
     table = metric_table()
     subjects = {m: frozenset(spec.subjects) for m, spec in table.metrics.items() if spec.subjects}
     ranges = {m: (spec.min, spec.max) for m, spec in table.metrics.items()}
-    return MetricCues(cues, subjects, dict(data.get("unit_default", {})), ranges)
+    by_size = frozenset(m for m, spec in table.metrics.items() if spec.by_size)
+    return MetricCues(cues, subjects, dict(data.get("unit_default", {})), ranges, by_size)
 
 
 def unit_category(q: Quantity, after: str = "", before: str = "") -> str:

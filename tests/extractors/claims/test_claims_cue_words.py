@@ -39,6 +39,8 @@ CUE_CASES: list[tuple[str, list[Row]]] = [
         "OpenAI的研究员年收入可达100万美元。",
         [("OpenAI", "annual_compensation", 1e6, "USD", None)],
     ),
+    # a loss written with a minus sign is recorded by its size
+    ("AI芯片公司爱芯元智2024年净亏损为-4.62亿元。", [("Axera", "net_loss", 4.62e8, "CNY", None)]),
     # KW, written in capitals, is kilowatts
     ("英伟达GB200机柜的功耗接近130KW。", [("GB200", "power", 1.3e5, "W", None)]),
     # a figure restated in brackets takes the unit after the bracket, and the cue after it
