@@ -240,12 +240,13 @@ class ClaimBuilder:
                 if not self._ties_to_ai(reading.metric, subject, link, row_text, context):
                     continue
                 row = body.text[cell.row.line_start : cell.row.cells[-1].end]
+                metric, value = self._signed(reading.metric, q.value * reading.scale)
                 out.append(
                     Claim(
                         subject=subject.name,
                         subject_type=_subject_type(subject.type),
-                        metric=reading.metric,
-                        value=at_written_precision(q.value * reading.scale),
+                        metric=metric,
+                        value=at_written_precision(value),
                         value_max=None if q.value_max is None else q.value_max * reading.scale,
                         unit=reading.unit,
                         qualifier=q.qualifier,
@@ -314,11 +315,7 @@ class ClaimBuilder:
             subject = self._maker_to_chip(subject, context)
         if not self._ties_to_ai(choice.metric, subject.mention, subject.how, view.text, context):
             return None
-        metric, value = choice.metric, q.value
-        if metric == "profit" and value < 0:
-            metric, value = "net_loss", -value  # "净利润为-3.46亿元" is a loss of 3.46亿元
-        elif metric in self.metric_cues.by_size and value < 0:
-            value = -value  # "净亏损-4.62亿元": a loss is recorded by its size
+        metric, value = self._signed(choice.metric, q.value)
         if metric == "revenue" and choice.cue == "营业收入" and _is_statement(work.body.simple):
             metric = "profit"  # a statement's 营业收入 row under its 收入 row: operating income
         subject_name, subject_type = subject.mention.name, _subject_type(subject.mention.type)
@@ -347,6 +344,15 @@ class ClaimBuilder:
             object=object_name,
             confidence=claim_confidence(subject.how, subject.mention.how, choice),
         )
+
+    def _signed(self, metric: str, value: float) -> tuple[str, float]:
+        """A negative profit is a loss ("净利润为-3.46亿元" is a loss of 3.46亿元); a metric
+        recorded by its size takes a minus sign as written emphasis ("净亏损-4.62亿元")."""
+        if metric == "profit" and value < 0:
+            return "net_loss", -value
+        if metric in self.metric_cues.by_size and value < 0:
+            return metric, -value
+        return metric, value
 
     def _maker_to_chip(self, subject: SubjectChoice, context: ArticleContext) -> SubjectChoice:
         """A chip's figure carried to its maker ("英伟达对H20的调整：…算力从296 TFLOPS砍至
@@ -606,10 +612,13 @@ def _claimed_before(q: Quantity, last: Claim, candidates: Sequence[Quantity]) ->
 
 
 def _same_claim_for(claim: Claim, q: Quantity, work: _SentenceWork, **more: object) -> Claim:
-    """``claim`` (its subject, metric, object...) for the figure ``q`` instead."""
+    """``claim`` (its subject, metric, object...) for the figure ``q`` instead (by its size,
+    for a metric recorded so: "净利润分别为-6.12亿元、-7.43亿元" are two losses)."""
+    spec = metric_table().metrics.get(claim.metric)
+    by_size = spec is not None and spec.by_size
     return claim.model_copy(
         update={
-            "value": q.value,
+            "value": abs(q.value) if by_size else q.value,
             "value_max": q.value_max,
             "qualifier": q.qualifier,
             "text": work.body.text[q.start : q.end],

@@ -41,6 +41,11 @@ CUE_CASES: list[tuple[str, list[Row]]] = [
     ),
     # a loss written with a minus sign is recorded by its size
     ("AI芯片公司爱芯元智2024年净亏损为-4.62亿元。", [("Axera", "net_loss", 4.62e8, "CNY", None)]),
+    # ... and so is each loss of a list given in turn
+    (
+        "爱芯元智的经调整净利润同期分别为-4.44亿元、-5.42亿元。",
+        [("Axera", "net_loss", 4.44e8, "CNY", None), ("Axera", "net_loss", 5.42e8, "CNY", None)],
+    ),
     # KW, written in capitals, is kilowatts
     ("英伟达GB200机柜的功耗接近130KW。", [("GB200", "power", 1.3e5, "W", None)]),
     # a figure restated in brackets takes the unit after the bracket, and the cue after it
