@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import math
 import re
 from collections import Counter
@@ -59,6 +60,8 @@ from extractors.subjects import Mention
 
 # How many paragraphs a topic may be carried forward.
 CARRY_PARAGRAPHS = 1
+# How a line that introduces the next ones ends.
+_INTRO_MARKS = ("：", ":")
 TYPED_PRONOUN_PARAGRAPHS = 2
 # The carried state before the first sentence.
 _START: tuple[Mention | None, int] = (None, -10)
@@ -174,6 +177,35 @@ class ArticleContext:
         self._owner = owner
         self._article_topic: Mention | object | None = _UNSET
         self._typed_topics: dict[frozenset[str], Mention | None] = {}
+        self._introduced = self._introduced_paragraphs()
+
+    def _introduced_paragraphs(self) -> frozenset[int]:
+        """The paragraphs a line ending in a colon introduces ("具体如下：", "报告期内，某公司：")
+        : the one right after it, and each next one while the one before names no one (a
+        list's items). A bare follow-on sentence there carries the topic from the paragraph
+        before, as a pronoun would."""
+        if not any(s.text.endswith(_INTRO_MARKS) for s in self._sentences):
+            return frozenset()
+        last: dict[int, Sentence] = {}
+        spans: dict[int, tuple[int, int]] = {}
+        for s in self._sentences:
+            last[s.paragraph] = s
+            start, _ = spans.get(s.paragraph, (s.start, s.end))
+            spans[s.paragraph] = (start, s.end)
+        introduced: set[int] = set()
+        for before, after in itertools.pairwise(sorted(last)):
+            if last[after].text.startswith("|"):
+                continue  # a table's rows: the table reader links its cells
+            names_no_one = not self._mention_index.within(*spans[before])
+            if last[before].text.endswith(_INTRO_MARKS) or (before in introduced and names_no_one):
+                introduced.add(after)
+        return frozenset(introduced)
+
+    def _reach(self, view: SentenceView) -> int:
+        """How many paragraphs back a sentence's pronoun or bare follow-on may look: one for
+        a pronoun or a paragraph a colon introduced, none otherwise."""
+        opens = view.opens_with_pronoun or view.inner_pronoun
+        return CARRY_PARAGRAPHS if opens or view.paragraph in self._introduced else 0
 
     def article_topic(self) -> Mention | None:
         """The actor the whole article is about, or None when that is not clear.
@@ -262,7 +294,7 @@ class ArticleContext:
         if i in self._topics:
             return self._topics[i]
         view = self.view(i)
-        reach = _reach(view)
+        reach = self._reach(view)
         found: Mention | None = None
         if view.pronoun_type is not None:
             # a pronoun for a model, product or chip ("该模型") names what it looks for and
@@ -359,14 +391,14 @@ class ArticleContext:
             sets = self._sets(k)
             if sets is _WAITS:
                 waiting.append(k)
-                lowest = min(lowest, paragraphs[k] - _reach(self.view(k)))
+                lowest = min(lowest, paragraphs[k] - self._reach(self.view(k)))
             elif sets is not _KEEPS:
                 state = (cast(Mention, sets), paragraphs[k])
                 break
             k -= 1
         for k in reversed(waiting):
             carried, carried_paragraph = state
-            reach = _reach(self.view(k))
+            reach = self._reach(self.view(k))
             topic = None
             if carried is not None and paragraphs[k] - carried_paragraph <= reach:
                 topic = carried
@@ -391,11 +423,6 @@ class ArticleContext:
             topic = self.topic(k)  # known, or read from ``recent`` alone
             return _KEEPS if topic is None else topic
         return _WAITS
-
-
-def _reach(view: SentenceView) -> int:
-    """How many paragraphs back a sentence's pronoun or bare follow-on may look."""
-    return CARRY_PARAGRAPHS if view.opens_with_pronoun or view.inner_pronoun else 0
 
 
 def _investors(view: SentenceView) -> set[str]:

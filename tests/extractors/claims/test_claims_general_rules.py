@@ -364,6 +364,17 @@ PASSAGE_CASES: list[tuple[str, list[Row]]] = [
         "QwQ-32B基于Qwen2.5-32B训练而来，因此同样拥有320亿参数。",
         [("QwQ-32B", "parameters", 3.2e10, "params", None)],
     ),
+    # the lines a colon introduces ("具体如下:") carry its topic, not the article's
+    (
+        "谷歌今天更新了Gemini系列。谷歌表示新模型更便宜，谷歌还公布了定价。\n"
+        "Gemini 2.5 Pro 的定价分为两档，具体如下:\n"
+        "当输入不超过20万Token时，输入价格是 1.25美元/百万Token。\n"
+        "当输入超过20万Token时，输入价格是 2.5美元/百万Token。",
+        [
+            ("Gemini 2.5 Pro", "api_price", 1.25, "USD/Mtok", "input"),
+            ("Gemini 2.5 Pro", "api_price", 2.5, "USD/Mtok", "input"),
+        ],
+    ),
     # a leading time phrase does not hide a typed pronoun
     (
         "微软发布了新的报告。今年5月，该公司披露了一个由5万块H100组成的集群。",
