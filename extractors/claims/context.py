@@ -7,7 +7,8 @@ function of the sentences before, computed when a claim asks for it and kept.
 
 The eager loop, over the sentences left after verse (``V(k)`` is sentence k's analysis,
 ``M(k)`` its mentions, ``p(k)`` its paragraph, ``reach(k)`` 1 when it holds a pronoun
-(opening or inner) and 0 otherwise):
+(opening or inner) or stands in a paragraph a colon introduced, and 0 otherwise; the
+introduced paragraphs are a function of the sentences alone, worked out once):
 
 - ``carried`` (a mention and its paragraph, at first ``(None, -10)``): after sentence k
   it is ``(own, p(k))`` when k has a topic of its own (``sentence_topic``), else
