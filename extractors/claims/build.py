@@ -345,14 +345,13 @@ class ClaimBuilder:
             confidence=claim_confidence(subject.how, subject.mention.how, choice),
         )
 
-    def _signed(self, metric: str, value: float) -> tuple[str, float]:
-        """A negative profit is a loss ("净利润为-3.46亿元" is a loss of 3.46亿元); a metric
-        recorded by its size takes a minus sign as written emphasis ("净亏损-4.62亿元")."""
+    @staticmethod
+    def _signed(metric: str, value: float) -> tuple[str, float]:
+        """A negative profit is a loss ("净利润为-3.46亿元" is a loss of 3.46亿元); otherwise
+        the value :func:`_by_size` gives."""
         if metric == "profit" and value < 0:
             return "net_loss", -value
-        if metric in self.metric_cues.by_size and value < 0:
-            return metric, -value
-        return metric, value
+        return metric, _by_size(metric, value)
 
     def _maker_to_chip(self, subject: SubjectChoice, context: ArticleContext) -> SubjectChoice:
         """A chip's figure carried to its maker ("英伟达对H20的调整：…算力从296 TFLOPS砍至
@@ -611,14 +610,19 @@ def _claimed_before(q: Quantity, last: Claim, candidates: Sequence[Quantity]) ->
     return start
 
 
+def _by_size(metric: str, value: float) -> float:
+    """``value`` by its size for a metric the table records so (a minus sign before a loss,
+    "净亏损-4.62亿元", is emphasis); as it is for any other."""
+    spec = metric_table().metrics.get(metric)
+    return abs(value) if spec is not None and spec.by_size else value
+
+
 def _same_claim_for(claim: Claim, q: Quantity, work: _SentenceWork, **more: object) -> Claim:
     """``claim`` (its subject, metric, object...) for the figure ``q`` instead (by its size,
     for a metric recorded so: "净利润分别为-6.12亿元、-7.43亿元" are two losses)."""
-    spec = metric_table().metrics.get(claim.metric)
-    by_size = spec is not None and spec.by_size
     return claim.model_copy(
         update={
-            "value": abs(q.value) if by_size else q.value,
+            "value": _by_size(claim.metric, q.value),
             "value_max": q.value_max,
             "qualifier": q.qualifier,
             "text": work.body.text[q.start : q.end],

@@ -59,16 +59,17 @@ def with_digitless_magnitudes(text: str, quantities: list[Quantity]) -> list[Qua
     taken = [(q.start, q.end) for q in quantities]
     added = []
     for m in [*_MAGNITUDE.finditer(text), *_COUNT_THEN_MAGNITUDE.finditer(text)]:
+        groups = m.groupdict()  # the second pattern has no currency, params or counted
         start = m.start("run")
-        end = m.end("run") + len(m.groupdict().get("currency") or m.groupdict().get("params") or "")
+        end = m.end("run") + len(groups.get("currency") or groups.get("params") or "")
         if any(s < end and start < e for s, e in taken):
             continue
         taken.append((start, end))
-        currency = _CURRENCIES.get(m.groupdict().get("currency") or "")
+        currency = _CURRENCIES.get(groups.get("currency") or "")
         unit, kind = (currency, "money") if currency else (None, "number")
-        if m.groupdict().get("params"):
+        if groups.get("params"):
             unit, kind = "params", "dimension"
-        elif m.re is _COUNT_THEN_MAGNITUDE or m.groupdict().get("counted"):
+        elif m.re is _COUNT_THEN_MAGNITUDE or groups.get("counted"):
             unit, kind = "count", "count"
         added.append(
             Quantity(

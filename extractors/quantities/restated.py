@@ -11,8 +11,8 @@ from extractors.models import Quantity
 
 from .units import read_unit
 
-_OPENING = "(（"
-_CLOSING = ")）"
+_OPENING = ("(", "（")
+_CLOSING = (")", "）")
 
 
 def with_restated_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -37,4 +37,4 @@ def with_restated_units(text: str, quantities: list[Quantity]) -> list[Quantity]
 def _restates(text: str, figure: Quantity, restated: Quantity) -> bool:
     """``restated`` stands alone in brackets right after ``figure`` ("…万亿(12T)")."""
     opening = text[figure.end : restated.start].strip(" ")
-    return opening in tuple(_OPENING) and text[restated.end : restated.end + 1] in tuple(_CLOSING)
+    return opening in _OPENING and text[restated.end : restated.end + 1] in _CLOSING

@@ -291,7 +291,7 @@ def _generic_tails(words: frozenset[str]) -> tuple[re.Pattern[str], int]:
 STOCK_CODE = re.compile(
     r"(?<=[\u4e00-\u9fff])[(（][ ]?"
     r"(?:\d{4,6}(?:[.\-](?:SH|SZ|SS|BJ|HK|TW|TWO|US))?|[A-Z]{1,5}[.\-](?:US|O|N|HK)"
-    r"|(?P<exchange>[A-Za-z]{2,6}|股票代码|证券代码)[ ]?[:：][ ]?(?:[A-Z]{1,5}|\d{4,6}))"
+    r"|(?:[A-Za-z]{2,6}|股票代码|证券代码)[ ]?[:：][ ]?(?:[A-Z]{1,5}|\d{4,6}))"
     r"[ ]?[)）]"
 )
 # A code that names its market ("(00992.HK)", "(NYSE:DAO)") is surely a stock code: the
