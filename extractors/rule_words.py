@@ -92,6 +92,7 @@ class RuleWords:
     after_person_name: re.Pattern[str]
     introduced_name: re.Pattern[str]
     quoted_name: re.Pattern[str]
+    edition_after_family: re.Pattern[str]
     quoted_project: re.Pattern[str]
     not_an_actor_after: re.Pattern[str]
     declared_name: re.Pattern[str]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extractors.punctuation import SENTENCE_STOP
+from extractors.rule_words import WORDS
 from extractors.subjects import shapes
 from extractors.subjects.gazetteer import Entity, Gazetteer
 
@@ -91,7 +92,7 @@ def find_mentions(
     for m in _EDITION_VARIANT.finditer(text) if "版" in text else ():
         candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
     mentions = _attach_editions(text, _non_overlapping(candidates), gazetteer)
-    mentions = _spaced_versions(text, mentions, gazetteer)
+    mentions = _glued_editions(text, _spaced_versions(text, mentions, gazetteer), gazetteer)
     return _named_as_models(text, _resolve_variants(text, mentions, gazetteer))
 
 
@@ -152,6 +153,46 @@ def _spaced_versions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
             )
         )
     return out
+
+
+def _glued_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A known model or product followed by capitalised Latin words is one member of its
+    family: "腾讯混元Large" is 混元Large, "盘古 Ultra MoE" is Pangu Ultra MoE.  Generic
+    words ("豆包 AI", "混元 App") and a name that starts another mention stay apart."""
+    out = []
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        found = None
+        if m.how == "gazetteer" and m.type in ("model", "product"):
+            found = WORDS.edition_after_family.match(text, m.end)
+        if found is None or not _edition_of_a_family(found, starts, gazetteer):
+            out.append(m)
+            continue
+        edition = found.group("edition")
+        spelling = f"{m.name} {edition}" if m.name.isascii() else m.name + edition
+        entity = gazetteer.lookup(spelling) or gazetteer.lookup(text[m.start : found.end()])
+        out.append(
+            replace(
+                m,
+                end=found.end(),
+                text=text[m.start : found.end()],
+                name=entity.name if entity else spelling,
+                type=entity.type if entity else m.type,
+                how="variant",
+                base=m.name,
+            )
+        )
+    return out
+
+
+def _edition_of_a_family(found: re.Match[str], starts: set[int], gazetteer: Gazetteer) -> bool:
+    first = found.group("edition").split()[0]
+    if first.lower() in gazetteer.not_names or first.lower() in _GENERIC_EDITIONS:
+        return False
+    return not any(found.start("edition") <= s < found.end() for s in starts)
+
+
+_GENERIC_EDITIONS = frozenset({"app", "web", "chat", "bot"})
 
 
 # "美图公司" ... "美图总收入18亿元": a firm named once with 公司 or 集团, that the article

@@ -25,6 +25,21 @@ NAME_CASES: list[tuple[str, list[Row]]] = [
             ("Doubao Pro-256k", "api_price", 5, "CNY/Mtok", "input"),
         ],
     ),
+    # capitalised Latin words glued to a known family name one member of it
+    (
+        "腾讯混元Turbo模型的上下文长度为32K。",
+        [("混元Turbo", "context_length", 32000, "tokens", None)],
+    ),
+    # ... also after a space, and named after the figure it is described by
+    (
+        "华为发布了参数规模达1350亿的新模型盘古 Ultra，训练在自家集群上完成。",
+        [("Pangu Ultra", "parameters", 1.35e11, "params", None)],
+    ),
+    # a generic word after the family is no member
+    (
+        "豆包 App 的月活跃用户数超过1亿。",
+        [("Doubao", "user_count", 1e8, "count", None)],
+    ),
     # a size followed by 版本 is a variant of the model just named
     (
         "Qwen2.5系列中，72B版本在超过18万亿tokens上完成预训练。",
