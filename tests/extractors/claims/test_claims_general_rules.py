@@ -295,6 +295,15 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
 ]
 
 PASSAGE_CASES: list[tuple[str, list[Row]]] = [
+    # an adverb and a change's starting point between the cue and the count; the change's
+    # end after a comma, "到了"
+    (
+        "Kimi上线了新功能。用户数也从年初的3000万，增长到了4500万。",
+        [
+            ("Kimi", "user_count", 3e7, "count", None),
+            ("Kimi", "user_count", 4.5e7, "count", None),
+        ],
+    ),
     # a clause after a semicolon opening with a name and its amount says what the one
     # before said (its own name), when it has no cue of its own
     (
