@@ -245,6 +245,8 @@ def organizations(
             continue
         if WORDS.not_a_firm_after.match(text, nstart + len(nxt)):
             continue  # "恒生科技指数", "人工智能板块": an index or a sector, not a firm
+        if nxt in ("公司", "集团") and word in gazetteer.common_nouns:
+            continue  # "机器人公司", "软件公司": a kind of firm, not one firm
         name = word if nxt in ("公司", "集团") else word + nxt
         out.append(ShapeMatch(start, nstart + len(nxt), name, "organization"))
     return out

@@ -9,6 +9,16 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 RULE_CASES: list[tuple[str, list[Row]]] = [
+    # robots and self-driving are the field's too: a firm found by its shape alone is an
+    # actor where the sentence names them
+    (
+        "人形机器人公司云迹行(02888.HK)宣布完成新股配售，募资约3亿港元。",
+        [("云迹行", "funding", 3e8, "HKD", None)],
+    ),
+    (
+        "自动驾驶公司驭远科技近日宣布完成B轮融资，金额达5亿元。",
+        [("驭远科技", "funding", 5e8, "CNY", None)],
+    ),
     # a per-Mtok phrase before several amounts makes each of them a price
     (
         "Qwen2.5-Max每百万输入tokens收费2.4元（标准）或1.2元（夜间），每百万输出tokens收费9.6元。",
