@@ -93,6 +93,8 @@ class RuleWords:
     introduced_name: re.Pattern[str]
     quoted_name: re.Pattern[str]
     edition_after_family: re.Pattern[str]
+    funding_round_after_name: re.Pattern[str]
+    measure_in_term: re.Pattern[str]
     quoted_project: re.Pattern[str]
     not_an_actor_after: re.Pattern[str]
     declared_name: re.Pattern[str]

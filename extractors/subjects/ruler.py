@@ -70,6 +70,8 @@ def find_mentions(
         *shapes.declared_names(text, gazetteer),
         *shapes.people(text, gazetteer),
         *shapes.employers(text, gazetteer),
+        *shapes.glossed_names(text, gazetteer),
+        *shapes.funded_names(text, gazetteer),
         *shapes.branded_products(text, gazetteer),
         *shapes.introduced_names(text, gazetteer),
         *shapes.repeated_latin_names(text, gazetteer),

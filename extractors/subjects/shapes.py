@@ -417,22 +417,79 @@ def employers(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     """The organization a titled person speaks for, named right before the title:
     "中国移动首席执行官何飚", "网易有道CEO周枫". The name is the run of words back to
     punctuation or a function word; a generic one ("公司董事长", "该集团CEO") names no one."""
-    out: list[ShapeMatch] = []
-    for title, _ in _titled_people(text, gazetteer):
-        end = title.start()
-        run = _NAME_RUN_END.search(text, max(0, end - 12), end)
-        if run is None:
+    ends = (title.start() for title, _ in _titled_people(text, gazetteer))
+    return [s for end in ends if (s := _firm_named_before(text, end, gazetteer))]
+
+
+def glossed_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """A firm glossed with its Latin name in brackets: "逐际动力(LimX Dynamics)",
+    "智平方(AI²Robotics)". A gloss of a term ("混合专家模型(Mixture of Experts)", "图形处理器
+    (GPU)", "周活跃用户(Weekly Active Users)") has a kind word before it, no small letter
+    (an acronym), or a word of what is measured in it."""
+    out = []
+    for m in _LATIN_GLOSS.finditer(text):
+        latin = m.group("latin")
+        if latin.isupper() or latin.split()[0].lower() in gazetteer.not_names:
             continue
-        if gazetteer.find_aliases(run.group()):
-            continue  # "火山引擎总裁", "消息称百度CEO": the gazetteer names the firm
-        name = _without_leading_words(run.group(), gazetteer)
-        if not NAME_WORD.fullmatch(name) or not _may_head_a_name(name, gazetteer):
+        if _DIGIT.search(latin):
+            continue  # "台湾杉二号(Taiwania 2)": a machine or a model, not a firm
+        if WORDS.kind_word_before.search(text, max(0, m.start() - 4), m.start()):
             continue
-        start = end - len(name)
-        if generic_tail(text, end, gazetteer) or _generic_firm(text, start, end, gazetteer):
+        found = _firm_named_before(text, m.start(), gazetteer)
+        if found is None or WORDS.measure_in_term.search(found.name):
             continue
-        out.append(ShapeMatch(start, end, name, "organization", "declared"))
+        if _transliterated_person(text, found.start, gazetteer):
+            continue  # "财务长阿纳特·阿什克纳齐(Anat Ashkenazi)": a person
+        out.append(found)
     return out
+
+
+def _transliterated_person(text: str, start: int, gazetteer: Gazetteer) -> bool:
+    """Whether the name at ``start`` is a person's: a transliterated name's dot before it,
+    or a title ("财务长阿什克纳齐")."""
+    if text[start - 1 : start] in _NAME_DOTS:
+        return True
+    before = text[max(0, start - 6) : start]
+    return any(before.endswith(title) for title in gazetteer.person_titles)
+
+
+_NAME_DOTS = frozenset("·•‧・")
+
+
+# A Latin name in brackets right after a Chinese character.
+_LATIN_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（][ ]?(?P<latin>[A-Z][A-Za-z0-9²³]*(?:[ .&\-][A-Za-z0-9²³]+){0,3})"
+    r"[ ]?[)）]"
+)
+
+
+def funded_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """A firm named right before its funding round: "某某动力A轮融资10亿元",
+    "某某科技完成B+轮融资"."""
+    out = []
+    for m in WORDS.funding_round_after_name.finditer(text):
+        found = _firm_named_before(text, m.start(), gazetteer)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _firm_named_before(text: str, end: int, gazetteer: Gazetteer) -> ShapeMatch | None:
+    """The firm named by the run of words that ends at ``end``, back to punctuation or a
+    function word; None when the gazetteer knows a name there, or the run is generic
+    ("公司", "该集团", "初创公司")."""
+    run = _NAME_RUN_END.search(text, max(0, end - 12), end)
+    if run is None:
+        return None
+    if gazetteer.find_aliases(run.group()):
+        return None  # "火山引擎总裁", "消息称百度CEO": the gazetteer names the firm
+    name = _without_leading_words(run.group(), gazetteer)
+    if not NAME_WORD.fullmatch(name) or not _may_head_a_name(name, gazetteer):
+        return None
+    start = end - len(name)
+    if generic_tail(text, end, gazetteer) or _generic_firm(text, start, end, gazetteer):
+        return None
+    return ShapeMatch(start, end, name, "organization", "declared")
 
 
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")

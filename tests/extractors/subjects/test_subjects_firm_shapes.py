@@ -10,6 +10,25 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 FIRM_CASES: list[tuple[str, list[Row]]] = [
+    # a firm glossed with its Latin name in brackets
+    (
+        "3月1日，星途跃迁(StarLeap Robotics)宣布完成超5亿元A轮融资，用于人形机器人研发。",
+        [("星途跃迁", "funding", 5e8, "CNY", None)],
+    ),
+    # ... not a term glossed so, nor a machine with a number, nor a person after a title
+    (
+        "月活跃用户(Monthly Active Users)在AI应用中突破3亿。",
+        [],
+    ),
+    (
+        "公司首席财务长艾米·霍德(Amy Hood)表示，AI基础设施投入今年达800亿美元。",
+        [],
+    ),
+    # a firm named right before its funding round
+    (
+        "年底，灵枢智行B轮融资达到8亿元，用于具身智能模型训练。",
+        [("灵枢智行", "funding", 8e8, "CNY", None)],
+    ),
     # a code that names its market makes the word before it a name, even a verb (联想),
     # and a known firm's name without its suffix (联想集团) is that firm
     (
