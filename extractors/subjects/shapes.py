@@ -486,6 +486,8 @@ def _firm_named_before(text: str, end: int, gazetteer: Gazetteer) -> ShapeMatch 
     name = _without_leading_words(run.group(), gazetteer)
     if not NAME_WORD.fullmatch(name) or not _may_head_a_name(name, gazetteer):
         return None
+    if name[-1] in gazetteer.function_characters:
+        return None  # "50亿元人民币的A轮融资": a phrase, not a name, before the anchor
     start = end - len(name)
     if generic_tail(text, end, gazetteer) or _generic_firm(text, start, end, gazetteer):
         return None

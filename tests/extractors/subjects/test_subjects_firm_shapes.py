@@ -29,6 +29,11 @@ FIRM_CASES: list[tuple[str, list[Row]]] = [
         "年底，灵枢智行B轮融资达到8亿元，用于具身智能模型训练。",
         [("灵枢智行", "funding", 8e8, "CNY", None)],
     ),
+    # ... not a phrase ending in a particle before it
+    (
+        "7月，某大模型企业宣布完成50亿元人民币的A轮融资，投后估值达到200亿元。",
+        [],
+    ),
     # a code that names its market makes the word before it a name, even a verb (联想),
     # and a known firm's name without its suffix (联想集团) is that firm
     (
