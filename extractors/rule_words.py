@@ -95,6 +95,8 @@ class RuleWords:
     edition_after_family: re.Pattern[str]
     funding_round_after_name: re.Pattern[str]
     measure_in_term: re.Pattern[str]
+    news_day_after_name: re.Pattern[str]
+    descriptor_of_a_firm: re.Pattern[str]
     quoted_project: re.Pattern[str]
     not_an_actor_after: re.Pattern[str]
     declared_name: re.Pattern[str]

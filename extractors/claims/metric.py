@@ -466,6 +466,4 @@ def _gpu_follows(after: str, category: str, chip_after: bool) -> bool:
 
 
 def _accepts(cue: Cue, category: str) -> bool:
-    if category in cue.units:
-        return True
-    return category == "pp" and "%" in cue.units
+    return category in cue.units

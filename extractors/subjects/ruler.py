@@ -72,6 +72,7 @@ def find_mentions(
         *shapes.employers(text, gazetteer),
         *shapes.glossed_names(text, gazetteer),
         *shapes.funded_names(text, gazetteer),
+        *shapes.dated_actors(text, gazetteer),
         *shapes.branded_products(text, gazetteer),
         *shapes.introduced_names(text, gazetteer),
         *shapes.repeated_latin_names(text, gazetteer),

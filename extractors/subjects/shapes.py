@@ -287,13 +287,14 @@ def _generic_tails(words: frozenset[str]) -> tuple[re.Pattern[str], int]:
 
 
 # A stock code in brackets right after a Chinese character: "广达（2382）", "(688256.SH)",
-# "(2317-TW)", "(02513.HK)", or after its exchange: "(NYSE:DAO)", "(股票代码：300750)". A
+# "(2317-TW)", "(02513.HK)", or after its exchange: "(NYSE:DAO)", "(股票代码：300750)",
+# "光宝科 (市:2301)" (a Taiwan listing, 市 or 柜, a space before the bracket). A
 # bare four-digit number that reads as a recent year, "(2024)" after a report's title, is
 # no code.
 STOCK_CODE = re.compile(
-    r"(?<=[\u4e00-\u9fff])[(（][ ]?"
+    r"(?<=[\u4e00-\u9fff])[ ]?[(（][ ]?"
     r"(?:\d{4,6}(?:[.\-](?:SH|SZ|SS|BJ|HK|TW|TWO|US))?|[A-Z]{1,5}[.\-](?:US|O|N|HK)"
-    r"|(?:[A-Za-z]{2,6}|股票代码|证券代码)[ ]?[:：][ ]?(?:[A-Z]{1,5}|\d{4,6}))"
+    r"|(?:[A-Za-z]{2,6}|股票代码|证券代码|上市|上柜|市|柜)[ ]?[:：][ ]?(?:[A-Z]{1,5}|\d{4,6}))"
     r"[ ]?[)）]"
 )
 # A code that names its market ("(00992.HK)", "(NYSE:DAO)") is surely a stock code: the
@@ -474,6 +475,21 @@ def funded_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     return out
 
 
+def dated_actors(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """A firm named right before a Taiwanese news day, "今(30)日", "昨(29)日": "欣兴今(30)日
+    法说会上预期…". A person named so (after a title, or a surname and two characters)
+    is left to the rules for people."""
+    out = []
+    for m in WORDS.news_day_after_name.finditer(text):
+        found = _firm_named_before(text, m.start(), gazetteer)
+        if found is None or _transliterated_person(text, found.start, gazetteer):
+            continue
+        if len(found.name) == 3 and found.name[0] in gazetteer.surnames:
+            continue  # "张明远今(30)日表示": a person
+        out.append(found)
+    return out
+
+
 def _firm_named_before(text: str, end: int, gazetteer: Gazetteer) -> ShapeMatch | None:
     """The firm named by the run of words that ends at ``end``, back to punctuation or a
     function word; None when the gazetteer knows a name there, or the run is generic
@@ -484,6 +500,7 @@ def _firm_named_before(text: str, end: int, gazetteer: Gazetteer) -> ShapeMatch 
     if gazetteer.find_aliases(run.group()):
         return None  # "火山引擎总裁", "消息称百度CEO": the gazetteer names the firm
     name = _without_leading_words(run.group(), gazetteer)
+    name = WORDS.descriptor_of_a_firm.split(name)[-1]  # "载板大厂欣兴": 欣兴
     if not NAME_WORD.fullmatch(name) or not _may_head_a_name(name, gazetteer):
         return None
     if name[-1] in gazetteer.function_characters:

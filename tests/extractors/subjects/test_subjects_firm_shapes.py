@@ -10,6 +10,18 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 FIRM_CASES: list[tuple[str, list[Row]]] = [
+    # a Taiwan listing's code, a space before its bracket
+    (
+        "和碩科 (市:2999)第三季AI伺服器電源營收達 120 億元。",
+        [("和碩科", "revenue", 1.2e10, "TWD", None)],
+    ),
+    # a firm named right before a Taiwanese news day, and a margin's change in points left out
+    (
+        "散熱大廠冠鈺今(12)日公布財報，受惠AI伺服器需求，單季營收達80億元，毛利率年增1.2個百分點。",
+        [("冠鈺", "revenue", 8e9, "TWD", None)],
+    ),
+    # ... but not a person named so
+    ("張明遠今(12)日表示，AI伺服器訂單今年營收可達80億元。", []),
     # a firm glossed with its Latin name in brackets
     (
         "3月1日，星途跃迁(StarLeap Robotics)宣布完成超5亿元A轮融资，用于人形机器人研发。",
