@@ -117,6 +117,10 @@ def find_title(page: Page, hint: str | None = None) -> Title:
             continue
         if _SECTION_NUMBER.match(line):
             continue  # "一、现象级爆红": a numbered section of the body, not the headline
+        if _LIST_BULLET.match(line) or _BRACKETED.fullmatch(line):
+            continue  # "• 新增记忆工具…", "(更多内容…)": a list's item or an aside
+        if _REPORTED_BY.fullmatch(page.simple(i)):
+            continue  # "机器之心报道", "某某编辑部": who reports, not what
         if _starts_body(line):
             break  # the body has begun: a later short line is a subheading or caption
         # (no furniture: so no breadcrumb, nav bar or timestamp line, which
@@ -136,8 +140,14 @@ def find_title(page: Page, hint: str | None = None) -> Title:
     # No headline in the head: the first paragraph stands for one only when it is shaped
     # like one (a paragraph of running text is no title: CLAIMS.md's null title).
     for i, line in enumerate(lines):
+        if _REPORTED_BY.fullmatch(page.simple(i)):
+            continue
         if not page.is_furniture(i) and not is_citation(line) and len(line) >= 6:
-            if _is_heading(line):
+            if (
+                _is_heading(line)
+                and not _LIST_BULLET.match(line)
+                and not _BRACKETED.fullmatch(line)
+            ):
                 return Title(line, i, False)
             break
     return Title(None, -1, False)
@@ -161,6 +171,14 @@ def _is_heading(line: str) -> bool:
     )
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*|\d+(?:\.\d+)?")
+# A short line saying who reports: "机器之心报道", "新智元编辑部".
+_REPORTED_BY = re.compile(r"\S{1,10}(?:报道|编辑部)")
+# A line wholly in brackets.
+_BRACKETED = re.compile(r"[(（【\[].*[)）】\]]")
+# A list item's bullet opening a line.
+_LIST_BULLET = re.compile(r"\s*[•●◦‣▪■◆◇▶►\-*]\s")
+
 # A section's number opening a line: 一、 / 1、 / 1. / （二） / 第三部分.
 _SECTION_NUMBER = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]"
@@ -183,7 +201,8 @@ def _headline_score(page: Page, i: int) -> int:
     headline's length, followed by the article's time or byline."""
     line = page.lines[i]
     score = 0
-    if len(_CJK_CHAR.findall(line)) >= 4:
+    # Chinese characters and Latin words: "Claude Sonnet 4.5 问世" has a headline's words
+    if len(_CJK_CHAR.findall(line)) + len(_LATIN_WORD.findall(line)) >= 4:
         score += 3
     if 10 <= len(line) <= 64:
         score += 2

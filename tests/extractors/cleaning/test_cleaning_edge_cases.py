@@ -101,3 +101,36 @@ def test_cleaning_date_only_header_gives_midnight() -> None:
     assert article.published_at is not None
     assert article.published_at.isoformat() == "2025-03-02T00:00:00+08:00"
     assert article.text == f"一个只有日期的页面标题\n{PARAGRAPH}"
+
+
+# Pages whose first lines are no headline, or a headline of Latin words with few Chinese
+# characters: (page lines, the title the cleaner must give).
+HEADLINE_CASES = [
+    # a headline mostly of Latin words beats a long list item below it
+    (
+        [
+            "Gemma 4 上线",
+            "• 新版本支持更长的上下文窗口，开发者可在本地部署并进行微调，社区反响热烈 3",
+            PARAGRAPH,
+        ],
+        "Gemma 4 上线",
+    ),
+    # a list item is never the headline, nor a bracketed aside
+    (
+        [
+            "• 新版本支持更长的上下文窗口，开发者可在本地部署并进行微调，社区反响热烈 3",
+            "(更多关于模型评测的内容)",
+            PARAGRAPH,
+        ],
+        None,
+    ),
+    # who reports is no headline
+    (["极客前沿报道", "极客前沿编辑部", PARAGRAPH], None),
+]
+
+
+@pytest.mark.parametrize(("lines", "title"), HEADLINE_CASES)
+def test_cleaning_headline_shapes(lines: list[str], title: str | None) -> None:
+    article = clean_page("\n".join(lines))
+    assert article.title == title
+    assert PARAGRAPH in article.text
