@@ -9,6 +9,11 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 RULE_CASES: list[tuple[str, list[Row]]] = [
+    # a GPU word after a count, past a gloss in brackets
+    (
+        "英伟达将向日本企业供应12万张人工智能（AI）用高性能图形处理器（GPU）。",
+        [("NVIDIA", "gpu_count", 1.2e5, "count", None)],
+    ),
     # robots and self-driving are the field's too: a firm found by its shape alone is an
     # actor where the sentence names them
     (
