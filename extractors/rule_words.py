@@ -97,6 +97,8 @@ class RuleWords:
     measure_in_term: re.Pattern[str]
     news_day_after_name: re.Pattern[str]
     descriptor_of_a_firm: re.Pattern[str]
+    owner_of_next: re.Pattern[str]
+    joins_names_with_owner: re.Pattern[str]
     quoted_project: re.Pattern[str]
     not_an_actor_after: re.Pattern[str]
     declared_name: re.Pattern[str]

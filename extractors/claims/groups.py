@@ -26,13 +26,20 @@ _EACH_REACH = 30  # characters from a list of names to the figure a word hands t
 _DESCRIBED_REACH = 40  # characters from a group named by description to its figure
 
 
-def joined_runs(text: str, offset: int, mentions: Sequence[Mention]) -> list[list[Mention]]:
+def joined_runs(
+    text: str, offset: int, mentions: Sequence[Mention], *, owners_between: bool = False
+) -> list[list[Mention]]:
     """Runs of two or more mentions of ``text`` (starting at ``offset``) joined only by
-    list marks or conjunctions, in order."""
+    list marks or conjunctions, in order (``owners_between``: or by a mark and the next
+    member's owner, "豆包、百度旗下的文心一言")."""
     runs: list[list[Mention]] = []
     run: list[Mention] = []
     for m in mentions:
-        if run and WORDS.joins_names.fullmatch(text[run[-1].end - offset : m.start - offset]):
+        gap = text[run[-1].end - offset : m.start - offset] if run else ""
+        joined = WORDS.joins_names.fullmatch(gap) or (
+            owners_between and WORDS.joins_names_with_owner.fullmatch(gap)
+        )
+        if run and joined:
             run.append(m)
             continue
         if len(run) >= 2:
@@ -164,8 +171,12 @@ def respective_member(
     if not marks:
         return None
     mark = marks[-1].start() + offset
-    fitting = [m for m in mentions if m.type in types and m.end <= mark]
-    runs = joined_runs(text, offset, fitting)
+    fitting = [
+        m
+        for m in mentions
+        if m.type in types and m.end <= mark and not WORDS.owner_of_next.match(text, m.end - offset)
+    ]
+    runs = joined_runs(text, offset, fitting, owners_between=True)
     if not runs or runs[-1][-1] is not fitting[-1]:
         return None
     run = runs[-1]

@@ -9,6 +9,15 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 RULE_CASES: list[tuple[str, list[Row]]] = [
+    # figures given in turn for a list whose members are each named after their owner
+    (
+        "其中,字节旗下的豆包、百度旗下的文心一言以及月之暗面旗下的Kimi,月活用户分别为2000万、1400万、600万。",
+        [
+            ("Doubao", "user_count", 2e7, "count", None),
+            ("文心一言", "user_count", 1.4e7, "count", None),
+            ("Kimi", "user_count", 6e6, "count", None),
+        ],
+    ),
     # a GPU word after a count, past a gloss in brackets
     (
         "英伟达将向日本企业供应12万张人工智能（AI）用高性能图形处理器（GPU）。",
