@@ -31,6 +31,7 @@ class RuleWords:
     grown_to: re.Pattern[str]
     part_of: re.Pattern[str]
     baseline_before: re.Pattern[str]
+    further_baseline: re.Pattern[str]
     instalment: re.Pattern[str]
     puts_in: re.Pattern[str]
     device_shipments: re.Pattern[str]

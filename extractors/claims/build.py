@@ -593,11 +593,18 @@ def _baseline_of(
     q: Quantity, work: _SentenceWork, last: Claim, candidates: Sequence[Quantity]
 ) -> Claim | None:
     """The same claim for a figure the sentence's last claim is compared with, at an
-    earlier time ("营收突破200亿美元，较2024年的60亿美元大幅成长")."""
-    if _claimed_before(q, last, candidates) is None:
+    earlier time ("营收突破200亿美元，较2024年的60亿美元大幅成长"), and for another earlier
+    time listed after that one ("较第一季的50亿美元，以及去年同季的57亿美元")."""
+    before = _claimed_before(q, last, candidates)
+    if before is None:
         return None
-    if not WORDS.baseline_before.search(work.body.simple, max(0, q.start - 16), q.start):
-        return None
+    simple = work.body.simple
+    compared = WORDS.baseline_before.search(simple, max(0, q.start - 24), q.start)
+    if compared is None:
+        further = WORDS.further_baseline.fullmatch(simple, before.end, q.start)
+        earlier = WORDS.baseline_before.search(simple, max(0, before.start - 24), before.start)
+        if further is None or earlier is None:
+            return None
     return _same_claim_for(last, q, work)
 
 

@@ -9,6 +9,15 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 RULE_CASES: list[tuple[str, list[Row]]] = [
+    # earlier figures a claim is compared with, the second listed after the first
+    (
+        "某AI服务器厂商云栈科技本季营收为80亿美元，高于2025会计年度第一季的50亿美元，以及2024会计年度第二季的40亿美元。",
+        [
+            ("云栈科技", "revenue", 8e9, "USD", None),
+            ("云栈科技", "revenue", 5e9, "USD", None),
+            ("云栈科技", "revenue", 4e9, "USD", None),
+        ],
+    ),
     # figures given in turn for a list whose members are each named after their owner
     (
         "其中,字节旗下的豆包、百度旗下的文心一言以及月之暗面旗下的Kimi,月活用户分别为2000万、1400万、600万。",
