@@ -9,6 +9,16 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 CUE_CASES: list[tuple[str, list[Row]]] = [
+    # a size in billions before an edition word is a parameter count; 语境 is context
+    (
+        "某实验室的新模型Orion-2迎来了 65B 的高性能版,语境窗口长度增至 16K。",
+        [
+            ("Orion-2", "parameters", 6.5e10, "params", None),
+            ("Orion-2", "context_length", 16000, "tokens", None),
+        ],
+    ),
+    # ... but a class of models compared with is no claim
+    ("Orion-2在数学测试中超过多数13B级别模型。", []),
     # 營業利益, Taiwan's word for operating profit, is a profit, not revenue
     ("SK海力士去年AI記憶體營業利益達30兆韓元。", [("SK Hynix", "profit", 3e13, "KRW", None)]),
     # 市佔 without 率 is a market share
