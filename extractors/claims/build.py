@@ -513,8 +513,8 @@ class ClaimBuilder:
         verse_line = self.link_cues.verse_line
         for idx, line in lines.items():
             last = lasts[idx]
-            if (last and last in _COMMAS) or verse_line.match(line):
-                verse.add(idx)
+            if (last and last in _COMMAS and not _has_sentence_end(line)) or verse_line.match(line):
+                verse.add(idx)  # (a paragraph of sentences cut off after a comma is prose)
                 continue
             prev_last = lasts.get(idx - 1, "")
             if prev_last and prev_last in _COMMAS and abs(len(lines[idx - 1]) - len(line)) <= 2:
@@ -525,6 +525,11 @@ class ClaimBuilder:
             if short and _has_twin(lines, lasts, idx):
                 verse.add(idx)
         return verse
+
+
+def _has_sentence_end(line: str) -> bool:
+    """Whether a sentence ends inside ``line`` (before its last character)."""
+    return any(char in "。！？!?" for char in line[:-1])
 
 
 _SIZE_METRICS = frozenset({"parameters", "active_parameters"})

@@ -9,6 +9,17 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 CUE_CASES: list[tuple[str, list[Row]]] = [
+    # a share of a market, 占 right before it
+    ("据统计，英伟达占全球GPU市场的90%以上。", [("NVIDIA", "market_share", 90, "%", None)]),
+    (
+        "根据最新的市场调查数据，在全球AI服务器代工市场中，富士康约占40%。",
+        [("Foxconn", "market_share", 40, "%", None)],
+    ),
+    # GPUs brought in by the piece, the GPU word further on
+    (
+        "三星电子将各引进5万张，这批GPU将用于建设AI工厂。",
+        [("Samsung Electronics", "gpu_count", 5e4, "count", None)],
+    ),
     # a size in billions before an edition word is a parameter count; 语境 is context
     (
         "某实验室的新模型Orion-2迎来了 65B 的高性能版,语境窗口长度增至 16K。",

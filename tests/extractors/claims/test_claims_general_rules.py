@@ -9,6 +9,14 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 RULE_CASES: list[tuple[str, list[Row]]] = [
+    # a paragraph cut off after a comma is prose, not a line of verse
+    (
+        "英伟达本季营收达到570亿美元，同比增长62%。其中数据中心业务收入为512亿美元，",
+        [
+            ("NVIDIA", "revenue", 5.7e10, "USD", None),
+            ("NVIDIA", "revenue", 5.12e10, "USD", None),
+        ],
+    ),
     # earlier figures a claim is compared with, the second listed after the first
     (
         "某AI服务器厂商云栈科技本季营收为80亿美元，高于2025会计年度第一季的50亿美元，以及2024会计年度第二季的40亿美元。",
