@@ -9,6 +9,8 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 RULE_CASES: list[tuple[str, list[Row]]] = [
+    # 浪潮 alone is a wave, not Inspur
+    ("在模型轻量化浪潮席卷全球之际，这款仅90亿参数的模型表现出色。", []),
     # a paragraph cut off after a comma is prose, not a line of verse
     (
         "英伟达本季营收达到570亿美元，同比增长62%。其中数据中心业务收入为512亿美元，",
