@@ -40,6 +40,11 @@ NAME_CASES: list[tuple[str, list[Row]]] = [
         "豆包 App 的月活跃用户数超过1亿。",
         [("Doubao", "user_count", 1e8, "count", None)],
     ),
+    # capitalised words hyphenated into a model's part name no model
+    (
+        "阶跃星辰发布新模型Step-X。该模型采用Attention-FFN分离架构，每百万token价格低至输入1元。",
+        [("Step-X", "api_price", 1, "CNY/Mtok", "input")],
+    ),
     # a size followed by 版本 is a variant of the model just named
     (
         "Qwen2.5系列中，72B版本在超过18万亿tokens上完成预训练。",
