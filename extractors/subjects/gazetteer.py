@@ -50,6 +50,8 @@ class Gazetteer:
     entities: list[Entity]
     families: dict[str, Family]
     not_names: frozenset[str]
+    # parts of a model ("cache", "attention"), lowercased: hyphenated with them, no model
+    model_parts: frozenset[str] = frozenset()
     org_suffixes: tuple[str, ...] = ()
     generic_words: frozenset[str] = frozenset()
     function_characters: frozenset[str] = frozenset()
@@ -180,6 +182,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         entities=entities,
         families=families,
         not_names=frozenset(w.lower() for w in data.get("not_names", {}).get("words", ())),
+        model_parts=frozenset(w.lower() for w in data.get("model_parts", {}).get("words", ())),
         org_suffixes=tuple(shapes.get("suffixes", ())),
         generic_words=frozenset(shapes.get("generic_words", ())),
         function_characters=frozenset(shapes.get("function_characters", "")),

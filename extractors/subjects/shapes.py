@@ -119,7 +119,7 @@ def _looks_like_model(name: str, gazetteer: Gazetteer) -> bool:
     has_digit = any(map(str.isdigit, name))
     parts = [p for p in name.split("-") if p]
     hyphen_words = "-" in name and all(p[:1].isupper() for p in parts)
-    if hyphen_words and not has_digit and any(p.lower() in gazetteer.not_names for p in parts):
+    if hyphen_words and not has_digit and any(p.lower() in gazetteer.model_parts for p in parts):
         return False  # "KV-Cache", "Attention-FFN": a model's parts, not a model
     return has_digit or hyphen_words
 
