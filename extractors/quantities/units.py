@@ -57,7 +57,7 @@ def read_unit(text: str, end: int, symbol_iso: str | None) -> tuple[UnitReading,
     surface, end = m.group(group), m.end()
     readings = _readings(group, surface)
     if group == "cur":
-        return _money_tail(text, end, readings[0].unit)
+        return _money_tail(text, end, readings[0].unit, readings[0].factor)
     if surface == "周" and _WEEK_WORD.match(text, end):
         return None  # 周活跃, 周末, 周年: not weeks
     if readings[0].unit != "count" and text.startswith("半", end):
@@ -83,7 +83,7 @@ def _readings(group: str, surface: str) -> tuple[UnitReading, UnitReading]:
     followed by 半."""
     if group == "cur":
         info = LEX.currencies[_squash(surface)]
-        factor, kind = 1.0, "money"
+        factor, kind = info.factor, "money"  # 1, or 0.1 for a tenth of one (毛钱)
     else:
         info = LEX.units[_squash(surface)]
         factor, kind = info.factor, info.kind
@@ -97,8 +97,9 @@ def _squash(surface: str) -> str:
     return surface.replace(" / ", "/").replace(" /", "/").replace("/ ", "/").lower()
 
 
-def _money_tail(text: str, end: int, iso: str) -> tuple[UnitReading, int]:
-    """元 may be followed by 角/毛/分 (123元1角1分); 美元 by 美分."""
+def _money_tail(text: str, end: int, iso: str, factor: float = 1.0) -> tuple[UnitReading, int]:
+    """元 may be followed by 角/毛/分 (123元1角1分); 美元 by 美分. ``factor``: the money word's
+    worth in its currency (0.1 for 毛钱)."""
     offset = 0.0
     if iso == "CNY":
         sub = SUBUNIT.match(text, end)
@@ -113,12 +114,14 @@ def _money_tail(text: str, end: int, iso: str) -> tuple[UnitReading, int]:
             value = parse_chinese_number(cents.group("c"))
             if value is not None:
                 offset, end = value / 100, cents.end()
-    return _price_or_money(text, end, iso, offset)
+    return _price_or_money(text, end, iso, offset, factor)
 
 
-def _price_or_money(text: str, end: int, iso: str, offset: float) -> tuple[UnitReading, int]:
+def _price_or_money(
+    text: str, end: int, iso: str, offset: float, factor: float = 1.0
+) -> tuple[UnitReading, int]:
     per = PRICE_PER.match(text, end)
     if per is None:
-        return UnitReading(iso, 1.0, "money", offset), end
+        return UnitReading(iso, factor, "money", offset), end
     tokens = LEX.price_per[lexicon_key(per.group("per") or "")]
-    return UnitReading(f"{iso}/Mtok", 1e6 / tokens, "money", offset), per.end()
+    return UnitReading(f"{iso}/Mtok", factor * 1e6 / tokens, "money", offset), per.end()
