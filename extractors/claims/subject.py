@@ -121,7 +121,7 @@ _GLOSS_AFTER = re.compile(r"\s*[(（][^()（）]{1,12}[)）]")
 # After a number, a few words and 的 before a name, maybe after the word for what it is:
 # "4050亿参数规模的Llama3.1-405B", "参数规模高达7180亿的全新模型盘古 Ultra MoE".
 _DESCRIBES = re.compile(
-    r"[^，,。；;、的\s]{0,6}的(?:[\u4e00-\u9fff]{0,3}?(?:大模型|模型|芯片|产品|公司|平台)\s?)?"
+    r"[^，,。；;、的\s]{0,6}的\s?(?:[\u4e00-\u9fff]{0,3}?(?:大模型|模型|芯片|产品|公司|平台)\s?)?"
 )
 
 

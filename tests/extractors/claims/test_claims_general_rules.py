@@ -9,6 +9,11 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 RULE_CASES: list[tuple[str, list[Row]]] = [
+    # a figure describing the name after it, a space after 的
+    (
+        "某实验室发布了新模型Orion-2，以更少的参数超越了上一代万亿参数级的 Orion-1。",
+        [("Orion-1", "parameters", 1e12, "params", None)],
+    ),
     # 浪潮 alone is a wave, not Inspur
     ("在模型轻量化浪潮席卷全球之际，这款仅90亿参数的模型表现出色。", []),
     # a paragraph cut off after a comma is prose, not a line of verse
