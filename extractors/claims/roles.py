@@ -206,10 +206,10 @@ class SentenceView:
         return attribution
 
     def _around(self, j: int) -> tuple[str, str]:
-        """The 12 characters before mention ``j`` and the 40 after it."""
+        """The 16 characters before mention ``j`` and the 40 after it."""
         m = self.mentions[j]
         rel_start, rel_end = m.start - self.start, m.end - self.start
-        return self.text[max(0, rel_start - 12) : rel_start], self.text[rel_end : rel_end + 40]
+        return self.text[max(0, rel_start - 16) : rel_start], self.text[rel_end : rel_end + 40]
 
     def _citation_of(self, j: int, around: tuple[str, str] | None = None) -> str | None:
         """ "source", "speaker" or None: see :func:`_citation` (kept as "" for None).
