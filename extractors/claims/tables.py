@@ -14,6 +14,7 @@ benchmark or score header are benchmark scores in points.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,6 +61,8 @@ class Row:
 class Table:
     header: Row | None
     rows: tuple[Row, ...]
+    caption: str = ""
+    """The line of text right above the table ("价格：元/M tokens" may say its unit)."""
 
     @property
     def start(self) -> int:
@@ -79,6 +82,8 @@ class TableCell:
     """In a leaderboard's score columns (at or right of its first score header)."""
     name_cell: Cell | None = None
     """The cell under a "模型"/"model" header: whom the row is about."""
+    caption: str = ""
+    """The table's caption (:attr:`Table.caption`)."""
 
 
 def _cells(line: str, offset: int) -> tuple[Cell, ...]:
@@ -110,18 +115,22 @@ def find_tables(text: str) -> list[Table]:
     tables: list[Table] = []
     run: list[Row] = []
     header_above: tuple[Row, int] | None = None  # a header-like row and its line number
+    caption = above = ""  # the text line before the run, and the last text line seen
     offset = 0
     for number, line in enumerate([*text.split("\n"), ""]):
         cells = _cells(line, offset) if "|" in line else ()
         if len(cells) >= _MIN_CELLS and not _RULE_ROW.match(line):
+            if not run:
+                caption = above
             run.append(Row(offset, cells))
         elif not (_RULE_ROW.match(line) and line.strip() and run):
             table = _table_of(run, header_above, number)
             if table is not None:
-                tables.append(table)
+                tables.append(dataclasses.replace(table, caption=caption))
             if len(run) == 1 and run[0].is_header_like:
                 header_above = (run[0], number)
             run = []
+            above = line.strip() or above
         offset += len(line) + 1
     return tables
 
@@ -181,7 +190,9 @@ def _score_column(header: Row | None) -> tuple[int | None, str]:
     return None, ""
 
 
-_NAME_HEADER = re.compile(r"(?i)^(?:模型|模型名称|大模型|model|模型名|产品|名称)$")
+_NAME_HEADER = re.compile(
+    r"(?i)^(?:模型|模型名称|大模型|model|模型名|产品|名称)(?:\s?(?:ID|name|名))?$"
+)
 
 
 def _name_column(header: Row | None) -> int | None:
@@ -228,6 +239,7 @@ def table_cells(tables: Sequence[Table], quantities: Sequence[Quantity]) -> list
                         column,
                         scored,
                         _name_cell(row, name_column),
+                        table.caption,
                     )
                 )
     return found
@@ -243,7 +255,23 @@ class TableReading:
 
 _PERCENT_HEADER = re.compile(r"[(（]\s*[%％]\s*[)）]")
 _PER_TOKENS = re.compile(r"(?i)每\s*(千|1K|百万|1M|百萬)\s*(?:个\s*)?(?:tokens?|词元)")
-_PER_TOKENS_SCALE = {"千": 1000.0, "1k": 1000.0, "百万": 1.0, "1m": 1.0, "百萬": 1.0}
+_PER_TOKENS_SCALE = {
+    "千": 1000.0,
+    "1k": 1000.0,
+    "k": 1000.0,
+    "百万": 1.0,
+    "1m": 1.0,
+    "m": 1.0,
+    "百萬": 1.0,
+}
+# A price unit per tokens, said over a table or in a column's header: "元/M tokens".
+_PRICE_UNIT = re.compile(
+    r"(?i)(?P<cur>美元|元|\$|USD|CNY|RMB)\s*/\s*(?:每\s*)?(?P<per>千|1K|K|百万|百萬|1M|M)"
+    r"\s*(?:个\s*)?(?:tokens?|词元)"
+)
+_PRICE_CURRENCY = {"美元": "USD", "$": "USD", "usd": "USD", "USD": "USD", "元": "CNY"}
+_PRICE_CURRENCY.update({"CNY": "CNY", "cny": "CNY", "RMB": "CNY", "rmb": "CNY"})
+_PRICE_COLUMN = re.compile(r"价|(?i:price)")
 
 
 def read_cell(cell: TableCell, cues: MetricCues) -> TableReading | None:
@@ -263,6 +291,11 @@ def read_cell(cell: TableCell, cues: MetricCues) -> TableReading | None:
     if per_tokens and q.kind == "money" and q.unit:
         scale = _PER_TOKENS_SCALE[per_tokens.group(1).lower()]
         return TableReading("api_price", f"{q.unit}/Mtok", scale)
+    priced = _PRICE_UNIT.search(f"{cell.column} {cell.caption}")
+    if priced and q.unit is None and _PRICE_COLUMN.search(cell.column):
+        # "价格：元/M tokens" over the table, "输入价 | 2.00" in it
+        scale = _PER_TOKENS_SCALE[priced.group("per").lower()]
+        return TableReading("api_price", f"{_PRICE_CURRENCY[priced.group('cur')]}/Mtok", scale)
     if (cell.scored or _SCORE_HEADER.search(cell.label)) and q.unit in (None, "%"):
         return TableReading("benchmark_score", q.unit or "points")
     return _read_with_cues(cell, q, cues)
@@ -319,7 +352,9 @@ def row_subject(
         inside = [m for m in mentions if named.start <= m.start and m.end <= named.end]
         fitting = [m for m in inside if m.type in types]
         if fitting:
-            return fitting[0]
+            # "deepseek-ai/DeepSeek-V3": the model the cell names (the fullest name), not
+            # its maker
+            return min(fitting, key=lambda m: (m.type == "organization", m.start - m.end))
         if any(m.end - m.start == len(named.text.strip()) for m in inside):
             return None  # the cell names an actor the metric cannot have
         # a name only partly known ("智谱清言" holds the firm 智谱): the cell names a model

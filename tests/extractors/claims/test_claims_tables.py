@@ -68,7 +68,24 @@ xinghe-2 | 0.002元 |
 32K-128K | 0.005元 |
 以上为大模型推理的标准价格。"""
 
+# the price unit said over the table; a name cell naming maker and model is the model's
+CAPTIONED_PRICES = """某平台公布了付费模型的调用价格。
+付费模型(价格:元/M tokens)
+| 模型 ID | 输入价 | 输出价 |
+|---|---|---|
+zhipu-ai/GLM-4.5 | 3.00 | 12.00 |
+qwen-ai/Qwen3-Max | 6.00 | 24.00 |"""
+
 CASES: list[tuple[str, list[Row]]] = [
+    (
+        CAPTIONED_PRICES,
+        [
+            ("GLM-4.5", "api_price", 3, "CNY/Mtok", "输入价"),
+            ("GLM-4.5", "api_price", 12, "CNY/Mtok", "输出价"),
+            ("Qwen3-Max", "api_price", 6, "CNY/Mtok", "输入价"),
+            ("Qwen3-Max", "api_price", 24, "CNY/Mtok", "输出价"),
+        ],
+    ),
     (
         LEADERBOARD,
         [
@@ -157,6 +174,7 @@ CASES: list[tuple[str, list[Row]]] = [
     "text,expected",
     CASES,
     ids=[
+        "captioned prices",
         "leaderboard",
         "financials",
         "notes column",
