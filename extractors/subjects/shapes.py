@@ -715,6 +715,8 @@ _COMMON_TERMS = frozenset(
         "chat",
         "bot",
         "chatbot",
+        "robotaxi",
+        "robotaxis",
         "model",
         "models",
         "open",

@@ -9,6 +9,14 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 RULE_CASES: list[tuple[str, list[Row]]] = [
+    # a common English term the article repeats (Robotaxi) names no one
+    (
+        "小马智行第一季度总收入为1020万美元。其中Robotaxi业务收入为150万美元，Robotaxi车队规模持续扩大，Robotaxi订单增长明显。",
+        [
+            ("Pony.ai", "revenue", 1.02e7, "USD", None),
+            ("Pony.ai", "revenue", 1.5e6, "USD", None),
+        ],
+    ),
     # a figure describing the name after it, a space after 的; the name a verb of besting
     # reaches past a few words is a comparator, not what the next figure is about
     (
