@@ -97,6 +97,7 @@ class RuleWords:
     funding_round_after_name: re.Pattern[str]
     measure_in_term: re.Pattern[str]
     news_day_after_name: re.Pattern[str]
+    is_a_firm_after_name: re.Pattern[str]
     descriptor_of_a_firm: re.Pattern[str]
     owner_of_next: re.Pattern[str]
     joins_names_with_owner: re.Pattern[str]

@@ -73,6 +73,7 @@ def find_mentions(
         *shapes.glossed_names(text, gazetteer),
         *shapes.funded_names(text, gazetteer),
         *shapes.dated_actors(text, gazetteer),
+        *shapes.self_described_firms(text, gazetteer),
         *shapes.branded_products(text, gazetteer),
         *shapes.introduced_names(text, gazetteer),
         *shapes.repeated_latin_names(text, gazetteer),

@@ -478,6 +478,16 @@ def funded_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     return out
 
 
+def self_described_firms(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """A firm the article says is one: "智原是一家IC设计公司", "某某为一家专注于AI芯片的企业"."""
+    out = []
+    for m in WORDS.is_a_firm_after_name.finditer(text):
+        found = _firm_named_before(text, m.start(), gazetteer)
+        if found is not None and not _transliterated_person(text, found.start, gazetteer):
+            out.append(found)
+    return out
+
+
 def dated_actors(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     """A firm named right before a Taiwanese news day, "今(30)日", "昨(29)日": "欣兴今(30)日
     法说会上预期…". A person named so (after a title, or a surname and two characters)

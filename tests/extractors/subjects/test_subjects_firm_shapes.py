@@ -10,6 +10,14 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 FIRM_CASES: list[tuple[str, list[Row]]] = [
+    # a firm the article says is one ("是一家…公司"), wherever else it is named
+    (
+        "星原是一家IC设计公司，专注AI芯片。星原第三季营收为29.6亿元，毛利率为43.2%。",
+        [
+            ("星原", "revenue", 2.96e9, "CNY", None),
+            ("星原", "profit_margin", 43.2, "%", None),
+        ],
+    ),
     # a Taiwan listing's code, a space before its bracket
     (
         "和碩科 (市:2999)第三季AI伺服器電源營收達 120 億元。",
