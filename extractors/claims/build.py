@@ -453,13 +453,19 @@ class ClaimBuilder:
         that opens with a name and its amount, with no cue of its own, says of that name
         what the clause before said of another (same metric, same unit)."""
         s = work.sentence
+        if q.unit != last.unit and not (q.unit is None and last.unit == "count"):
+            return None  # (a bare number stands for a count: "腾讯元宝约3286万")
         before = work.body.simple[max(0, s.start - 2) : s.start]
-        if not before.rstrip().endswith(("；", ";")) or q.unit != last.unit:
-            return None
         mentions = work.view.mentions
-        if not mentions or mentions[0].start - s.start > 1:
-            return None
-        name = mentions[0]
+        if before.rstrip().endswith(("；", ";")):
+            if not mentions or mentions[0].start - s.start > 1:
+                return None
+            name = mentions[0]
+        else:
+            # "豆包月活大致在1.72亿，腾讯元宝约3286万": a comma clause of the same sentence
+            name = self._comma_clause_name(q, work, last)
+            if name is None:
+                return None
         if not 0 <= q.start - name.end <= _PARALLEL_GAP or name.name == last.subject:
             return None
         if name.type not in self.metric_cues.subject_types(last.metric):
@@ -473,6 +479,21 @@ class ClaimBuilder:
             sentence=s.text,
             object=None,
         )
+
+    @staticmethod
+    def _comma_clause_name(q: Quantity, work: _SentenceWork, last: Claim) -> Mention | None:
+        """The name opening the comma clause of ``q``, when the sentence's last claim came
+        before that clause and only a qualifier stands between the name and ``q``."""
+        simple, s = work.body.simple, work.sentence
+        if last.start < s.start or last.end > q.start:
+            return None
+        for m in work.view.mentions:
+            if m.end <= q.start and q.start - m.end <= _PARALLEL_GAP:
+                opens = simple[max(s.start, m.start - 1) : m.start] in ("，", ",")
+                between = simple[m.end : q.start]
+                if opens and last.end < m.start and _QUALIFIER_GAP.fullmatch(between):
+                    return m
+        return None
 
     def _is_candidate(self, q: Quantity, simple: str, spans: BodySpans) -> bool:
         """Numbers inside names, dates and page furniture are no claims (``simple``: the
@@ -566,6 +587,7 @@ def _listed_after(q: Quantity, work: _SentenceWork, first: Quantity, claim: Clai
 
 
 _PARALLEL_GAP = 2  # characters between a parallel clause's opening name and its amount
+_QUALIFIER_GAP = re.compile(r"\s*(?:约|近|为|达|超|逾)?\s*")
 _CHANGE_REACH = 24
 _LATER_REACH = 48
 

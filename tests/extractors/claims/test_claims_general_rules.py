@@ -356,6 +356,15 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
 ]
 
 PASSAGE_CASES: list[tuple[str, list[Row]]] = [
+    # comma clauses opening with a name and an amount say what the first clause said
+    (
+        "据统计,豆包月活大致在1.72亿,Kimi约3286万,文心一言约2100万。",
+        [
+            ("Doubao", "user_count", 1.72e8, "count", None),
+            ("Kimi", "user_count", 3.286e7, "count", None),
+            ("文心一言", "user_count", 2.1e7, "count", None),
+        ],
+    ),
     # an adverb and a change's starting point between the cue and the count; the change's
     # end after a comma, "到了"
     (
