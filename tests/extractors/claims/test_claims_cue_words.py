@@ -9,6 +9,8 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 CUE_CASES: list[tuple[str, list[Row]]] = [
+    # a firm's R&D staff counted by the head
+    ("优必选的研发人员共有736人。", [("UBTech Robotics", "headcount", 736, "count", None)]),
     # a share of a market, 占 right before it
     ("据统计，英伟达占全球GPU市场的90%以上。", [("NVIDIA", "market_share", 90, "%", None)]),
     (
