@@ -28,6 +28,9 @@ from extractors.subjects import Mention
 _MIN_CELLS = 2
 _CELL_SEPARATOR = re.compile(r"\|")
 _RULE_ROW = re.compile(r"^[\s|:\-—=+_\u2500-\u257f]*$")  # "|---|", "├──┼──┤"
+# An amount inside a cell with words around it ("约910亿美元(由850亿美元上调)"); a year
+# ("2025年资本开支") is none.
+_AMOUNT_IN_CELL = re.compile(r"\d[\d.,]*\s*(?:亿|万|兆|美元|元|%|％|倍)")
 _NUMERIC_CELL = re.compile(r"^[\s$￥¥+\-~约≈<>≥≤]*[\d.,]+\s*(?:[%％万亿兆KkMBT]|亿元|万元|元)?\s*$")
 _SCORE_HEADER = re.compile(
     r"(?i)得分|总分|分数|成绩|score|评分|准确率|通过率|pass@|MMLU|C-?Eval|CMMLU|GSM8K|MATH|"
@@ -53,7 +56,9 @@ class Row:
     def is_header_like(self) -> bool:
         """Mostly words: a header row (its cells name the columns)."""
         filled = [c for c in self.cells if c.text]
-        numeric = sum(bool(_NUMERIC_CELL.match(c.text)) for c in filled)
+        numeric = sum(
+            bool(_NUMERIC_CELL.match(c.text) or _AMOUNT_IN_CELL.search(c.text)) for c in filled
+        )
         return bool(filled) and numeric * 2 < len(filled) and numeric == 0
 
 
@@ -225,8 +230,10 @@ def table_cells(tables: Sequence[Table], quantities: Sequence[Quantity]) -> list
             label = words[0].text if words else ""
             for index, cell in enumerate(row.cells):
                 inside = [q for q in quantities if cell.start <= q.start and q.end <= cell.end]
-                if len(inside) != 1 or not _NUMERIC_CELL.match(cell.text):
+                figure = _cell_figure(cell, inside)
+                if figure is None:
                     continue
+                inside = [figure]
                 column = _column_of(row, index + shift, table.header)
                 scored = score_column is not None and index >= score_column
                 if scored and not column:
@@ -243,6 +250,26 @@ def table_cells(tables: Sequence[Table], quantities: Sequence[Quantity]) -> list
                     )
                 )
     return found
+
+
+def _cell_figure(cell: Cell, inside: Sequence[Quantity]) -> Quantity | None:
+    """The one figure a cell holds: a number alone ("12.5%", "3.2亿"), or an amount with
+    its qualifier and a note in brackets after it ("约910亿美元(由850亿美元上调)",
+    "700亿–720亿美元")."""
+    if len(inside) == 1 and _NUMERIC_CELL.match(cell.text):
+        return inside[0]
+    if not inside or inside[0].unit is None:
+        return None
+    first = inside[0]
+    text = _CELL_NOTE.sub("", cell.text)
+    head = text[: first.start - cell.start]
+    tail = text[first.end - cell.start :]
+    return first if _CELL_QUALIFIER.fullmatch(head) and not tail.strip() else None
+
+
+# A note in brackets closing a cell; the qualifiers that may open a cell's amount.
+_CELL_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_CELL_QUALIFIER = re.compile(r"\s*(?:约|近|超过|超|逾|达|≈|~|\+)?\s*")
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,21 @@ CAPTIONED_PRICES = """某平台公布了付费模型的调用价格。
 zhipu-ai/GLM-4.5 | 3.00 | 12.00 |
 qwen-ai/Qwen3-Max | 6.00 | 24.00 |"""
 
+# amounts with a qualifier, a range or a note in brackets in their cells
+NOTED_AMOUNTS = """几家科技巨头公布了今年的资本开支指引，AI基础设施是投入重点。
+| 公司 | 2025年资本开支指引 | 主要投入 |
+|---|---|---|
+| Microsoft | 800亿–1,000亿美元(财年结束) | 数据中心 |
+| Meta | 约700亿美元(由650亿美元上调) | AI模型 |"""
+
 CASES: list[tuple[str, list[Row]]] = [
+    (
+        NOTED_AMOUNTS,
+        [
+            ("Microsoft", "capex", 8e10, "USD", "2025年资本开支指引"),
+            ("Meta", "capex", 7e10, "USD", "2025年资本开支指引"),
+        ],
+    ),
     (
         CAPTIONED_PRICES,
         [
@@ -174,6 +188,7 @@ CASES: list[tuple[str, list[Row]]] = [
     "text,expected",
     CASES,
     ids=[
+        "noted amounts",
         "captioned prices",
         "leaderboard",
         "financials",
