@@ -136,7 +136,7 @@ def find_title(page: Page, hint: str | None = None) -> Title:
         # "AI人工智慧台股:拆解…" over "台股:拆解…": a headline shown again under a label
         candidates = [i for i in candidates if not _labelled_copy(lines, i, candidates)]
         best = max(candidates, key=lambda i: (_headline_score(page, i), -i))
-        return Title(lines[best], best, True)
+        return Title(_TRAILING_TAG.sub("", lines[best]), best, True)
     # No headline in the head: the first paragraph stands for one only when it is shaped
     # like one (a paragraph of running text is no title: CLAIMS.md's null title).
     for i, line in enumerate(lines):
@@ -172,6 +172,8 @@ def _is_heading(line: str) -> bool:
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*|\d+(?:\.\d+)?")
+# A tag a platform shows after a headline ("…来了 原创").
+_TRAILING_TAG = re.compile(r"\s+(?:原创|原創|转载|轉載|置顶|置頂|精选|精選|独家|獨家|首发|首發)$")
 # A short line saying who reports: "机器之心报道", "新智元编辑部".
 _REPORTED_BY = re.compile(r"\S{1,10}(?:报道|编辑部)")
 # A line wholly in brackets.
