@@ -152,6 +152,11 @@ def is_nav_bar(line: str) -> bool:
     return len(barred) >= 3 and all(len(t) <= 6 for t in barred)
 
 
+# A label right before a line's time says it is the page's: "时间:2026-02-17 00:10".
+_STAMP_LABEL = re.compile(r"(?:时间|時間|日期|发布于|發布於|发表于|發表於)\s*[:：]?\s*$")
+_MAX_LABELLED_LINE = 80
+
+
 def timestamp_in(line: str) -> re.Match[str] | None:
     """The first date-with-time in a line, if any."""
     for m in TIMESTAMP_RE.finditer(ascii_digits(line)):
@@ -168,8 +173,12 @@ def is_timestamp_line(line: str) -> bool:
 def timestamp_line_match(line: str) -> re.Match[str] | None:
     """The date-with-time of a timestamp line (see :func:`is_timestamp_line`), else None."""
     m = timestamp_in(line)
-    if m is None or len(line) - (m.end() - m.start()) > _MAX_STAMP_EXTRA:
+    if m is None:
         return None
+    if len(line) - (m.end() - m.start()) > _MAX_STAMP_EXTRA and not (
+        len(line) <= _MAX_LABELLED_LINE and _STAMP_LABEL.search(line, 0, m.start())
+    ):
+        return None  # (a byline may carry the time after its label: "编辑:某某 时间:…")
     return m
 
 

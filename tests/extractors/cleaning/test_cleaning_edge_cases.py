@@ -136,3 +136,19 @@ def test_cleaning_headline_shapes(lines: list[str], title: str | None) -> None:
     article = clean_page("\n".join(lines))
     assert article.title == title
     assert PARAGRAPH in article.text
+
+
+def test_cleaning_time_after_its_label_in_a_byline() -> None:
+    """A byline may carry the page's time after its label, further along the line than a
+    bare timestamp line allows."""
+    page = "\n".join(
+        [
+            "某实验室开源新模型",
+            "IP属地 中国北京 编辑:张明远 李华生 校对:王小明 时间:2025-03-02 10:20:00",
+            PARAGRAPH,
+        ]
+    )
+    article = clean_page(page)
+    assert article.published_at is not None
+    assert article.published_at.isoformat().startswith("2025-03-02T10:20")
+    assert PARAGRAPH in article.text
