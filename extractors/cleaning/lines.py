@@ -123,6 +123,12 @@ def is_rule_line(line: str) -> bool:
     return bool(line) and all(ch in _RULE_CHARS for ch in line)
 
 
+def is_spaced_table_row(line: str) -> bool:
+    """A row of a table whose cells only spaces split, one of them an amount: "总营收
+    312亿元 -7% 略超预期"."""
+    return len(line.split()) >= 3 and _MEASURED_NUMBER.search(line) is not None
+
+
 def is_table_row(line: str) -> bool:
     """A row of a table that holds figures: cells split by two bars or more, one of
     them a number ("| 2024年 | 3052 | +782.1% |")."""

@@ -15,6 +15,7 @@ from extractors.chinese_script import to_simplified
 from extractors.cleaning.lines import (
     is_breadcrumb,
     is_nav_bar,
+    is_spaced_table_row,
     is_story_item,
     timestamp_lines,
 )
@@ -65,6 +66,11 @@ class Page:
             v = self._profile[i] = self._profile_search(self.simple_lines[i])
         return v
 
+    def _heads_a_table(self, i: int) -> bool:
+        """Whether line ``i`` (words split by spaces) heads rows of amounts split the same
+        way: "业务板块 2025 Q3数据 同比增速" over "总营收 312亿元 -7%"."""
+        return i + 1 < len(self.lines) and is_spaced_table_row(self.lines[i + 1])
+
     def is_furniture(self, i: int) -> bool:
         v = self._furniture[i]
         if v is None:
@@ -72,7 +78,7 @@ class Page:
             v = self._furniture[i] = (
                 self.stamps[i] is not None
                 or self.is_breadcrumb(i)
-                or is_nav_bar(line)
+                or (is_nav_bar(line) and not self._heads_a_table(i))
                 or is_story_item(line)
                 or self._furniture_search(self.simple_lines[i])
                 or self.is_stop(i)

@@ -152,3 +152,12 @@ def test_cleaning_time_after_its_label_in_a_byline() -> None:
     assert article.published_at is not None
     assert article.published_at.isoformat().startswith("2025-03-02T10:20")
     assert PARAGRAPH in article.text
+
+
+def test_cleaning_keeps_a_table_split_by_spaces_at_the_end() -> None:
+    """A header of short words split by spaces looks like a navigation bar; over rows of
+    amounts split the same way it heads a table, and the rows stay in the body."""
+    rows = ["总营收 312亿元 -7% 略超预期", "云业务 42亿元 +33% 增速加快"]
+    page = "\n".join([PARAGRAPH, "核心数据概览", "业务板块 本季数据 同比增速 核心亮点", *rows])
+    article = clean_page(page)
+    assert all(row in article.text for row in rows)
