@@ -470,37 +470,38 @@ _LATIN_GLOSS = re.compile(
 def funded_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     """A firm named right before its funding round: "某某动力A轮融资10亿元",
     "某某科技完成B+轮融资"."""
-    out = []
-    for m in WORDS.funding_round_after_name.finditer(text):
-        found = _firm_named_before(text, m.start(), gazetteer)
-        if found is not None:
-            out.append(found)
-    return out
+    return list(_firms_before_each(WORDS.funding_round_after_name, text, gazetteer))
 
 
 def self_described_firms(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     """A firm the article says is one: "智原是一家IC设计公司", "某某为一家专注于AI芯片的企业"."""
-    out = []
-    for m in WORDS.is_a_firm_after_name.finditer(text):
-        found = _firm_named_before(text, m.start(), gazetteer)
-        if found is not None and not _transliterated_person(text, found.start, gazetteer):
-            out.append(found)
-    return out
+    return [
+        found
+        for found in _firms_before_each(WORDS.is_a_firm_after_name, text, gazetteer)
+        if not _transliterated_person(text, found.start, gazetteer)
+    ]
 
 
 def dated_actors(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     """A firm named right before a Taiwanese news day, "今(30)日", "昨(29)日": "欣兴今(30)日
-    法说会上预期…". A person named so (after a title, or a surname and two characters)
-    is left to the rules for people."""
-    out = []
-    for m in WORDS.news_day_after_name.finditer(text):
+    法说会上预期…". A person named so (after a title, or a surname and two characters:
+    "张明远今(30)日表示") is left to the rules for people."""
+    return [
+        found
+        for found in _firms_before_each(WORDS.news_day_after_name, text, gazetteer)
+        if not _transliterated_person(text, found.start, gazetteer)
+        and not (len(found.name) == 3 and found.name[0] in gazetteer.surnames)
+    ]
+
+
+def _firms_before_each(
+    anchor: re.Pattern[str], text: str, gazetteer: Gazetteer
+) -> Iterator[ShapeMatch]:
+    """:func:`_firm_named_before` each match of ``anchor``, where one is named."""
+    for m in anchor.finditer(text):
         found = _firm_named_before(text, m.start(), gazetteer)
-        if found is None or _transliterated_person(text, found.start, gazetteer):
-            continue
-        if len(found.name) == 3 and found.name[0] in gazetteer.surnames:
-            continue  # "张明远今(30)日表示": a person
-        out.append(found)
-    return out
+        if found is not None:
+            yield found
 
 
 def _firm_named_before(text: str, end: int, gazetteer: Gazetteer) -> ShapeMatch | None:
