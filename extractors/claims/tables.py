@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from extractors.claims.metric import MetricCues, choose_metric, dropped
 from extractors.models import Quantity
 from extractors.quantities.declared_units import column_unit
+from extractors.quantities.lexicon import lexicon_key, load_lexicon
 from extractors.quantities.quantity_model import at_written_precision
 from extractors.subjects import Mention
 
@@ -282,23 +283,23 @@ class TableReading:
 
 _PERCENT_HEADER = re.compile(r"[(（]\s*[%％]\s*[)）]")
 _PER_TOKENS = re.compile(r"(?i)每\s*(千|1K|百万|1M|百萬)\s*(?:个\s*)?(?:tokens?|词元)")
-_PER_TOKENS_SCALE = {
-    "千": 1000.0,
-    "1k": 1000.0,
-    "k": 1000.0,
-    "百万": 1.0,
-    "1m": 1.0,
-    "m": 1.0,
-    "百萬": 1.0,
-}
-# A price unit per tokens, said over a table or in a column's header: "元/M tokens".
+_PER_TOKENS_SCALE = {"千": 1000.0, "1k": 1000.0, "百万": 1.0, "1m": 1.0, "百萬": 1.0}
+# A price unit per tokens, said over a table or in a column's header: "元/M tokens" (the
+# text is in simplified script; the quantity lexicon names the currency and the count).
 _PRICE_UNIT = re.compile(
-    r"(?i)(?P<cur>美元|元|\$|USD|CNY|RMB)\s*/\s*(?:每\s*)?(?P<per>千|1K|K|百万|百萬|1M|M)"
+    r"(?i)(?P<cur>美元|元|\$|USD|CNY|RMB)\s*/\s*(?:每\s*)?(?P<per>千|1K|K|百万|1M|M)"
     r"\s*(?:个\s*)?(?:tokens?|词元)"
 )
-_PRICE_CURRENCY = {"美元": "USD", "$": "USD", "usd": "USD", "USD": "USD", "元": "CNY"}
-_PRICE_CURRENCY.update({"CNY": "CNY", "cny": "CNY", "RMB": "CNY", "rmb": "CNY"})
 _PRICE_COLUMN = re.compile(r"价|(?i:price)")
+
+
+def _declared_price(priced: re.Match[str]) -> tuple[str, float]:
+    """The unit and the scale to per-million-tokens of a price unit :data:`_PRICE_UNIT`
+    found."""
+    lexicon = load_lexicon()
+    word = priced.group("cur")
+    currency = lexicon.symbols.get(word) or lexicon.currencies[lexicon_key(word)].unit
+    return f"{currency}/Mtok", 1e6 / lexicon.price_per[lexicon_key(priced.group("per"))]
 
 
 def read_cell(cell: TableCell, cues: MetricCues) -> TableReading | None:
@@ -321,8 +322,7 @@ def read_cell(cell: TableCell, cues: MetricCues) -> TableReading | None:
     priced = _PRICE_UNIT.search(f"{cell.column} {cell.caption}")
     if priced and q.unit is None and _PRICE_COLUMN.search(cell.column):
         # "价格：元/M tokens" over the table, "输入价 | 2.00" in it
-        scale = _PER_TOKENS_SCALE[priced.group("per").lower()]
-        return TableReading("api_price", f"{_PRICE_CURRENCY[priced.group('cur')]}/Mtok", scale)
+        return TableReading("api_price", *_declared_price(priced))
     if (cell.scored or _SCORE_HEADER.search(cell.label)) and q.unit in (None, "%"):
         return TableReading("benchmark_score", q.unit or "points")
     return _read_with_cues(cell, q, cues)
