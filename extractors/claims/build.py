@@ -41,6 +41,7 @@ from extractors.claims.tables import (
 from extractors.dates import DateMention
 from extractors.metric_table import metric_table
 from extractors.models import Claim, Quantity
+from extractors.punctuation import SENTENCE_STOP
 from extractors.quantities.numerals import CN_CHARS, DIGIT_VALUES
 from extractors.quantities.quantity_model import at_written_precision
 from extractors.rule_words import WORDS
@@ -550,7 +551,7 @@ class ClaimBuilder:
 
 def _has_sentence_end(line: str) -> bool:
     """Whether a sentence ends inside ``line`` (before its last character)."""
-    return any(char in "。！？!?" for char in line[:-1])
+    return SENTENCE_STOP.search(line, 0, len(line) - 1) is not None
 
 
 _SIZE_METRICS = frozenset({"parameters", "active_parameters"})

@@ -117,8 +117,8 @@ def find_title(page: Page, hint: str | None = None) -> Title:
             continue
         if _SECTION_NUMBER.match(line):
             continue  # "一、现象级爆红": a numbered section of the body, not the headline
-        if _LIST_BULLET.match(line) or _BRACKETED.fullmatch(line):
-            continue  # "• 新增记忆工具…", "(更多内容…)": a list's item or an aside
+        if _list_item_or_aside(line):
+            continue  # "• 新增记忆工具…", "(更多内容…)"
         if _REPORTED_BY.fullmatch(page.simple(i)):
             continue  # "机器之心报道", "某某编辑部": who reports, not what
         if _starts_body(line):
@@ -143,11 +143,7 @@ def find_title(page: Page, hint: str | None = None) -> Title:
         if _REPORTED_BY.fullmatch(page.simple(i)):
             continue
         if not page.is_furniture(i) and not is_citation(line) and len(line) >= 6:
-            if (
-                _is_heading(line)
-                and not _LIST_BULLET.match(line)
-                and not _BRACKETED.fullmatch(line)
-            ):
+            if _is_heading(line) and not _list_item_or_aside(line):
                 return Title(line, i, False)
             break
     return Title(None, -1, False)
@@ -180,6 +176,12 @@ _REPORTED_BY = re.compile(r"\S{1,10}(?:报道|编辑部)")
 _BRACKETED = re.compile(r"[(（【\[].*[)）】\]]")
 # A list item's bullet opening a line.
 _LIST_BULLET = re.compile(r"\s*[•●◦‣▪■◆◇▶►\-*]\s")
+
+
+def _list_item_or_aside(line: str) -> bool:
+    """A list's item (a bullet opens it) or an aside (brackets hold it all): no headline."""
+    return _LIST_BULLET.match(line) is not None or _BRACKETED.fullmatch(line) is not None
+
 
 # A section's number opening a line: 一、 / 1、 / 1. / （二） / 第三部分.
 _SECTION_NUMBER = re.compile(
