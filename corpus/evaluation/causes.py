@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.evaluation.scoring import GoldClaim, Matcher, PredictedClaim, base_value, values_agree
+from extractors.cleaning.lines import drop_pinyin_glosses
 
 LOST_IN_CLEANING = "body lost in cleaning"
 NUMBER_NOT_FOUND = "number not found"
@@ -55,11 +56,13 @@ def squeeze(text: str) -> str:
 
 
 def evidence_kept(evidence: str, body: str) -> bool:
-    """The evidence stands in the cleaned body (white space ignored)."""
-    return bool(evidence) and squeeze(evidence) in squeeze(body)
+    """The evidence stands in the cleaned body (white space ignored, and the pinyin
+    glosses the cleaner drops on purpose: "營(yíng)收" stands as 營收)."""
+    return bool(evidence) and squeeze(drop_pinyin_glosses(evidence)) in squeeze(body)
 
 
 def _evidence_span(evidence: str, body: str) -> tuple[int, int] | None:
+    evidence = drop_pinyin_glosses(evidence)
     start = body.find(evidence)
     if start >= 0:
         return start, start + len(evidence)

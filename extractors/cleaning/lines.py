@@ -17,6 +17,10 @@ _SPACES = re.compile(f"[ {_WIDE_SPACES}]+")
 _INVISIBLE = re.compile(f"[{_INVISIBLES}]")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# "營(yíng)收": a pinyin reading glossed after a character, with at least one tone mark
+# (so an English gloss such as "(leader)" stays)
+_PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}}[)）]")
 _SENTENCE_PUNCT = re.compile(r"[，。！？；：、,;!?:…“”「」]")
 _LONE_NUMBER = re.compile(
     r"^[\(（\[【]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})[\)）\]】.、]?$"
@@ -30,6 +34,12 @@ _BAR_PIECE = re.compile(r"[^|｜丨]+")
 _CSS_TOKEN = re.compile(r"\s+[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+\b")
 _NAME_CHARS = re.compile(r"^[\w\u00b7\u30fb·.\- ]{1,24}$")
 _MAX_STAMP_EXTRA = 24
+
+
+def drop_pinyin_glosses(text: str) -> str:
+    """``text`` without the pinyin some sites print after characters ("營(yíng)收" is
+    營收): a gloss splits the word it reads, so no cue or name would be found across it."""
+    return _PINYIN_GLOSS.sub("", text) if "(" in text or "（" in text else text
 
 
 def normalise_text(raw: str) -> list[str]:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from extractors.chinese_script import to_simplified
 from extractors.cleaning.body import select_body
 from extractors.cleaning.datelines import dateline_date, header_date, split_header
-from extractors.cleaning.lines import normalise_text
+from extractors.cleaning.lines import drop_pinyin_glosses, normalise_text
 from extractors.cleaning.markers import load_markers
 from extractors.cleaning.metadata import (
     find_author,
@@ -87,7 +87,11 @@ def clean_text(
         published_at=hints.published_at or published,
         author=hints.author or author,
         site=site,
-        text="\n".join(_headline_first(title.text, [lines[i] for i in body_lines])),
+        # (the title stays as printed; the body loses its pinyin glosses, which split words)
+        text="\n".join(
+            drop_pinyin_glosses(line)
+            for line in _headline_first(title.text, [lines[i] for i in body_lines])
+        ),
     )
     return Cleaned(article, to_simplified(article.text), warning)
 

@@ -168,9 +168,17 @@ def test_scoring_miss_causes(claim, predictions, quantities, names, cause) -> No
 
 
 @pytest.mark.parametrize(
-    "evidence,kept", [("557 万美元", True), ("557万美元", True), ("600万美元", False), ("", False)]
+    "evidence,kept",
+    [
+        ("557 万美元", True),
+        ("557万美元", True),
+        ("训(xùn)练成本为557万美元", True),  # a pinyin gloss the cleaner drops
+        ("训(x)练成本为557万美元", False),  # no tone mark: not a gloss
+        ("600万美元", False),
+        ("", False),
+    ],
 )
-def test_scoring_evidence_kept_ignores_white_space(evidence: str, kept: bool) -> None:
+def test_scoring_evidence_kept_ignores_white_space_and_pinyin(evidence: str, kept: bool) -> None:
     assert evidence_kept(evidence, BODY) is kept
 
 

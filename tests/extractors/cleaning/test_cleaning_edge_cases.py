@@ -161,3 +161,21 @@ def test_cleaning_keeps_a_table_split_by_spaces_at_the_end() -> None:
     page = "\n".join([PARAGRAPH, "核心数据概览", "业务板块 本季数据 同比增速 核心亮点", *rows])
     article = clean_page(page)
     assert all(row in article.text for row in rows)
+
+
+PINYIN_GLOSS_CASES = [
+    # (a body line as printed, the line in the cleaned body)
+    ("公司營(yíng)收為3.2億元，同比增長(zhǎng)15%。", "公司營收為3.2億元，同比增長15%。"),
+    ("该公司净(jìng)利润为负，亏损（kuī）扩大。", "该公司净利润为负，亏损扩大。"),
+    # glosses in English or letters without a tone mark are the article's own words
+    ("团队带头人(leader)共有三位。", "团队带头人(leader)共有三位。"),
+    ("新模型(MoE)的参数为千亿级别，推理成本较低。", "新模型(MoE)的参数为千亿级别，推理成本较低。"),
+]
+
+
+@pytest.mark.parametrize(("line", "cleaned"), PINYIN_GLOSS_CASES)
+def test_cleaning_drops_pinyin_glosses_from_the_body_not_the_title(line: str, cleaned: str) -> None:
+    title = "某公司財(cái)報(bào)出爐"
+    article = clean_page(f"{title}\n{line}\n{PARAGRAPH}\n")
+    assert article.title == title
+    assert cleaned in article.text.split("\n")
