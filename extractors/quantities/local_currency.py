@@ -5,9 +5,10 @@ Which place an article writes from is read from the article itself: it must be i
 traditional script, and the place is the one its words name more often (markets,
 currencies, places; Taiwan when it names neither, as most traditional-script news is
 Taiwanese). A mainland article converted to traditional script keeps the mainland's
-words (人民幣, 科創板, 同比, 歸母淨利潤): when they outnumber both places' words, a bare
-元 stays the yuan. A 元 with a currency named next to it (人民币, 港元, 美元...) keeps that
-currency: the finder already read it.
+words (人民幣, 科創板, 同比, 歸母淨利潤): when they are at least as many as both places'
+words (a mainland firm's results told from Hong Kong name both), a bare 元 stays the
+yuan. A 元 with a currency named next to it (人民币, 港元, 美元...) keeps that currency:
+the finder already read it.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def bare_yuan_currency(text: str, simple: str | None = None) -> str | None:
         return None
     hong_kong = len(_HONG_KONG.findall(text))
     taiwan = len(_TAIWAN.findall(text))
-    if len(_MAINLAND.findall(text)) > hong_kong + taiwan:
+    mainland = len(_MAINLAND.findall(text))
+    if mainland and mainland >= hong_kong + taiwan:
         return None
     return "HKD" if hong_kong > taiwan else "TWD"
 
@@ -57,12 +59,20 @@ def is_bare_yuan(text: str, q: Quantity) -> bool:
 
 # "每股人民币(下同)114.2元", "1.22亿元(人民币,下同)": the article names the currency of every
 # 元 from this point (in the second form, of the amount the note follows too).
-_CURRENCY_NAMES = r"人民币|人民幣|港元|港幣|港币|新台幣|新台币|台幣|台币"
+_CURRENCY_NAMES = r"人民币|人民幣|港元|港幣|港币|新台幣|新台币|台幣|台币|美元|美金"
 _SAME_BELOW = re.compile(
     rf"(?P<before>{_CURRENCY_NAMES})[ ]?[(（]下同[)）]"
-    rf"|[(（](?P<inside>{_CURRENCY_NAMES})[ ]?[,，、]?[ ]?下同[)）]"
+    rf"|[(（](?P<inside>{_CURRENCY_NAMES})[ ]?[,，、‧·・]?[ ]?下同[)）]"
 )
-_DECLARED = {"人民币": "CNY", "人民幣": "CNY", "港元": "HKD", "港幣": "HKD", "港币": "HKD"}
+_DECLARED = {
+    "人民币": "CNY",
+    "人民幣": "CNY",
+    "港元": "HKD",
+    "港幣": "HKD",
+    "港币": "HKD",
+    "美元": "USD",
+    "美金": "USD",
+}
 
 
 def with_local_currency(

@@ -114,6 +114,28 @@ CASES: list[tuple[str, list[Row]]] = [
         "虧損同比收窄。",
         [("智算雲", "revenue", 8.2e8, "CNY", None), ("智算雲", "net_loss", 3.1e8, "CNY", None)],
     ),
+    # ... and so does one telling a mainland firm's results from Hong Kong, when its
+    # mainland words are as many as Hong Kong's (科創板, 同比 against 港股, 港交所)
+    (
+        "科創板AI晶片公司星算芯（688321）擬再赴港股上市，去年營收12億元，同比增長40%，"
+        "招股書已遞交港交所。",
+        [("星算芯", "revenue", 1.2e9, "CNY", None)],
+    ),
+    # a currency declared for what follows (美元‧下同) holds for the bare 元 of its
+    # sentence and after; a figure's word before 報 reports it, no share price is quoted
+    (
+        "寒武紀第三季營業收入報25.5億元(美元‧下同)，按年增長80%。"
+        "寒武紀預計第四季營業收入約為30億元。",
+        [
+            ("Cambricon", "revenue", 2.55e9, "USD", None),
+            ("Cambricon", "revenue", 3e9, "USD", None),
+        ],
+    ),
+    # ... while a bare 報 before an amount still quotes a share price
+    (
+        "寒武紀收市報25.5元，市值為120億美元。",
+        [("Cambricon", "market_cap", 1.2e10, "USD", None)],
+    ),
     # a year in brackets after a report's title names no company
     ("《智算产业发展研究报告(2024)》显示，国内市场规模达到2000亿元。", []),
     # a listed company's tail word joins its name unless the stem is known
