@@ -21,6 +21,8 @@ class RuleWords:
     """One compiled pattern per key of the data file (sections merged)."""
 
     # [claims]
+    qualifier_gap: re.Pattern[str]
+    qualifier_tail: re.Pattern[str]
     process_node_after: re.Pattern[str]
     restates: re.Pattern[str]
     names_the_figure: re.Pattern[str]

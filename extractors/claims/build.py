@@ -492,7 +492,7 @@ class ClaimBuilder:
             if m.end <= q.start and q.start - m.end <= _PARALLEL_GAP:
                 opens = simple[max(s.start, m.start - 1) : m.start] in ("，", ",")
                 between = simple[m.end : q.start]
-                if opens and last.end < m.start and _QUALIFIER_GAP.fullmatch(between):
+                if opens and last.end < m.start and WORDS.qualifier_gap.fullmatch(between):
                     return m
         return None
 
@@ -588,7 +588,6 @@ def _listed_after(q: Quantity, work: _SentenceWork, first: Quantity, claim: Clai
 
 
 _PARALLEL_GAP = 2  # characters between a parallel clause's opening name and its amount
-_QUALIFIER_GAP = re.compile(r"\s*(?:约|近|为|达|超|逾)?\s*")
 _CHANGE_REACH = 24
 _LATER_REACH = 48
 

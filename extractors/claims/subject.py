@@ -5,41 +5,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from extractors.alternation import longest_first
 from extractors.claims.roles import SentenceView
 from extractors.metric_table import metric_table
 from extractors.models import Quantity
 from extractors.rule_words import WORDS
 from extractors.subjects import Mention
 
-# Words that may stand between a subject's 的 and its number ("X的参数约为").
-_QUALIFIER_WORDS = frozenset(
-    [
-        "约",
-        "大约",
-        "近",
-        "将近",
-        "超过",
-        "超",
-        "逾",
-        "高达",
-        "达",
-        "达到",
-        "不到",
-        "不足",
-        "仅",
-        "仅为",
-        "只有",
-        "为",
-        "是",
-        "了",
-        "约为",
-        "至少",
-        "最多",
-    ]
-)
-# Qualifier words (longest first) and whitespace at the end of a text: what strip_qualifiers drops.
-_QUALIFIER_TAIL = re.compile("(?:" + longest_first(_QUALIFIER_WORDS, escape=False) + r")*\s*$")
 _CHIP_OPENER = re.compile(r"[\s\d年月日，,]*")
 
 
@@ -193,7 +164,7 @@ def pronoun_fits(kind: str, mention: Mention) -> bool:
 
 def strip_qualifiers(prefix: str) -> str:
     """``prefix`` without the qualifier words and whitespace it ends with ("的约为 " -> "的")."""
-    return prefix[: _QUALIFIER_TAIL.search(prefix).start()]  # type: ignore[union-attr]
+    return prefix[: WORDS.qualifier_tail.search(prefix).start()]  # type: ignore[union-attr]
 
 
 def _used_product(q: Quantity, view: SentenceView, types: frozenset[str]) -> Mention | None:

@@ -24,6 +24,7 @@ from extractors.models import Quantity
 from extractors.quantities.declared_units import column_unit
 from extractors.quantities.lexicon import lexicon_key, load_lexicon
 from extractors.quantities.quantity_model import at_written_precision
+from extractors.rule_words import WORDS
 from extractors.subjects import Mention
 
 _MIN_CELLS = 2
@@ -265,12 +266,11 @@ def _cell_figure(cell: Cell, inside: Sequence[Quantity]) -> Quantity | None:
     text = _CELL_NOTE.sub("", cell.text)
     head = text[: first.start - cell.start]
     tail = text[first.end - cell.start :]
-    return first if _CELL_QUALIFIER.fullmatch(head) and not tail.strip() else None
+    return first if WORDS.qualifier_gap.fullmatch(head) and not tail.strip() else None
 
 
-# A note in brackets closing a cell; the qualifiers that may open a cell's amount.
+# A note in brackets closing a cell.
 _CELL_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
-_CELL_QUALIFIER = re.compile(r"\s*(?:约|近|超过|超|逾|达|≈|~|\+)?\s*")
 
 
 @dataclass(frozen=True)
