@@ -453,8 +453,9 @@ def _transliterated_person(text: str, start: int, gazetteer: Gazetteer) -> bool:
     or a title ("财务长阿什克纳齐")."""
     if text[start - 1 : start] in _NAME_DOTS:
         return True
-    before = text[max(0, start - 6) : start]
-    return any(before.endswith(title) for title in gazetteer.person_titles)
+    if not gazetteer.person_titles:
+        return False
+    return _title_ending(gazetteer.person_titles).search(text, max(0, start - 6), start) is not None
 
 
 _NAME_DOTS = frozenset("·•‧・")
@@ -531,6 +532,12 @@ _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 @functools.lru_cache(maxsize=4)
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(f"(?:{longest_first(titles)})[ ]?")
+
+
+@functools.lru_cache(maxsize=4)
+def _title_ending(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """A title that ends where the search ends."""
+    return re.compile(f"(?:{longest_first(titles)})$")
 
 
 # A capitalised Latin word, then one or two more, and maybe a number: "Google AI Mode",
