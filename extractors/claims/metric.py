@@ -243,13 +243,18 @@ def _in_turn_opening(sentence: str, qs: int) -> re.Match[str] | None:
 
 
 def respectively_items(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:
-    """Where a list of figures given after 分别 begins (at 分别) and where ``q`` ends, when
-    ``sentence[qs:qe]`` is one of them; None otherwise."""
+    """Where a list of figures given after 分别 begins (at 分别) and ends, when
+    ``sentence[qs:qe]`` is one of them ("分别拥有0.16%及0.20%的市场份额": the cue after the
+    list is each figure's); None otherwise."""
     opening = _in_turn_opening(sentence, qs)
-    return (opening.start(), qe) if opening is not None else None
+    if opening is None:
+        return None
+    end = WORDS.figures_in_turn.match(sentence, opening.end()).end()
+    return opening.start(), max(qe, len(sentence[:end].rstrip(_LIST_TAIL)))
 
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_LIST_TAIL = " ,、和及与"  # what may follow a list's last figure inside the run
 
 
 def respectively_place(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:

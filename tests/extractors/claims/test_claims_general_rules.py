@@ -256,6 +256,17 @@ RULE_CASES: list[tuple[str, list[Row]]] = [
             ("Seed1.5-Thinking", "benchmark_score", 77.3, "points", "GPQA"),
         ],
     ),
+    # figures given in turn after a verb (分别拥有) share the word after the list, and
+    # belong to the names before 分别, in turn; the next list's word is not theirs
+    (
+        "寒武纪和摩尔线程分别拥有1.5%及2.1%的市场份额，净利润分别为3亿元、-2亿元。",
+        [
+            ("Cambricon", "market_share", 1.5, "%", None),
+            ("Moore Threads", "market_share", 2.1, "%", None),
+            ("Cambricon", "profit", 3e8, "CNY", None),
+            ("Moore Threads", "net_loss", 2e8, "CNY", None),
+        ],
+    ),
     # a name more than a hundred characters back in one run of text (a table flattened
     # into cells) is no longer what a figure is about: the article's topic is
     (
