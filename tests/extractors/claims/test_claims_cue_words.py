@@ -9,6 +9,9 @@ from tests.extractors.claims.rows import Row, rows
 from tests.extractors.claims.rows import expected as expected_rows
 
 CUE_CASES: list[tuple[str, list[Row]]] = [
+    # what users spend on an app is its revenue, before or after the amount
+    ("Kimi上线一年，移动应用消费者支出突破2亿美元。", [("Kimi", "revenue", 2e8, "USD", None)]),
+    ("豆包上线两年达成5亿美元消费额。", [("Doubao", "revenue", 5e8, "USD", None)]),
     # a firm's R&D staff counted by the head
     ("优必选的研发人员共有736人。", [("UBTech Robotics", "headcount", 736, "count", None)]),
     # a share of a market, 占 right before it
