@@ -12,6 +12,12 @@ CUE_CASES: list[tuple[str, list[Row]]] = [
     # what users spend on an app is its revenue, before or after the amount
     ("Kimi上线一年，移动应用消费者支出突破2亿美元。", [("Kimi", "revenue", 2e8, "USD", None)]),
     ("豆包上线两年达成5亿美元消费额。", [("Doubao", "revenue", 5e8, "USD", None)]),
+    # what a firm spends on AI as a whole, or on training and inference, is its capex
+    ("腾讯明年的AI相关投入最高将达900亿元。", [("Tencent", "capex", 9e10, "CNY", None)]),
+    (
+        "今年百度将投入200亿元用于大模型的训练和推理。",
+        [("Baidu", "capex", 2e10, "CNY", None)],
+    ),
     # a firm's R&D staff counted by the head
     ("优必选的研发人员共有736人。", [("UBTech Robotics", "headcount", 736, "count", None)]),
     # a share of a market, 占 right before it
