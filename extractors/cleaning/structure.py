@@ -111,6 +111,10 @@ def later_copies(lines: list[str]) -> set[int]:
 
 
 def is_paragraph(line: str) -> bool:
-    """Running text of several sentences, not a headline or a label: at least
-    ``_PARAGRAPH_CHARS`` characters with two sentence ends or more."""
-    return len(line) >= _PARAGRAPH_CHARS and len(CLOSING_PUNCT.findall(line)) >= 2
+    """Running text, not a headline or a label: at least ``_PARAGRAPH_CHARS`` characters
+    with two sentence ends or more, or one long sentence closed by its end ("…公布业绩：当季
+    营收…；净利润…，赢得…起势。")."""
+    if len(line) < _PARAGRAPH_CHARS:
+        return False
+    ends = CLOSING_PUNCT.findall(line)
+    return len(ends) >= 2 or (len(ends) == 1 and CLOSING_PUNCT.fullmatch(line[-1]) is not None)

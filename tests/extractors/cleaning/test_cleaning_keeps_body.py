@@ -349,9 +349,15 @@ LEAD = (
     "某大模型公司今天宣布完成新一轮融资，金额为10亿元人民币。公司同时公布了用户数字：每周活跃"
     "用户已达9000万，一年前仅为2000万。分析人士认为这一增长在行业中并不多见。"
 )
+LONG_LEAD = (
+    "某电脑制造商今天公布截至六月底的季度业绩：当季营收同比增长二成至一千亿元，创下同期新高；"
+    "净利润同比增长二成，达二十亿元，盈利能力显著增强，为新财年开了一个好头。"
+)
 REPEATS = [
     # a lead shown above the article, then again as its first paragraph: kept once
     ([LEAD, LEAD, PARAGRAPHS[2]], [LEAD, PARAGRAPHS[2]]),
+    # ... also when the lead is one long sentence, its clauses joined by semicolons
+    ([LONG_LEAD, LONG_LEAD, PARAGRAPHS[2]], [LONG_LEAD, PARAGRAPHS[2]]),
     # a short line printed twice (a list's headline) is still furniture
     (
         [PARAGRAPHS[0], "某品牌新车上市", PARAGRAPHS[1], "某品牌新车上市"],
