@@ -161,7 +161,8 @@ def _spaced_versions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
 
 def _glued_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """A known model or product followed by capitalised Latin words is one member of its
-    family: "腾讯混元Large" is 混元Large, "盘古 Ultra MoE" is Pangu Ultra MoE.  Generic
+    family: "腾讯混元Large" is 混元Large, "盘古 Ultra MoE" is Pangu Ultra MoE; so is any model
+    followed by an edition word in small letters ("GPT-4o mini", "GPT-4.1 nano").  Generic
     words ("豆包 AI", "混元 App") and a name that starts another mention stay apart."""
     out = []
     starts = {m.start for m in mentions}
@@ -169,11 +170,21 @@ def _glued_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
         found = None
         if m.how == "gazetteer" and m.type in ("model", "product"):
             found = WORDS.edition_after_family.match(text, m.end)
+        elif m.how == "shape" and m.type == "model":
+            # a name found by its shape already holds its spaced capitalised words: only
+            # an edition in small letters or after a hyphen may follow ("GPT-4.1 nano",
+            # "Gemini 2.5 Flash-Lite")
+            found = WORDS.edition_after_family.match(text, m.end)
+            if found is not None and not (
+                found.group("edition").islower() or text.startswith("-", m.end)
+            ):
+                found = None
         if found is None or not _edition_of_a_family(found, starts, gazetteer):
             out.append(m)
             continue
         edition = found.group("edition")
-        spelling = f"{m.name} {edition}" if m.name.isascii() else m.name + edition
+        joint = "-" if text.startswith("-", m.end) else " " if m.name.isascii() else ""
+        spelling = f"{m.name}{joint}{edition}"
         entity = gazetteer.lookup(spelling) or gazetteer.lookup(text[m.start : found.end()])
         out.append(
             replace(

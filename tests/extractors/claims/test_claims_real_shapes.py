@@ -40,6 +40,8 @@ MAGNITUDE_CASES = [
     ("发布千亿参数闭源模型 Yi-Large", "千亿参数", 1e11, None, "params", "exact"),
     ("高达 5.3 TB / s 的带宽", "5.3 TB / s", 5300.0, None, "GB/s", "up_to"),
     ("总共 720petaflops", "720petaflops", 7.2e17, None, "FLOPS", "exact"),
+    # cents are hundredths of a dollar
+    ("输入价格为15美分/百万Tokens", "15美分/百万Tokens", 0.15, None, "USD/Mtok", "exact"),
 ]
 DIGIT_BY_DIGIT_CASES = [
     ("单季合并营收一点○五兆元", "一点○五兆元", 1.05e12, None),
@@ -135,6 +137,18 @@ CASES: list[tuple[str, list[Row]]] = [
     (
         "寒武紀收市報25.5元，市值為120億美元。",
         [("Cambricon", "market_cap", 1.2e10, "USD", None)],
+    ),
+    # an edition word in small letters (or after a hyphen) is part of the model's name
+    (
+        "新模型Orion-4 mini的输入价格为15美分/百万tokens，Orion-4 Flash-Lite为10美分/百万tokens。",
+        [
+            ("Orion-4 mini", "api_price", 0.15, "USD/Mtok", "input"),
+            ("Orion-4 Flash-Lite", "api_price", 0.1, "USD/Mtok", "input"),
+        ],
+    ),
+    (
+        "DeepSeek-V3 lite的参数为160亿。",
+        [("DeepSeek-V3 lite", "parameters", 1.6e10, "params", None)],
     ),
     # a year in brackets after a report's title names no company
     ("《智算产业发展研究报告(2024)》显示，国内市场规模达到2000亿元。", []),
