@@ -18,6 +18,31 @@ CUE_CASES: list[tuple[str, list[Row]]] = [
         "今年百度将投入200亿元用于大模型的训练和推理。",
         [("Baidu", "capex", 2e10, "CNY", None)],
     ),
+    # a cut by so much, said of a cost or a price ...
+    ("新模型发布后，Orion-3的推理成本再降40%。", [("Orion-3", "cost_reduction", 40, "%", None)]),
+    # ... but a price cut to a level names the level, not the cut
+    ("新模型发布后，Orion-3的价格降至40%。", []),
+    # a share of tasks solved is a benchmark score
+    ("Orion-3以 65.2% 的解决率位居榜首。", [("Orion-3", "benchmark_score", 65.2, "%", None)]),
+    # tokens handled in a single day
+    (
+        "月之暗面宣布单日处理量超2万亿tokens。",
+        [("Moonshot AI", "daily_tokens", 2e12, "tokens", None)],
+    ),
+    # pay in shares per head is pay; a share offering's size is money raised
+    (
+        "据披露，Anthropic人均股权报酬约为90万美元。",
+        [("Anthropic", "annual_compensation", 9e5, "USD", None)],
+    ),
+    ("商汤对应发行规模约12.5亿港元。", [("SenseTime", "funding", 1.25e9, "HKD", None)]),
+    # figures in turn after 分别以, their word after the list
+    (
+        "寒武纪与摩尔线程分别以9%、12.2%的市场份额位列前二。",
+        [
+            ("Cambricon", "market_share", 9, "%", None),
+            ("Moore Threads", "market_share", 12.2, "%", None),
+        ],
+    ),
     # a firm's R&D staff counted by the head
     ("优必选的研发人员共有736人。", [("UBTech Robotics", "headcount", 736, "count", None)]),
     # a share of a market, 占 right before it
