@@ -250,6 +250,8 @@ def organizations(
             continue  # "恒生科技指数", "人工智能板块": an index or a sector, not a firm
         if nxt in ("公司", "集团") and word in gazetteer.common_nouns:
             continue  # "机器人公司", "软件公司": a kind of firm, not one firm
+        if WORDS.described_firm_before.search(text, max(0, start - 3), start):
+            continue  # "这家明星公司": the word describes the firm the article names
         name = word if nxt in ("公司", "集团") else word + nxt
         out.append(ShapeMatch(start, nstart + len(nxt), name, "organization"))
     return out
@@ -792,9 +794,22 @@ def repeated_latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             continue  # "Grace CPU", "DevDay 大会": a part or an event, not an actor
         if any(_number_before(text, start) for start, _ in found):
             continue  # "9 Petaflops", "16 Petaflops": a unit after a number, not an actor
-        kind = "organization" if word in _FIRM_WORDS and name != word else "product"
-        out.extend(ShapeMatch(start, end, name, kind) for start, end in found)
+        firm = (word in _FIRM_WORDS and name != word) or _written_as_a_firm(text, found)
+        out.extend(
+            ShapeMatch(start, end, name, "organization" if firm else "product")
+            for start, end in found
+        )
     return out
+
+
+def _written_as_a_firm(text: str, found: list[tuple[int, int]]) -> bool:
+    """Whether the article writes a name where only a firm stands: before a listing, a
+    market value or a funding ("Appier日本挂牌"), or after the word for a firm."""
+    return any(
+        WORDS.firm_after_name.match(text, end)
+        or WORDS.firm_word_before_name.search(text, max(0, start - 4), start)
+        for start, end in found
+    )
 
 
 # A list item that opens with a Latin name and a colon, figures after it: "- xMate:MAU环比

@@ -103,6 +103,21 @@ FIRM_CASES: list[tuple[str, list[Row]]] = [
     ),
     # ... unless the word is a common noun ("人形机器人公司" ... "机器人行业")
     ("人形机器人公司的竞争加剧。\n机器人行业今年融资达到70亿元。\n机器人需求旺盛。", []),
+    # a Latin name the article repeats is a firm's where only a firm stands (a listing, a
+    # market value); yen written 日圓 are yen
+    (
+        "AI新創Veltrix決定啟動IPO。Veltrix東京掛牌後市值約1,200億日圓。Veltrix的客戶遍及亞洲。",
+        [("Veltrix", "market_cap", 1.2e11, "JPY", None)],
+    ),
+    # a demonstrative before "<word>公司" makes the word a description, and a market's
+    # name before 智能 is no firm: the firm named before stays the topic
+    (
+        "自动驾驶公司星驰科技今日在港股上市。这家明星公司的收入从2022年的3000万元增至4亿元。",
+        [
+            ("星驰科技", "revenue", 3e7, "CNY", None),
+            ("星驰科技", "revenue", 4e8, "CNY", None),
+        ],
+    ),
     # a Hong Kong stock code and 港仙 place a traditional-script article in Hong Kong: a
     # bare 元 is the Hong Kong dollar
     (
