@@ -42,6 +42,7 @@ from extractors.dates import DateMention
 from extractors.metric_table import metric_table
 from extractors.models import Claim, Quantity
 from extractors.punctuation import SENTENCE_STOP
+from extractors.quantities.guards import MAGNITUDE_ENDS
 from extractors.quantities.numerals import CN_CHARS, DIGIT_VALUES
 from extractors.quantities.quantity_model import at_written_precision
 from extractors.rule_words import WORDS
@@ -508,8 +509,10 @@ class ClaimBuilder:
         after = simple[end : end + 12]
         if unit is None:
             # _NAME_GLUE_BEFORE or _GLUED, in one search.
-            if _GLUED_OR_NAME_BEFORE.search(before) or _NAME_GLUE_AFTER.match(after):
+            if _GLUED_OR_NAME_BEFORE.search(before):
                 return False
+            if _NAME_GLUE_AFTER.match(after) and q.text[-1:] not in MAGNITUDE_ENDS:
+                return False  # "4o", "Llama 3": a name's number ("5998万MAU" is none)
             if WORDS.process_node_after.match(after):
                 return False  # "7 纳米工艺", "3奈米": a chip process, not a figure
             if _is_determiner(q.text):

@@ -19,6 +19,9 @@ _LANDLINE_BEFORE = re.compile(r"(?<!\d)\d{3,4}-\Z")
 _YEAR_RANGE_AFTER = re.compile(r"[ ]?[-~到至][ ]?(?:\d{4}|\d{2})[ ]?年")
 
 
+MAGNITUDE_ENDS = frozenset("万亿兆")
+
+
 def is_ascii_letter(c: str) -> bool:
     return c.isascii() and c.isalpha()
 
@@ -37,9 +40,14 @@ def glued_before(text: str, start: int) -> bool:
 
 
 def glued_after(text: str, start: int, end: int) -> bool:
-    """25th, 4o, Llama 3, AIME 2024: for a bare number (no unit) not glued before."""
+    """25th, 4o, Llama 3, AIME 2024: for a bare number (no unit) not glued before.  A
+    number closed by a Chinese magnitude is no part of a name whatever follows it
+    ("5998万MAU")."""
     after = text[end] if end < len(text) else ""
-    if is_ascii_letter(after) or (after in "-_" and is_ascii_letter(text[end + 1 : end + 2])):
+    letter_after = is_ascii_letter(after) or (
+        after in "-_" and is_ascii_letter(text[end + 1 : end + 2])
+    )
+    if letter_after and text[end - 1 : end] not in MAGNITUDE_ENDS:
         return True
     return start >= 2 and text[start - 1] == " " and is_ascii_letter(text[start - 2])
 

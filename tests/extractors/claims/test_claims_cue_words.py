@@ -43,6 +43,8 @@ CUE_CASES: list[tuple[str, list[Row]]] = [
             ("Moore Threads", "market_share", 12.2, "%", None),
         ],
     ),
+    # monthly users in English letters right after the amount
+    ("Kimi以3600万MAU位居第三。", [("Kimi", "user_count", 3.6e7, "count", None)]),
     # a firm's R&D staff counted by the head
     ("优必选的研发人员共有736人。", [("UBTech Robotics", "headcount", 736, "count", None)]),
     # a share of a market, 占 right before it

@@ -150,6 +150,8 @@ POSITIVE = [
     ("打五五折", "五五折", 55, "%", "exact"),
     ("有一个模型", "一个", 1, "count", "exact"),
     ("H800 80GB显存", "80GB", 80, "GB", "exact"),
+    # a number closed by 万 or 亿 is no part of a name, whatever Latin word follows
+    ("以5998万MAU位居第一", "5998万", 5.998e7, None, "exact"),
     ("发布了3款模型", "3款", 3, "count", "exact"),
     ("200家企业", "200家", 200, "count", "exact"),
     ("5位科学家", "5位", 5, "count", "exact"),
