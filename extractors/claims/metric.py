@@ -398,9 +398,10 @@ def listed_items(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:
     return None if (start, end) == (qs, qe) else (start, end)
 
 
-# Words that set two figures against each other under one word after them
-# ("1.55亿 VS 8156万(周活)").
-_PAIRED = re.compile(r"\s*(?:VS|vs|Vs|v\.s\.|对比|比)\s*")
+# Words that set two figures against each other, or make them the two ends of a change,
+# under one word after them ("1.55亿 VS 8156万(周活)", "从3亿到40亿美元的估值"; 至 is left
+# out: "上调营收预估4%至198.4亿元，毛利率…" pairs a change with a level).
+_PAIRED = re.compile(r"\s*(?:VS|vs|Vs|v\.s\.|对比|比|到)\s*")
 
 
 def _after_another_figure(sentence: str, qe: int, cs: int) -> bool:

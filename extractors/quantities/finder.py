@@ -24,7 +24,8 @@ _MONEY_OR_DISCOUNT = re.compile(r"[ ]?(?:[美港日韩欧]?元|美刀|美金|人
 _RANGE_GAP_MAX = 5  # the longest text RANGE_LINK accepts between two quantities
 _FROM_BEFORE = re.compile(r"[从從由][ ]?(?:约|大约)?[ ]?$")
 _CHANGE_WORDS = re.compile(
-    r"增长|增加|增至|升至|上升|上涨|涨|跃升|提升|提高|扩大|扩展|降|跌|减|翻|用了|花了|只用|仅用"
+    r"增长|增加|增至|升至|上升|上涨|涨|跃升|跃迁|飙升|飞跃|跨越|跳升|提升|提高|扩大|扩展|降|跌|减|翻"
+    r"|用了|花了|只用|仅用"
 )
 
 
@@ -80,13 +81,12 @@ def find_quantities(text: str) -> list[Quantity]:
             cand = _from_digits(norm, m.start("num"), m.group("num"))
         if cand is None:
             continue
-        if (
-            found
-            and cand.start - last_end <= _RANGE_GAP_MAX
-            and (merged := _merge_range(norm, found[-1], cand)) is not None
-        ):
+        near = found and cand.start - last_end <= _RANGE_GAP_MAX
+        if near and (merged := _merge_range(norm, found[-1], cand)) is not None:
             found[-1] = cand = merged
         else:
+            if near and (start_value := _change_from(norm, found[-1], cand)) is not None:
+                found[-1] = start_value
             found.append(cand)
         last_end = cand.end
     # a numeral cut short before a digit ("1e30" of "1e309", too large to read) is none
@@ -151,6 +151,27 @@ def find_numbers(text: str) -> list[Quantity]:
     return out
 
 
+def _in_units_of(low: Candidate, high: Candidate) -> float:
+    """The value of a bare number written before ``high`` in ``high``'s big unit and scale
+    ("3-5万元": the 3 is 3万元)."""
+    tail = BIG_UNIT_TAIL.search(high.numeral)
+    scaled_raw = low.raw
+    if tail and not any(c in BIG_UNITS for c in low.numeral):
+        for c in tail.group(0):
+            scaled_raw *= BIG_UNITS[c]
+    return scaled_raw * high.scale
+
+
+def _change_from(text: str, low: Candidate, high: Candidate) -> Candidate | None:
+    """The value a change went from, in the unit of the value it went to: "从3亿到40亿美元的
+    估值跃迁" is 3亿美元, then 40亿美元 (None when ``low`` and ``high`` are no such pair)."""
+    if low.unit is not None or high.unit is None or not _is_change(text, low, high):
+        return None
+    if not RANGE_LINK.fullmatch(text[low.end : high.start]):
+        return None
+    return low._replace(value=_in_units_of(low, high), unit=high.unit, scale=high.scale)
+
+
 def _merge_range(text: str, low: Candidate, high: Candidate) -> Candidate | None:
     """600万美元到630万美元, 5%-8%, 3-5万元: two numbers joined by a range word."""
     gap = text[low.end : high.start]
@@ -162,15 +183,7 @@ def _merge_range(text: str, low: Candidate, high: Candidate) -> Candidate | None
     if low.unit is not None and low.unit != high.unit:
         return None
     high_value = abs(high.raw) * high.scale if signed else high.value
-    low_value = low.value
-    if low.unit is None:
-        # "3-5万元": the low end takes the high end's big unit and scale
-        tail = BIG_UNIT_TAIL.search(high.numeral)
-        scaled_raw = low.raw
-        if tail and not any(c in BIG_UNITS for c in low.numeral):
-            for c in tail.group(0):
-                scaled_raw *= BIG_UNITS[c]
-        low_value = scaled_raw * high.scale
+    low_value = low.value if low.unit is not None else _in_units_of(low, high)
     if not 0 <= low_value < high_value:
         return None
     return high._replace(

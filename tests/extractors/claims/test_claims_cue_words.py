@@ -45,6 +45,14 @@ CUE_CASES: list[tuple[str, list[Row]]] = [
     ),
     # monthly users in English letters right after the amount
     ("Kimi以3600万MAU位居第三。", [("Kimi", "user_count", 3.6e7, "count", None)]),
+    # both ends of a change share the word after them
+    (
+        "月之暗面在两年内完成了从3亿到40亿美元的估值跃迁。",
+        [
+            ("Moonshot AI", "valuation", 3e8, "USD", None),
+            ("Moonshot AI", "valuation", 4e9, "USD", None),
+        ],
+    ),
     # a firm's R&D staff counted by the head
     ("优必选的研发人员共有736人。", [("UBTech Robotics", "headcount", 736, "count", None)]),
     # a share of a market, 占 right before it

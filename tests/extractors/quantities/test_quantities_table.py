@@ -150,6 +150,8 @@ POSITIVE = [
     ("打五五折", "五五折", 55, "%", "exact"),
     ("有一个模型", "一个", 1, "count", "exact"),
     ("H800 80GB显存", "80GB", 80, "GB", "exact"),
+    # the start of a change takes the unit of where it went ("从3亿到40亿美元的估值跃迁")
+    ("估值从3亿到40亿美元的跃迁", "3亿", 3e8, "USD", "exact"),
     # a number closed by 万 or 亿 is no part of a name, whatever Latin word follows
     ("以5998万MAU位居第一", "5998万", 5.998e7, None, "exact"),
     ("发布了3款模型", "3款", 3, "count", "exact"),
