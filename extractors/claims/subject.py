@@ -90,9 +90,11 @@ def named_subject(
 _GLOSS_AFTER = re.compile(r"\s*[(（][^()（）]{1,12}[)）]")
 
 # After a number, a few words and 的 before a name, maybe after the word for what it is:
-# "4050亿参数规模的Llama3.1-405B", "参数规模高达7180亿的全新模型盘古 Ultra MoE".
+# "4050亿参数规模的Llama3.1-405B", "参数规模高达7180亿的全新模型盘古 Ultra MoE"; or the
+# word for a model right after the number: "开源 32B 参数模型 KAT-Dev-32B".
 _DESCRIBES = re.compile(
     r"[^，,。；;、的\s]{0,6}的\s?(?:[\u4e00-\u9fff]{0,3}?(?:大模型|模型|芯片|产品|公司|平台)\s?)?"
+    r"|\s?(?:大模型|模型)\s?"
 )
 
 
@@ -102,7 +104,7 @@ def _described_after(q: Quantity, view: SentenceView, types: frozenset[str]) -> 
     gloss = _GLOSS_AFTER.match(view.text, rel)  # "63亿元(人民币,下同)的壁仞科技"
     if gloss is not None:
         rel = gloss.end()
-    if rel < 0 or "的" not in view.text[rel : rel + 8]:
+    if rel < 0 or ("的" not in view.text[rel : rel + 8] and "模型" not in view.text[rel : rel + 4]):
         return None
     described = _DESCRIBES.match(view.text, rel)
     if described is None:

@@ -297,6 +297,11 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Llama3.1-70B", "parameters", 7e10, "params", None),
         ],
     ),
+    # ... or right after the word for a model, without 的; the firm named first is not it
+    (
+        "快手今天开源 32B 参数模型 Orion-Dev-32B。",
+        [("Orion-Dev-32B", "parameters", 3.2e10, "params", None)],
+    ),
     # no name before the number: the one right after it
     (
         "凭借1.2万亿参数，Kimi K2登上了开源榜首。",
