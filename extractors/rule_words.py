@@ -94,6 +94,8 @@ class RuleWords:
     not_a_firm_after: re.Pattern[str]
     described_firm_before: re.Pattern[str]
     firm_after_name: re.Pattern[str]
+    actor_deed_after: re.Pattern[str]
+    firm_deed_after: re.Pattern[str]
     firm_word_before_name: re.Pattern[str]
     after_person_name: re.Pattern[str]
     introduced_name: re.Pattern[str]

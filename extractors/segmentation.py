@@ -209,6 +209,18 @@ def dictionary_words_of_classes(classes: frozenset[str]) -> frozenset[str]:
 
 
 @functools.cache
+def dictionary_words_tagged(tags: frozenset[str]) -> frozenset[str]:
+    """Words of two to six Chinese characters that jieba's dictionary tags with exactly one
+    of ``tags`` ("ns": place names, 庆阳, 沙特)."""
+    if not tags:
+        return frozenset()
+    entries = _jieba_dictionary().read_text(encoding="utf-8")
+    alternatives = "|".join(sorted(map(re.escape, tags)))
+    line = f"^({NAME_WORD.pattern}) \\d+ (?:{alternatives})$"
+    return frozenset(re.findall(line, entries, flags=re.MULTILINE))
+
+
+@functools.cache
 def frequent_nouns(min_frequency: int) -> frozenset[str]:
     """Common nouns (class ``n`` itself, not a name's ``nr``/``ns``/``nt``/``nz``) of two to
     six Chinese characters that jieba's dictionary counts at least ``min_frequency`` times:

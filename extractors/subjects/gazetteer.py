@@ -10,7 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.chinese_script import to_simplified
-from extractors.segmentation import dictionary_words_of_classes, frequent_nouns
+from extractors.segmentation import (
+    dictionary_words_of_classes,
+    dictionary_words_tagged,
+    frequent_nouns,
+)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -45,6 +49,17 @@ class Family:
         return self.template.replace("{v}", version)
 
 
+@dataclass(frozen=True)
+class RepeatedActorShape:
+    """How often a name must open a clause and stand in the text, and the characters it
+    may not open or close with (gazetteer.toml, [repeated_actor_shape])."""
+
+    min_openings: int = 2
+    min_count: int = 3
+    not_first: frozenset[str] = frozenset()
+    not_last: frozenset[str] = frozenset()
+
+
 @dataclass
 class Gazetteer:
     entities: list[Entity]
@@ -66,6 +81,9 @@ class Gazetteer:
     facility_kinds: tuple[str, ...] = ()
     facility_modifiers: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
+    # place names ("庆阳"), and how a firm nothing else knows is told by its repetition
+    places: frozenset[str] = frozenset()
+    repeated_actor: RepeatedActorShape = field(default_factory=lambda: RepeatedActorShape())
     by_alias: dict[str, Entity] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
     # Chinese stems of versioned names, in simplified script ("升腾" of "昇腾910B"), with
@@ -178,6 +196,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     people = data.get("person_shape", {})
     facility = data.get("facility_shape", {})
     classes = data.get("word_classes", {})
+    repeated = data.get("repeated_actor_shape", {})
     return Gazetteer(
         entities=entities,
         families=families,
@@ -194,6 +213,13 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         surnames=frozenset(people.get("surnames", "")),
         facility_kinds=tuple(facility.get("kinds", ())),
         facility_modifiers=frozenset(facility.get("modifiers", ())),
+        places=dictionary_words_tagged(frozenset(classes.get("places", ()))),
+        repeated_actor=RepeatedActorShape(
+            min_openings=int(repeated.get("min_openings", 2)),
+            min_count=int(repeated.get("min_count", 3)),
+            not_first=frozenset(repeated.get("not_first", "")),
+            not_last=frozenset(repeated.get("not_last", "")),
+        ),
     )
 
 

@@ -77,6 +77,7 @@ def find_mentions(
         *shapes.branded_products(text, gazetteer),
         *shapes.introduced_names(text, gazetteer),
         *shapes.repeated_latin_names(text, gazetteer),
+        *shapes.repeated_actors(text, gazetteer),
         *shapes.quoted_names(text, gazetteer),
         *shapes.facilities(text, gazetteer),
         *shapes.labelled_names(text, gazetteer),

@@ -802,6 +802,54 @@ def repeated_latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     return out
 
 
+def repeated_actors(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """A firm nothing else knows, named again and again where a firm stands: "速腾聚创交出
+    第三季度成绩单。…速腾聚创的毛利率…速腾聚创营收…" (gazetteer.toml, [repeated_actor_shape])."""
+    shape = gazetteer.repeated_actor
+    openings: dict[str, int] = {}
+    for clause in _CLAUSE_OPENING.finditer(text):
+        found = _OPENING_NAME.match(text, clause.end())
+        if found is not None and WORDS.actor_deed_after.match(text, found.end()):
+            openings[found.group()] = openings.get(found.group(), 0) + 1
+    out: list[ShapeMatch] = []
+    for name, times in openings.items():
+        if times < shape.min_openings or text.count(name) < shape.min_count:
+            continue
+        if not _may_be_an_actor(name, gazetteer):
+            continue
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+        if not any(WORDS.firm_deed_after.match(text, end) for _, end in spans):
+            continue
+        if any(_transliterated_person(text, start, gazetteer) for start, _ in spans):
+            continue  # "总裁谭待…谭待宣布": a person the article titles
+        out.extend(ShapeMatch(start, end, name, "organization") for start, end in spans)
+    return out
+
+
+def _may_be_an_actor(name: str, gazetteer: Gazetteer) -> bool:
+    """No word of the dictionary that names nothing, no common noun or place, nor ending in
+    one (an organization's suffix aside), nor opening or closing with a character that
+    opens or closes no name; no name the gazetteer knows already."""
+    shape = gazetteer.repeated_actor
+    if name[0] in shape.not_first or name[-1] in shape.not_last:
+        return False
+    if name[0] in gazetteer.function_characters or name[-1] in gazetteer.function_characters:
+        return False
+    plain = gazetteer.function_words | gazetteer.common_nouns | gazetteer.places
+    if name in plain or name in gazetteer.generic_words:
+        return False
+    ends_plain = any(name[-size:] in plain for size in range(2, len(name)))
+    if ends_plain and not name.endswith(gazetteer.org_suffixes):
+        return False  # "云计算业务", "渠道客户": a phrase ending in a common word
+    return not gazetteer.find_aliases(name)
+
+
+# Where a clause opens (the text's start, or after punctuation), and a run of two to five
+# characters there, as short as the deed after it allows.
+_CLAUSE_OPENING = re.compile(r"(?:^|[。，,；;：:！？!?、\n])[ ]?", re.MULTILINE)
+_OPENING_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?=" + WORDS.actor_deed_after.pattern + ")")
+
+
 def _written_as_a_firm(text: str, found: list[tuple[int, int]]) -> bool:
     """Whether the article writes a name where only a firm stands: before a listing, a
     market value or a funding ("Appier日本挂牌"), or after the word for a firm."""

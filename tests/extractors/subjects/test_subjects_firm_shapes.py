@@ -118,6 +118,27 @@ FIRM_CASES: list[tuple[str, list[Row]]] = [
             ("星驰科技", "revenue", 4e8, "CNY", None),
         ],
     ),
+    # a firm nothing knows, named again and again where a firm stands (opening clauses
+    # before what it does, once before its revenue); lidar is the self-driving field's
+    (
+        "日前，激光雷达厂商星驰聚创交出第三季度成绩单。星驰聚创第三季度营收3.5亿元，"
+        "同比持平。与此同时，星驰聚创的毛利率为21.5%。",
+        [
+            ("星驰聚创", "revenue", 3.5e8, "CNY", None),
+            ("星驰聚创", "profit_margin", 21.5, "%", None),
+        ],
+    ),
+    # ... but a phrase ending in a common word, said as often, is none
+    (
+        "AI芯片需求旺盛。云计算业务的收入为3.5亿元，云计算业务的毛利率为21.5%，"
+        "云计算业务营收增长较快。",
+        [],
+    ),
+    # ... nor a person the article titles: the figure stays with the firm
+    (
+        "火山引擎总裁谭明宣布，谭明表示大模型调用量大增。谭明的团队营收为3亿元。",
+        [("Volcano Engine", "revenue", 3e8, "CNY", None)],
+    ),
     # a Hong Kong stock code and 港仙 place a traditional-script article in Hong Kong: a
     # bare 元 is the Hong Kong dollar
     (
