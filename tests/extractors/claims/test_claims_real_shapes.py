@@ -229,6 +229,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "受AI算力需求推动，全球前三大云厂商今年的资本支出合计将超过2000亿美元。",
         [("全球前三大云厂商", "capex", 2e11, "USD", None)],
     ),
+    # a group described by its leading members ("主要…业者") sums a figure too
+    (
+        "AI芯片需求强劲，全球主要半导体业者今年合计营收将超过5000亿美元。",
+        [("全球主要半导体业者", "revenue", 5e11, "USD", None)],
+    ),
     (
         "在这次大模型评测中，国内模型的平均成绩为65.9分，国外模型为69.4分。",
         [
