@@ -835,13 +835,21 @@ def _may_be_an_actor(name: str, gazetteer: Gazetteer) -> bool:
         return False
     if name[0] in gazetteer.function_characters or name[-1] in gazetteer.function_characters:
         return False
-    plain = gazetteer.function_words | gazetteer.common_nouns | gazetteer.places
-    if name in plain or name in gazetteer.generic_words:
+    if _plain_word(name, gazetteer) or name in gazetteer.generic_words:
         return False
-    ends_plain = any(name[-size:] in plain for size in range(2, len(name)))
+    ends_plain = any(_plain_word(name[-size:], gazetteer) for size in range(2, len(name)))
     if ends_plain and not name.endswith(gazetteer.org_suffixes):
         return False  # "云计算业务", "渠道客户": a phrase ending in a common word
     return not gazetteer.find_aliases(name)
+
+
+def _plain_word(word: str, gazetteer: Gazetteer) -> bool:
+    """A word of the dictionary that names nothing, a common noun or a place."""
+    return (
+        word in gazetteer.function_words
+        or word in gazetteer.common_nouns
+        or word in gazetteer.places
+    )
 
 
 # Where a clause opens (the text's start, or after punctuation), and a run of two to five
