@@ -165,6 +165,11 @@ KNOWN_CASES: list[tuple[str, list[Row]]] = [
         ],
     ),
     ("地平线以外的云层里，AI芯片出货量达到400万颗。", []),
+    # ... and by its Hong Kong spelling (機械人 for 機器人), whose last word names no firm
+    (
+        "地平線機械人今日上市，募資凈額約49.7億港元。",
+        [("Horizon Robotics", "funding", 4.97e9, "HKD", None)],
+    ),
 ]
 
 
