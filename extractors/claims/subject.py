@@ -134,8 +134,22 @@ def following_subject(
     for j, m in enumerate(view.mentions):
         near = q.end <= m.start <= q.end + _FOLLOWING_REACH
         if near and m.type in types and view.role_of(j) == "topic":
+            if _has_own_figure(view, m):
+                return None  # "…达到61.4%，四个月前Sonnet 4仅为42.2%": its own figure
             return SubjectChoice(m, "explicit")
     return None
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+_DIGIT_CHAR = re.compile(r"\d")
+
+
+def _has_own_figure(view: SentenceView, m: Mention) -> bool:
+    """Whether a figure follows ``m`` in its own clause (a clause about it, not the
+    figure before it)."""
+    rel = m.end - view.start
+    stop = _CLAUSE_BREAK.search(view.text, rel)
+    return _DIGIT_CHAR.search(view.text, rel, stop.start() if stop else len(view.text)) is not None
 
 
 _FOLLOWING_REACH = 16  # characters from the number to the name
