@@ -126,6 +126,8 @@ HEADLINE_CASES = [
     ),
     # who reports is no headline
     (["极客前沿报道", "极客前沿编辑部", PARAGRAPH], None),
+    # a byline of several labelled names is no headline
+    (["文:林一 编辑:王二", PARAGRAPH], None),
     # a platform's tag after the headline is no part of it
     (["某实验室开源新模型，推理成本降一半 原创", PARAGRAPH], "某实验室开源新模型，推理成本降一半"),
 ]
