@@ -137,6 +137,9 @@ def find_title(page: Page, hint: str | None = None) -> Title:
         candidates = [i for i in candidates if not _labelled_copy(lines, i, candidates)]
         best = max(candidates, key=lambda i: (_headline_score(page, i), -i))
         return Title(_TRAILING_TAG.sub("", lines[best]), best, True)
+    original = _original_title(page, head)
+    if original is not None:
+        return original
     # No headline in the head: the first paragraph stands for one only when it is shaped
     # like one (a paragraph of running text is no title: CLAIMS.md's null title).
     for i, line in enumerate(lines):
@@ -147,6 +150,19 @@ def find_title(page: Page, hint: str | None = None) -> Title:
                 return Title(line, i, False)
             break
     return Title(None, -1, False)
+
+
+# "(原标题:与某某的盈利分化中…)": a repost names the headline it was first published under.
+_ORIGINAL_TITLE = re.compile(r"^[(（]?\s*原标题\s*[:：]\s*(?P<title>[^()（）]{4,80}?)\s*[)）]?$")
+
+
+def _original_title(page: Page, head: range) -> Title | None:
+    """The headline a repost gives as its original one, when the page shows no other."""
+    for i in head:
+        found = _ORIGINAL_TITLE.match(page.simple(i))
+        if found is not None:
+            return Title(page.lines[i][found.start("title") : found.end("title")], i, True)
+    return None
 
 
 _DATE_WORDS = re.compile(
@@ -212,7 +228,9 @@ def _headline_score(page: Page, i: int) -> int:
         score += 2
     after = range(i + 1, min(len(page.lines), i + 4))
     dated = next((j for j in after if page.stamps[j] is not None or date_line(page.lines[j])), None)
-    if dated is not None:
+    if dated is not None and _SITE_DAY.search(page.lines[dated]):
+        pass  # "2025-03-18 17:24 星期二" under a site's slogan: the site's day, no article's
+    elif dated is not None:
         # the line right above the article's time is its headline more than a banner two
         # lines up ("学习大模型的前沿技术" over the headline over "发布日期:…")
         score += 2 if dated == i + 1 else 1
@@ -223,6 +241,11 @@ def _headline_score(page: Page, i: int) -> int:
     if _SEO_KEYWORDS.search(line):
         score -= 4  # a site's keyword line, or a banner the page shows twice
     return score
+
+
+# A date and its weekday alone, no label: the day a site's header shows, not an article's
+# time ("2025-03-18 17:24 星期二"; an article's reads "时间:…" or "发布于…").
+_SITE_DAY = re.compile(r"^[\d\s\-/.:年月日]+(?:星期|周|礼拜)[一二三四五六日天]\s*$")
 
 
 def _labelled_copy(lines: list[str], i: int, candidates: list[int]) -> bool:

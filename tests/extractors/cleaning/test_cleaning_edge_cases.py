@@ -126,6 +126,8 @@ HEADLINE_CASES = [
     ),
     # who reports is no headline
     (["极客前沿报道", "极客前沿编辑部", PARAGRAPH], None),
+    # a repost's original headline stands for the headline when the page shows none
+    (["(原标题:某厂商第三季度营收持平，亏损扩大)", PARAGRAPH], "某厂商第三季度营收持平，亏损扩大"),
     # a byline of several labelled names is no headline
     (["文:林一 编辑:王二", PARAGRAPH], None),
     # a platform's tag after the headline is no part of it
@@ -181,3 +183,21 @@ def test_cleaning_drops_pinyin_glosses_from_the_body_not_the_title(line: str, cl
     article = clean_page(f"{title}\n{line}\n{PARAGRAPH}\n")
     assert article.title == title
     assert cleaned in article.text.split("\n")
+
+
+def test_cleaning_site_day_under_a_slogan_is_not_the_articles_time() -> None:
+    """A site's slogan over the site's day ("…星期二") is no headline: the line over the
+    article's labelled time is, and that time is the article's."""
+    page = "\n".join(
+        [
+            "关注全球时事|洞察国际风云",
+            "2025-03-18 17:24 星期二",
+            "算力热度持续攀升，如何扩容？",
+            "时间:2025-09-05 12:48 来源:某某社",
+            PARAGRAPH,
+        ]
+    )
+    article = clean_page(page)
+    assert article.title == "算力热度持续攀升，如何扩容？"
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2025-09-05T12:48:00+08:00"
