@@ -108,7 +108,8 @@ def find_title(page: Page, hint: str | None = None) -> Title:
                 return Title(hint, i, True)
         return Title(hint, -1, True)
     head = range(min(len(lines), _HEAD_LINES))
-    crumb = next((i for i in head if page.is_breadcrumb(i)), None)  # the first one
+    # the first breadcrumb before a headline, past menus as long as a headline is sought
+    crumb = next((i for i in range(min(len(lines), _TITLE_SPAN)) if page.is_breadcrumb(i)), None)
     start = 0 if crumb is None else crumb + 1
     candidates = []
     for i in range(start, min(len(lines), start + _TITLE_SPAN)):

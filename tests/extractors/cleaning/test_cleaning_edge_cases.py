@@ -128,6 +128,16 @@ HEADLINE_CASES = [
     (["极客前沿报道", "极客前沿编辑部", PARAGRAPH], None),
     # a repost's original headline stands for the headline when the page shows none
     (["(原标题:某厂商第三季度营收持平，亏损扩大)", PARAGRAPH], "某厂商第三季度营收持平，亏损扩大"),
+    # a headline right under a breadcrumb that follows a long menu of short lines
+    (
+        [
+            *[f"栏目{n} 子栏目{n}" for n in range(18)],
+            "社区 » 开源",
+            "某开源项目一周增长五倍",
+            PARAGRAPH,
+        ],
+        "某开源项目一周增长五倍",
+    ),
     # a byline of several labelled names is no headline
     (["文:林一 编辑:王二", PARAGRAPH], None),
     # a platform's tag after the headline is no part of it
