@@ -219,7 +219,8 @@ def _is_dateline(line: str) -> bool:
 
 def _headline_score(page: Page, i: int) -> int:
     """How much line ``i`` looks like the article's headline: Chinese words of a
-    headline's length, followed by the article's time or byline."""
+    headline's length, followed by the article's time or byline, or printed twice (the
+    page's title, then the article's heading)."""
     line = page.lines[i]
     score = 0
     # Chinese characters and Latin words: "Claude Sonnet 4.5 问世" has a headline's words
@@ -237,6 +238,8 @@ def _headline_score(page: Page, i: int) -> int:
         score += 2 if dated == i + 1 else 1
     elif any(_is_byline(page, j) for j in after[:1]):
         score += 2  # "聯合報／記者簡永祥／台北報導" right under the headline
+    if line in page.lines[i + 1 : i + 4]:
+        score += 2  # a page's title printed again as its heading, right below it
     if line.isascii():
         score -= 2
     if _SEO_KEYWORDS.search(line):

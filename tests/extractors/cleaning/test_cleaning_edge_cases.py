@@ -138,6 +138,17 @@ HEADLINE_CASES = [
         ],
         "某开源项目一周增长五倍",
     ),
+    # a headline printed twice (the page's title, then the article's heading) beats a
+    # message line of the page above it, and the body keeps it once
+    (
+        [
+            "贴文复制成功(包含文章链接)!",
+            "某实验室超级电脑启用，百万GPU同时开训",
+            "某实验室超级电脑启用，百万GPU同时开训",
+            PARAGRAPH,
+        ],
+        "某实验室超级电脑启用，百万GPU同时开训",
+    ),
     # a byline of several labelled names is no headline
     (["文:林一 编辑:王二", PARAGRAPH], None),
     # a platform's tag after the headline is no part of it
