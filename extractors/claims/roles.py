@@ -327,7 +327,13 @@ def _in_investor_clause(text: str, s: int, e: int, cues: LinkCues) -> bool:
     if cues.investor.search(right) or (s > 0 and text[s - 1] == "由"):
         return True
     # "获由A集团和B集团的10亿元战略投资": every name of the 由 phrase of an investment;
-    # "斩获阿里超10亿美元投资": the name a verb of receiving takes it from
+    # "斩获阿里超10亿美元投资": the name a verb of receiving takes it from;
+    # "通过A控股认购5000万美元": the vehicle an investor subscribes through
+    through = WORDS.through_before.search(text, max(0, s - 4), s)
+    if through is not None and WORDS.subscribes_after.match(text, e, e + 24):
+        return True
+    if WORDS.subscribes_through_after.match(text, e):
+        return True  # "阿里巴巴(09988.HK)通过…认购": the investor behind the vehicle
     return bool(
         (
             WORDS.by_phrase_before.search(text, max(0, s - 12), s)

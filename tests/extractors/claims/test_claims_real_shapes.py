@@ -150,6 +150,12 @@ CASES: list[tuple[str, list[Row]]] = [
         "DeepSeek-V3 lite的参数为160亿。",
         [("DeepSeek-V3 lite", "parameters", 1.6e10, "params", None)],
     ),
+    # an investor subscribing through its vehicle puts money into the firm that raises it
+    (
+        "地平线机器人IPO引入基石投资者，其中阿里巴巴(09988.HK)"
+        "通过Alisoft China Holding认购5000万美元的发售股份。",
+        [("Horizon Robotics", "funding", 5e7, "USD", None)],
+    ),
     # a year in brackets after a report's title names no company
     ("《智算产业发展研究报告(2024)》显示，国内市场规模达到2000亿元。", []),
     # a listed company's tail word joins its name unless the stem is known
