@@ -101,6 +101,8 @@ FIRM_CASES: list[tuple[str, list[Row]]] = [
             ("北辰", "user_count", 1.5e7, "count", None),
         ],
     ),
+    # a field's name ending like a firm's (具身智能, embodied AI) is no firm
+    ("具身智能今年一级市场融资达到150亿元，大模型公司估值上涨。", []),
     # ... unless the word is a common noun ("人形机器人公司" ... "机器人行业")
     ("人形机器人公司的竞争加剧。\n机器人行业今年融资达到70亿元。\n机器人需求旺盛。", []),
     # a Latin name the article repeats is a firm's where only a firm stands (a listing, a
