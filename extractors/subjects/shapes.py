@@ -755,6 +755,9 @@ _COMMON_TERMS = frozenset(
         "with",
         "about",
         "more",
+        "context",
+        "window",
+        "code",
     ]
 )
 
