@@ -19,7 +19,14 @@ from extractors.claims.groups import (
     respective_member,
     summed_group,
 )
-from extractors.claims.metric import CueHits, MetricCues, choose_metric, dropped, listed_items
+from extractors.claims.metric import (
+    CueHits,
+    MetricChoice,
+    MetricCues,
+    choose_metric,
+    dropped,
+    listed_items,
+)
 from extractors.claims.object import as_of_date, choose_object
 from extractors.claims.roles import LinkCues, SentenceView
 from extractors.claims.spans import BodySpans
@@ -262,6 +269,19 @@ class ClaimBuilder:
                 )
         return out
 
+    def _introduced_metric(
+        self, q: Quantity, work: _SentenceWork, chip_after: bool
+    ) -> MetricChoice | None:
+        """The metric a list item's figure takes from the line that introduces the list
+        ("SWE-bench测试(软件工程基准测试):" over "- Claude Opus 4: 72.5%"), read as if that
+        line opened the item's sentence."""
+        intro = work.context.introduction(work.position)
+        if intro is None:
+            return None
+        joined = f"{intro}\n{work.text}"
+        offset = work.sentence.start - len(intro) - 1
+        return choose_metric(q, joined, offset, self.metric_cues, chip_after=chip_after)
+
     def _claim(self, q: Quantity, work: _SentenceWork) -> Claim | None:
         """The claim of ``q``, a candidate (:meth:`_is_candidate`)."""
         body, s, context, index = work.body, work.sentence, work.context, work.position
@@ -278,7 +298,7 @@ class ClaimBuilder:
         )
         choice = choose_metric(
             q, work.text, s.start, self.metric_cues, chip_after=chip_after, hits=work.hits
-        )
+        ) or self._introduced_metric(q, work, chip_after)
         if choice is None or not self.metric_cues.plausible(choice.metric, q.value):
             return None
         if choice.unit == "%" and q.value > 100 and choice.metric in _PARTS_OF_A_WHOLE:

@@ -63,6 +63,8 @@ from extractors.subjects import Mention
 CARRY_PARAGRAPHS = 1
 # How a line that introduces the next ones ends.
 _INTRO_MARKS = ("：", ":")
+_INTRO_REACH = 8  # paragraphs a list's items may run under the line that introduces them
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·●▪]|\d{1,2}[.、)）])\s*")
 TYPED_PRONOUN_PARAGRAPHS = 2
 # The carried state before the first sentence.
 _START: tuple[Mention | None, int] = (None, -10)
@@ -201,6 +203,25 @@ class ArticleContext:
             if last[before].text.endswith(_INTRO_MARKS) or (before in introduced and names_no_one):
                 introduced.add(after)
         return frozenset(introduced)
+
+    def introduction(self, i: int) -> str | None:
+        """The line that introduces sentence ``i``'s paragraph when a colon ends it
+        ("SWE-bench测试:" over "- 某模型: 72.5%"), in simplified script; None otherwise."""
+        sentence = self._sentences[i]
+        paragraph = sentence.paragraph
+        in_list = _LIST_ITEM.match(sentence.text) is not None
+        if paragraph not in self._introduced and not in_list:
+            return None
+        for s in reversed(self._sentences[:i]):
+            if paragraph - s.paragraph > _INTRO_REACH:
+                break
+            if s.paragraph == paragraph:
+                continue
+            if s.text.endswith(_INTRO_MARKS):
+                return self._simple[s.start : s.end]
+            if not (in_list and _LIST_ITEM.match(s.text)):
+                break  # (the items of one list lead back to its introduction)
+        return None
 
     def _reach(self, view: SentenceView) -> int:
         """How many paragraphs back a sentence's pronoun or bare follow-on may look: one for

@@ -156,6 +156,16 @@ CASES: list[tuple[str, list[Row]]] = [
         "通过Alisoft China Holding认购5000万美元的发售股份。",
         [("Horizon Robotics", "funding", 5e7, "USD", None)],
     ),
+    # a list's items take their metric from the line that introduces the list, a
+    # benchmark named by its shape ("-bench")
+    (
+        "两者在编程基准测试上表现各异。\nCode-bench测试(命令行操作能力):\n"
+        "- Orion-5: 43.2%\n- Orion-4: 35.5%\n两者差距明显。",
+        [
+            ("Orion-5", "benchmark_score", 43.2, "%", None),
+            ("Orion-4", "benchmark_score", 35.5, "%", None),
+        ],
+    ),
     # a year in brackets after a report's title names no company
     ("《智算产业发展研究报告(2024)》显示，国内市场规模达到2000亿元。", []),
     # a listed company's tail word joins its name unless the stem is known
