@@ -290,6 +290,20 @@ class SegmenterTokenizer:
         return self
 
 
+def is_dictionary_word(word: str) -> bool:
+    """Whether the segmenter's dictionary holds ``word`` whole (cut without guessing new
+    words: "激光雷达" stays whole, a name it never saw such as "速腾聚创" falls apart)."""
+    try:
+        import rjieba
+
+        pieces = rjieba.cut(word, False)
+    except ImportError:  # the jieba backend alone
+        import jieba
+
+        pieces = jieba.lcut(word, HMM=False)
+    return list(pieces) == [word]
+
+
 def _cut_function(backend: str) -> Callable[[str], Iterable[str]]:
     if backend == "jieba":
         import jieba

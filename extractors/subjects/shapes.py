@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from extractors.alternation import longest_first, word_pattern
 from extractors.rule_words import WORDS
-from extractors.segmentation import NAME_WORD
+from extractors.segmentation import NAME_WORD, is_dictionary_word
 from extractors.subjects.gazetteer import Gazetteer
 
 _LATIN_NAME = re.compile(
@@ -248,13 +248,20 @@ def organizations(
             continue
         if WORDS.not_a_firm_after.match(text, nstart + len(nxt)):
             continue  # "恒生科技指数", "人工智能板块": an index or a sector, not a firm
-        if nxt in ("公司", "集团") and word in gazetteer.common_nouns:
-            continue  # "机器人公司", "软件公司": a kind of firm, not one firm
+        if nxt in ("公司", "集团") and (word in gazetteer.common_nouns or _kind_word(word)):
+            continue  # "机器人公司", "激光雷达公司": a kind of firm, not one firm
         if WORDS.described_firm_before.search(text, max(0, start - 3), start):
             continue  # "这家明星公司": the word describes the firm the article names
         name = word if nxt in ("公司", "集团") else word + nxt
         out.append(ShapeMatch(start, nstart + len(nxt), name, "organization"))
     return out
+
+
+def _kind_word(word: str) -> bool:
+    """A word of three characters or more the dictionary holds whole ("激光雷达"): before
+    公司 it says what kind of firm, as the name of one it would be unknown to the dictionary.
+    (Two-character words, 华为 or 商汤, may be either.)"""
+    return len(word) >= 3 and is_dictionary_word(word)
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -444,6 +451,8 @@ def glossed_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
         found = _firm_named_before(text, m.start(), gazetteer)
         if found is None or WORDS.measure_in_term.search(found.name):
             continue
+        if is_dictionary_word(found.name):
+            continue  # "激光雷达(LiDAR)": a term the dictionary knows, glossed in English
         if _transliterated_person(text, found.start, gazetteer):
             continue  # "财务长阿纳特·阿什克纳齐(Anat Ashkenazi)": a person
         out.append(found)

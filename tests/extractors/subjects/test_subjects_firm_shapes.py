@@ -101,6 +101,13 @@ FIRM_CASES: list[tuple[str, list[Row]]] = [
             ("北辰", "user_count", 1.5e7, "count", None),
         ],
     ),
+    # a word the dictionary holds before 公司 says what kind of firm; glossed in English,
+    # it is a term
+    (
+        "多家激光雷达公司今年营收增长。激光雷达(LiDAR)作为自动驾驶的眼睛，激光雷达市场超过50%的份额"
+        "由中国厂商包揽。",
+        [],
+    ),
     # a field's name ending like a firm's (具身智能, embodied AI) is no firm
     ("具身智能今年一级市场融资达到150亿元，大模型公司估值上涨。", []),
     # ... unless the word is a common noun ("人形机器人公司" ... "机器人行业")
