@@ -245,6 +245,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "受AI算力需求推动，全球前三大云厂商今年的资本支出合计将超过2000亿美元。",
         [("全球前三大云厂商", "capex", 2e11, "USD", None)],
     ),
+    # hyperscalers named as a kind are a group subject
+    (
+        "分析师预计，明年超大规模企业资本支出将增长24%至近5500亿美元，英伟达将受益。",
+        [("超大规模企业", "capex", 5.5e11, "USD", None)],
+    ),
     # a group described by its leading members ("主要…业者") sums a figure too
     (
         "AI芯片需求强劲，全球主要半导体业者今年合计营收将超过5000亿美元。",
