@@ -55,6 +55,8 @@ CUE_CASES: list[tuple[str, list[Row]]] = [
     ),
     # a product named with its maker's model family is one name (Claude Code)
     ("Claude Code 的年化收入预估约达1.3亿美元。", [("Claude Code", "revenue", 1.3e8, "USD", None)]),
+    # a handful of GPUs (a server's, a package's dies) is a configuration, not a fleet
+    ("英伟达的这款服务器搭载8块H100 GPU。", []),
     # a firm's R&D staff counted by the head
     ("优必选的研发人员共有736人。", [("UBTech Robotics", "headcount", 736, "count", None)]),
     # a share of a market, 占 right before it
