@@ -262,11 +262,12 @@ def _one_of(chars: str) -> str:
 TIMESTAMP_RE = re.compile(
     rf"(?<!\d)(?P<year>\d{{4}})\s?{_one_of(_YEAR_END)}\s?(?P<month>\d{{1,2}})\s?"
     rf"{_one_of(_MONTH_END)}\s?(?P<day>\d{{1,2}})\s?{_one_of(_DAY_MARK)}?"
-    rf"(?:(?:\s*|T)(?P<ampm>{_AMPM})?\s*(?P<hour>\d{{1,2}})\s?{_one_of(_HOUR_END)}\s?(?P<minute>\d{{2}})"
+    rf"(?:(?:\s*[,，]?\s*|T)(?P<ampm>{_AMPM})?\s*(?P<hour>\d{{1,2}})\s?{_one_of(_HOUR_END)}\s?(?P<minute>\d{{2}})"
     r"(?:\s?[:分]\s?(?P<second>\d{2})(?:\.\d+)?)?\s?秒?"
     r"(?P<tz>Z|[+-]\d{2}:?\d{2}|\s?(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)?)?"
 )
-"""A date with an optional time of day, as pages print them (2025-03-28 03:47:00)."""
+"""A date with an optional time of day, as pages print them (2025-03-28 03:47:00,
+"2025年08月15日,17时21分59秒")."""
 
 
 def parse_tz(value: str) -> timezone:

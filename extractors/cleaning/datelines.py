@@ -8,7 +8,7 @@ date with a time of day, near the headline):
   ``更新日期:2025-10-27``, ``發佈時間:09:46 2025-01-28`` (time before the date),
   ``日期:2022/01/30``, ``Published on 2026-05-14``;
 - a dateline opening a paragraph: ``【某某新闻】2025年8月4日,…``,
-  ``2024 年 11 月 3 日 电 …``, ``【某某报2023年06月14日讯】…``;
+  ``2024 年 11 月 3 日 电 …``, ``【某某报2023年06月14日讯】…``, ``(2025.12.2,新加坡)…``;
 - a line holding a date alone at the top of the page;
 - a labelled date among the page's last lines (``信息发布日期:2026年2月4日``).
 """
@@ -33,6 +33,9 @@ _LABELLED = re.compile(
 _OUTLET_TAG = r"[【\[（(][^】\]）)\n]{1,20}[】\]）)]"
 _DATELINE = re.compile(rf"^(?:{_OUTLET_TAG}\s*)?{_DATE}(?=\s*[,，电電讯訊消息(（ ])")
 _ALONE = re.compile(rf"^{_DATE}$")
+# The date and place in brackets opening the first paragraph: "(2025.12.2,新加坡)据统计…",
+# "（2024年11月3日，北京）".
+_BRACKETED_DATELINE = re.compile(rf"^[(（]\s*{_DATE}\s*[,，、]\s*[^()（）\d]{{1,10}}[)）]")
 # The dateline inside the outlet's tag: "【某某报2023年06月14日讯】".
 _TAGGED_DATELINE = re.compile(rf"^[【\[][^】\]\d\n]{{0,12}}{_DATE}\s*[讯訊电電][】\]]")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -80,6 +83,7 @@ def dateline_date(lines: list[str], default_tz: str) -> datetime | None:
         m = (
             _DATELINE.match(line)
             or _TAGGED_DATELINE.match(line)
+            or _BRACKETED_DATELINE.match(line)
             or (_ALONE.match(line) if index < 3 else None)
         )
         if m:

@@ -144,6 +144,7 @@ DATES = [
     ("更新時間:09:46 2025-01-28\n" + PARAGRAPHS[4], datetime(2025, 1, 28, 9, 46, tzinfo=TZ)),
     ("【本报讯】2025年8月4日，" + PARAGRAPHS[0], datetime(2025, 8, 4, tzinfo=TZ)),
     ("【某某时报2023年06月14日讯】" + PARAGRAPHS[0], datetime(2023, 6, 14, tzinfo=TZ)),
+    ("(2025.12.2,新加坡)" + PARAGRAPHS[0], datetime(2025, 12, 2, tzinfo=TZ)),
     ("日期:2022/01/30\n" + PARAGRAPHS[1], datetime(2022, 1, 30, tzinfo=TZ)),
     ("某某周刊Published on 2026-05-14\n" + PARAGRAPHS[2], datetime(2026, 5, 14, tzinfo=TZ)),
     # a deadline is no label of the page's date
