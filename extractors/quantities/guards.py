@@ -20,6 +20,8 @@ _YEAR_RANGE_AFTER = re.compile(r"[ ]?[-~到至][ ]?(?:\d{4}|\d{2})[ ]?年")
 
 
 MAGNITUDE_ENDS = frozenset("万亿兆")
+# Two digits or more and a decimal part: a score or a share, not a version ("Llama 3.1").
+_SCORE_LIKE = re.compile(r"\d{2,}\.\d+")
 
 
 def is_ascii_letter(c: str) -> bool:
@@ -49,6 +51,8 @@ def glued_after(text: str, start: int, end: int) -> bool:
     )
     if letter_after and text[end - 1 : end] not in MAGNITUDE_ENDS:
         return True
+    if _SCORE_LIKE.fullmatch(text, start, end):
+        return False  # "GSM8K 94.39", "BBH 89.1": a score after a name, no version of it
     return start >= 2 and text[start - 1] == " " and is_ascii_letter(text[start - 2])
 
 

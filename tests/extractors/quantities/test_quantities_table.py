@@ -152,6 +152,8 @@ POSITIVE = [
     ("H800 80GB显存", "80GB", 80, "GB", "exact"),
     # the start of a change takes the unit of where it went ("从3亿到40亿美元的估值跃迁")
     ("估值从3亿到40亿美元的跃迁", "3亿", 3e8, "USD", "exact"),
+    # a score after a benchmark's name (two digits and a decimal part) is no version of it
+    ("GSM8K 94.39", "94.39", 94.39, None, "exact"),
     # a number closed by 万 or 亿 is no part of a name, whatever Latin word follows
     ("以5998万MAU位居第一", "5998万", 5.998e7, None, "exact"),
     ("发布了3款模型", "3款", 3, "count", "exact"),
