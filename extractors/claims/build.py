@@ -48,7 +48,7 @@ from extractors.claims.tables import (
 from extractors.dates import DateMention
 from extractors.metric_table import metric_table
 from extractors.models import Claim, Quantity
-from extractors.punctuation import SENTENCE_STOP
+from extractors.punctuation import CLAUSE_END, SENTENCE_STOP
 from extractors.quantities.guards import MAGNITUDE_ENDS
 from extractors.quantities.numerals import CN_CHARS, DIGIT_VALUES
 from extractors.quantities.quantity_model import at_written_precision
@@ -887,7 +887,6 @@ def _is_statement(simple: str) -> bool:
 
 _CHIP = frozenset({"chip"})
 _GROUP_LOOKBACK = 6  # sentences searched back for the names a counted group stands for
-_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
 
 _PARTS_OF_A_WHOLE = metric_table().names_where("part_of_whole")
@@ -934,8 +933,8 @@ def _article_subject(
     if topic is None or topic.type not in types:
         return None
     rel_start, rel_end = q.start - view.start, q.end - view.start
-    left = max((m.end() for m in _CLAUSE_END.finditer(view.text, 0, rel_start)), default=0)
-    right_end = _CLAUSE_END.search(view.text, rel_end)
+    left = max((m.end() for m in CLAUSE_END.finditer(view.text, 0, rel_start)), default=0)
+    right_end = CLAUSE_END.search(view.text, rel_end)
     right = right_end.start() if right_end else len(view.text)
     for m in view.mentions:
         inside = left <= m.start - view.start and m.end - view.start <= right
@@ -948,7 +947,7 @@ def _built_from(q: Quantity, view: SentenceView) -> Mention | None:
     """The chip or product that the counted chips make up, named after them in the
     clause ("72颗Blackwell GPU组成的GB200 NVL72"), if any."""
     rel_end = q.end - view.start
-    stop = _CLAUSE_END.search(view.text, rel_end)
+    stop = CLAUSE_END.search(view.text, rel_end)
     clause_end = view.start + (stop.start() if stop else len(view.text))
     for m in view.mentions:
         after = q.end < m.start and m.end <= clause_end and m.type in ("chip", "product")

@@ -55,6 +55,7 @@ from typing import cast
 from extractors.claims.roles import LinkCues, SentenceView, analyse_sentence
 from extractors.claims.spans import SpanIndex
 from extractors.claims.subject import pronoun_fits, sentence_topic
+from extractors.punctuation import LIST_BULLET
 from extractors.rule_words import WORDS
 from extractors.segmentation import Sentence
 from extractors.subjects import Mention
@@ -64,7 +65,6 @@ CARRY_PARAGRAPHS = 1
 # How a line that introduces the next ones ends.
 _INTRO_MARKS = ("：", ":")
 _INTRO_REACH = 8  # paragraphs a list's items may run under the line that introduces them
-_LIST_ITEM = re.compile(r"\s*(?:[-*•·●▪]|\d{1,2}[.、)）])\s*")
 TYPED_PRONOUN_PARAGRAPHS = 2
 # The carried state before the first sentence.
 _START: tuple[Mention | None, int] = (None, -10)
@@ -209,17 +209,18 @@ class ArticleContext:
         ("SWE-bench测试:" over "- 某模型: 72.5%"), in simplified script; None otherwise."""
         sentence = self._sentences[i]
         paragraph = sentence.paragraph
-        in_list = _LIST_ITEM.match(sentence.text) is not None
+        in_list = LIST_BULLET.match(sentence.text) is not None
         if paragraph not in self._introduced and not in_list:
             return None
-        for s in reversed(self._sentences[:i]):
+        for k in range(i - 1, -1, -1):
+            s = self._sentences[k]
             if paragraph - s.paragraph > _INTRO_REACH:
                 break
             if s.paragraph == paragraph:
                 continue
             if s.text.endswith(_INTRO_MARKS):
                 return self._simple[s.start : s.end]
-            if not (in_list and _LIST_ITEM.match(s.text)):
+            if not (in_list and LIST_BULLET.match(s.text)):
                 break  # (the items of one list lead back to its introduction)
         return None
 

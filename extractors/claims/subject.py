@@ -8,6 +8,7 @@ from typing import NamedTuple
 from extractors.claims.roles import SentenceView
 from extractors.metric_table import metric_table
 from extractors.models import Quantity
+from extractors.punctuation import CLAUSE_END
 from extractors.rule_words import WORDS
 from extractors.subjects import Mention
 
@@ -140,7 +141,6 @@ def following_subject(
     return None
 
 
-_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 _DIGIT_CHAR = re.compile(r"\d")
 
 
@@ -148,7 +148,7 @@ def _has_own_figure(view: SentenceView, m: Mention) -> bool:
     """Whether a figure follows ``m`` in its own clause (a clause about it, not the
     figure before it)."""
     rel = m.end - view.start
-    stop = _CLAUSE_BREAK.search(view.text, rel)
+    stop = CLAUSE_END.search(view.text, rel)
     return _DIGIT_CHAR.search(view.text, rel, stop.start() if stop else len(view.text)) is not None
 
 

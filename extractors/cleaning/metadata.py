@@ -33,6 +33,7 @@ from extractors.cleaning.page import Page
 from extractors.cleaning.pattern_sets import word_scan
 from extractors.cleaning.relative_times import relative_time
 from extractors.dates import datetime_from_match
+from extractors.punctuation import LIST_BULLET
 
 _HEAD_LINES = 15
 _TITLE_SPAN = 40  # lines searched for a headline: some pages open with long menus
@@ -191,13 +192,11 @@ _TRAILING_TAG = re.compile(r"\s+(?:原创|原創|转载|轉載|置顶|置頂|精
 _REPORTED_BY = re.compile(r"\S{1,10}(?:报道|编辑部)")
 # A line wholly in brackets.
 _BRACKETED = re.compile(r"[(（【\[].*[)）】\]]")
-# A list item's bullet opening a line.
-_LIST_BULLET = re.compile(r"\s*[•●◦‣▪■◆◇▶►\-*]\s")
 
 
 def _list_item_or_aside(line: str) -> bool:
     """A list's item (a bullet opens it) or an aside (brackets hold it all): no headline."""
-    return _LIST_BULLET.match(line) is not None or _BRACKETED.fullmatch(line) is not None
+    return LIST_BULLET.match(line) is not None or _BRACKETED.fullmatch(line) is not None
 
 
 # A section's number opening a line: 一、 / 1、 / 1. / （二） / 第三部分.
