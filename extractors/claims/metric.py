@@ -242,14 +242,23 @@ def _in_turn_opening(sentence: str, qs: int) -> re.Match[str] | None:
     return found
 
 
+def _in_turn_run(sentence: str, qs: int) -> tuple[re.Match[str], int] | None:
+    """The 分别 opening the figures given in turn that hold ``qs``, and where their run
+    ends; None when ``qs`` is no such figure."""
+    opening = _in_turn_opening(sentence, qs)
+    if opening is None:
+        return None
+    return opening, WORDS.figures_in_turn.match(sentence, opening.end()).end()
+
+
 def respectively_items(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:
     """Where a list of figures given after 分别 begins (at 分别) and ends, when
     ``sentence[qs:qe]`` is one of them ("分别拥有0.16%及0.20%的市场份额": the cue after the
     list is each figure's); None otherwise."""
-    opening = _in_turn_opening(sentence, qs)
-    if opening is None:
+    run = _in_turn_run(sentence, qs)
+    if run is None:
         return None
-    end = WORDS.figures_in_turn.match(sentence, opening.end()).end()
+    opening, end = run
     return opening.start(), max(qe, len(sentence[:end].rstrip(_LIST_TAIL)))
 
 
@@ -260,10 +269,10 @@ _LIST_TAIL = " ,、和及与"  # what may follow a list's last figure inside the
 def respectively_place(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:
     """Which of the figures given after 分别 ``sentence[qs:qe]`` is, and how many there are
     (index, count); None when it is no such figure."""
-    opening = _in_turn_opening(sentence, qs)
-    if opening is None:
+    run = _in_turn_run(sentence, qs)
+    if run is None:
         return None
-    end = WORDS.figures_in_turn.match(sentence, opening.end()).end()
+    opening, end = run
     starts = [m.start() for m in _FIGURE.finditer(sentence, opening.end(), end)]
     return (starts.index(qs), len(starts)) if qs in starts else None
 

@@ -82,11 +82,13 @@ def find_quantities(text: str) -> list[Quantity]:
         if cand is None:
             continue
         near = found and cand.start - last_end <= _RANGE_GAP_MAX
-        if near and (merged := _merge_range(norm, found[-1], cand)) is not None:
+        if near and _is_change(norm, found[-1], cand):
+            # "从1万亿美元到2万亿美元用了9个月": two values in time, no range
+            found[-1] = _change_from(norm, found[-1], cand)
+            found.append(cand)
+        elif near and (merged := _merge_range(norm, found[-1], cand)) is not None:
             found[-1] = cand = merged
         else:
-            if near and (start_value := _change_from(norm, found[-1], cand)) is not None:
-                found[-1] = start_value
             found.append(cand)
         last_end = cand.end
     # a numeral cut short before a digit ("1e30" of "1e309", too large to read) is none
@@ -162,21 +164,19 @@ def _in_units_of(low: Candidate, high: Candidate) -> float:
     return scaled_raw * high.scale
 
 
-def _change_from(text: str, low: Candidate, high: Candidate) -> Candidate | None:
-    """The value a change went from, in the unit of the value it went to: "从3亿到40亿美元的
-    估值跃迁" is 3亿美元, then 40亿美元 (None when ``low`` and ``high`` are no such pair)."""
-    if low.unit is not None or high.unit is None or not _is_change(text, low, high):
-        return None
+def _change_from(text: str, low: Candidate, high: Candidate) -> Candidate:
+    """The value a change went from (:func:`_is_change`), in the unit of the value it went
+    to when written bare: "从3亿到40亿美元的估值跃迁" is 3亿美元, then 40亿美元."""
+    if low.unit is not None or high.unit is None:
+        return low
     if not RANGE_LINK.fullmatch(text[low.end : high.start]):
-        return None
+        return low
     return low._replace(value=_in_units_of(low, high), unit=high.unit, scale=high.scale)
 
 
 def _merge_range(text: str, low: Candidate, high: Candidate) -> Candidate | None:
     """600万美元到630万美元, 5%-8%, 3-5万元: two numbers joined by a range word."""
     gap = text[low.end : high.start]
-    if _is_change(text, low, high):
-        return None  # "从1万亿美元到2万亿美元用了9个月": two values in time, no range
     signed = not gap and high.numeral.startswith("-")  # "3-5": the 5 was read as -5
     if not signed and not RANGE_LINK.fullmatch(gap):
         return None
