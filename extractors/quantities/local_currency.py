@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.chinese_script import is_traditional
+from extractors.chinese_script import is_traditional, to_simplified
 from extractors.models import Quantity
 from extractors.punctuation import SENTENCE_STOP
 
@@ -64,15 +64,6 @@ _SAME_BELOW = re.compile(
     rf"(?P<before>{_CURRENCY_NAMES})[ ]?[(（]下同[)）]"
     rf"|[(（](?P<inside>{_CURRENCY_NAMES})[ ]?[,，、‧·・]?[ ]?下同[)）]"
 )
-_DECLARED = {
-    "人民币": "CNY",
-    "人民幣": "CNY",
-    "港元": "HKD",
-    "港幣": "HKD",
-    "港币": "HKD",
-    "美元": "USD",
-    "美金": "USD",
-}
 
 
 def with_local_currency(
@@ -94,7 +85,7 @@ def with_local_currency(
         currency = local
         if declared is not None and q.start >= from_here:
             name = declared.group("before") or declared.group("inside")
-            currency = _DECLARED.get(name, "TWD")
+            currency = load_lexicon().currencies[to_simplified(name)].unit
         if currency is not None and currency != q.unit and is_bare_yuan(text, q):
             q = q.model_copy(update={"unit": currency})
         out.append(q)
