@@ -195,10 +195,8 @@ def dictionary_words_of_classes(classes: frozenset[str]) -> frozenset[str]:
     first letter is in ``classes`` (``v`` takes ``v``, ``vn``, ``vd``...)."""
     if not classes:
         return frozenset()
-    entries = _jieba_dictionary().read_text(encoding="utf-8")
-    # Lines are "word frequency tag"; one scan of the whole file, not a split of each line.
-    line = f"^({NAME_WORD.pattern}) \\d+ [{''.join(sorted(map(re.escape, classes)))}]"
-    words = set(re.findall(line, entries, flags=re.MULTILINE))
+    first_letters = f"[{''.join(sorted(map(re.escape, classes)))}]"
+    words = {word for word, _ in _dictionary_entries(first_letters)}
     for word, _, tag in domain_words():
         if NAME_WORD.fullmatch(word):
             if tag and tag[0] in classes:
@@ -214,10 +212,8 @@ def dictionary_words_tagged(tags: frozenset[str]) -> frozenset[str]:
     of ``tags`` ("ns": place names, 庆阳, 沙特)."""
     if not tags:
         return frozenset()
-    entries = _jieba_dictionary().read_text(encoding="utf-8")
     alternatives = "|".join(sorted(map(re.escape, tags)))
-    line = f"^({NAME_WORD.pattern}) \\d+ (?:{alternatives})$"
-    return frozenset(re.findall(line, entries, flags=re.MULTILINE))
+    return frozenset(word for word, _ in _dictionary_entries(f"(?:{alternatives})$"))
 
 
 @functools.cache
@@ -225,13 +221,18 @@ def frequent_nouns(min_frequency: int) -> frozenset[str]:
     """Common nouns (class ``n`` itself, not a name's ``nr``/``ns``/``nt``/``nz``) of two to
     six Chinese characters that jieba's dictionary counts at least ``min_frequency`` times:
     "企业", "行业", "机器人", words that head no name. (Rare ones, "商汤", "网易", may.)"""
-    entries = _jieba_dictionary().read_text(encoding="utf-8")
-    line = f"^({NAME_WORD.pattern}) (\\d+) n$"
     return frozenset(
-        word
-        for word, count in re.findall(line, entries, flags=re.MULTILINE)
-        if int(count) >= min_frequency
+        word for word, count in _dictionary_entries("n$") if int(count) >= min_frequency
     )
+
+
+def _dictionary_entries(tag: str) -> list[tuple[str, str]]:
+    """(word, frequency) of each entry of jieba's dictionary whose word has two to six
+    Chinese characters and whose tag matches the pattern ``tag`` from its start. Lines are
+    "word frequency tag": one scan of the whole file, not a split of each line."""
+    entries = _jieba_dictionary().read_text(encoding="utf-8")
+    line = f"^({NAME_WORD.pattern}) (\\d+) {tag}"
+    return re.findall(line, entries, flags=re.MULTILINE)
 
 
 def _jieba_dictionary() -> Path:
