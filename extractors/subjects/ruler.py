@@ -168,18 +168,7 @@ def _glued_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
     out = []
     starts = {m.start for m in mentions}
     for m in mentions:
-        found = None
-        if m.how == "gazetteer" and m.type in ("model", "product"):
-            found = WORDS.edition_after_family.match(text, m.end)
-        elif m.how == "shape" and m.type == "model":
-            # a name found by its shape already holds its spaced capitalised words: only
-            # an edition in small letters or after a hyphen may follow ("GPT-4.1 nano",
-            # "Gemini 2.5 Flash-Lite")
-            found = WORDS.edition_after_family.match(text, m.end)
-            if found is not None and not (
-                found.group("edition").islower() or text.startswith("-", m.end)
-            ):
-                found = None
+        found = _edition_after(text, m)
         if found is None or not _edition_of_a_family(found, starts, gazetteer):
             out.append(m)
             continue
@@ -199,6 +188,20 @@ def _glued_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
             )
         )
     return out
+
+
+def _edition_after(text: str, m: Mention) -> re.Match[str] | None:
+    """The edition words right after a known model or product, or after a model found by
+    its shape; such a name already holds its spaced capitalised words, so only an edition
+    in small letters or after a hyphen may follow it ("GPT-4.1 nano", "Flash-Lite")."""
+    known = m.how == "gazetteer" and m.type in ("model", "product")
+    shaped = m.how == "shape" and m.type == "model"
+    if not (known or shaped):
+        return None
+    found = WORDS.edition_after_family.match(text, m.end)
+    if found is None or known:
+        return found
+    return found if found.group("edition").islower() or text.startswith("-", m.end) else None
 
 
 def _edition_of_a_family(found: re.Match[str], starts: set[int], gazetteer: Gazetteer) -> bool:
