@@ -820,8 +820,8 @@ def repeated_actors(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
     shape = gazetteer.repeated_actor
     openings: dict[str, int] = {}
     for clause in _CLAUSE_OPENING.finditer(text):
-        found = _OPENING_NAME.match(text, clause.end())
-        if found is not None and WORDS.actor_deed_after.match(text, found.end()):
+        found = _OPENING_NAME.match(text, clause.end())  # (a deed follows: see the pattern)
+        if found is not None:
             openings[found.group()] = openings.get(found.group(), 0) + 1
     out: list[ShapeMatch] = []
     for name, times in openings.items():
