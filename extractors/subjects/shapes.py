@@ -40,8 +40,10 @@ _LATIN_NAME = re.compile(
 )
 _CHIP = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z]{1,2}\d{2,4}[A-Z]?(?![A-Za-z0-9.])")
 _DOTTED_VERSION = re.compile(r"(?:[Vv]\d+(?:\.\d+)?|\d+\.\d+)")
-# Versions a known stem may carry: "文心X1", "昇腾910", "豆包1.5".
-_STEM_VERSION = re.compile(r"(?:[A-Za-z]{1,2}\d{1,3}(?:\.\d+)?[A-Za-z]?|\d{2,4}[A-Za-z]?|\d+\.\d+)")
+# Versions a known stem may carry: "文心X1", "昇腾910", "昇腾950PR", "豆包1.5".
+_STEM_VERSION = re.compile(
+    r"(?:[A-Za-z]{1,2}\d{1,3}(?:\.\d+)?[A-Za-z]?|\d{2,4}[A-Za-z]{0,2}|\d+\.\d+)"
+)
 _DIGIT = re.compile(r"\d")
 # What makes the number after a Latin word an amount, not its version: "Meta 60亿美元"
 _AMOUNT_AFTER = re.compile(r" ?[万亿兆%％倍元块张颗个]")
@@ -79,6 +81,8 @@ def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
         name = m.group("name")
         if name.lower() in gazetteer.not_names:
             continue  # FP16, INT8, HBM3: formats and parts, not actors
+        if _listed_with_formats(text, m.start(), m.end(), gazetteer):
+            continue  # "FP32/HF32/FP16": one more format in a list of formats
         if _CHIP.fullmatch(name):
             start = m.start()
             series = _SERIES_BEFORE.search(text, max(0, start - 7), start)
@@ -98,6 +102,23 @@ def latin_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
             continue
         out.append(ShapeMatch(m.start(), m.start() + len(name), name, "model"))
     return out
+
+
+# A neighbour in a list joined by slashes or enumeration commas: "FP32/HF32/FP16".
+# (Formats and parts carry a digit: "deepseek-ai/DeepSeek-R1" lists nothing.)
+_SLASHED_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])([A-Za-z]+\d[A-Za-z0-9]*)[/、]$")
+_SLASHED_AFTER = re.compile(r"[/、]([A-Za-z]+\d[A-Za-z0-9]*)(?![A-Za-z0-9.\-])")
+
+
+def _listed_with_formats(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """Whether ``text[start:end]`` sits in a slash or 、 list beside a word the gazetteer
+    calls no name (a number format or a part): it is then one more of those."""
+    before = _SLASHED_BEFORE.search(text, max(0, start - 12), start)
+    after = _SLASHED_AFTER.match(text, end)
+    return any(
+        found is not None and found.group(1).lower() in gazetteer.not_names
+        for found in (before, after)
+    )
 
 
 # A product line's capitals before a part number: "MTT S80", "MTT S4000".
@@ -153,6 +174,8 @@ def chinese_versioned(
             continue  # "基础能力1.2.四个象限": an outline's number, not a version
         spelling, kind = gazetteer.stems.get(word, (word, "model"))
         edition = _EDITION_TAIL.match(text, end)  # "通义千问2.5-7B-Instruct"
+        if edition is None and nxt[-1:].isalpha():
+            edition = _SIBLING_EDITION.match(text, end)  # "昇腾950PR/DT": two editions
         tail = edition.group() if edition else ""
         out.append(ShapeMatch(start, end + len(tail), spelling + nxt + tail, kind))
     return out
@@ -164,6 +187,8 @@ _OUTLINE_AFTER = re.compile(r"\.(?:[\u4e00-\u9fff]|\d)")
 
 # Hyphenated Latin parts after a versioned name: "-7B-Instruct", "-Max", "-Turbo".
 _EDITION_TAIL = re.compile(r"(?:-[A-Za-z0-9][A-Za-z0-9.]*)+(?![A-Za-z0-9])")
+# A sibling edition after a slash, letters only: "950PR/DT" names both editions.
+_SIBLING_EDITION = re.compile(r"/[A-Z]{1,3}(?![A-Za-z0-9])")
 _VERSION_BEFORE_EDITION = re.compile(r"(?<=\d)(?:-[A-Za-z0-9][A-Za-z0-9.]*)+\Z")
 
 

@@ -905,6 +905,20 @@ CASES: list[tuple[str, list[Row]]] = [
         "据统计，英伟达市值于2024年1月8日收盘时达到1.2万亿美元。",
         [("NVIDIA", "market_cap", 1.2e12, "USD", None)],
     ),
+    # a known stem takes a version with two edition letters, and a sibling edition
+    # after a slash names both
+    (
+        "新品中，昇腾880ZX配备96GB显存，昇腾880ZX/QT的算力可达800TFLOPS。",
+        [
+            ("昇腾880ZX", "memory_capacity", 96, "GB", None),
+            ("昇腾880ZX/QT", "compute_performance", 8e14, "FLOPS", None),
+        ],
+    ),
+    # a word listed between number formats is one more format, not a chip
+    (
+        "昇腾910C支持FP16/XF24/BF16等多种格式，配备64GB显存。",
+        [("Ascend 910C", "memory_capacity", 64, "GB", None)],
+    ),
 ]
 
 
