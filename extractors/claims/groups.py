@@ -20,6 +20,8 @@ from extractors.rule_words import WORDS
 from extractors.subjects import Mention
 
 _LIST_END = re.compile(r"[。；;！？!?]")  # where a sentence or a list clause ends
+# A member's gloss in brackets, which the list goes on after: "Alphabet(谷歌母公司)、Meta".
+_GLOSS = re.compile(r"\s*[(（][^()（）]{1,16}[)）]")
 _REACH = 16  # characters from the word of summing or the group noun to the number
 _LISTED_LEAD = 3  # names listed together that make a group without a word of summing
 _EACH_REACH = 30  # characters from a list of names to the figure a word hands to each
@@ -35,7 +37,12 @@ def joined_runs(
     runs: list[list[Mention]] = []
     run: list[Mention] = []
     for m in mentions:
-        gap = text[run[-1].end - offset : m.start - offset] if run else ""
+        gloss = _GLOSS.match(text, run[-1].end - offset) if run else None
+        if gloss is not None and m.end - offset <= gloss.end():
+            continue  # "Alphabet(谷歌母公司)": a name in the gloss of a member is none
+        gap = (
+            text[(gloss.end() if gloss else run[-1].end - offset) : m.start - offset] if run else ""
+        )
         joined = WORDS.joins_names.fullmatch(gap) or (
             owners_between and WORDS.joins_names_with_owner.fullmatch(gap)
         )

@@ -271,6 +271,8 @@ def organizations(
             continue
         if word in gazetteer.function_words or generic_tail(text, nstart, gazetteer):
             continue
+        if WORDS.group_noun.match(text, start):
+            continue  # "四大科技巨头", "三家科技公司": a count of firms, not a firm
         if WORDS.not_a_firm_after.match(text, nstart + len(nxt)):
             continue  # "恒生科技指数", "人工智能板块": an index or a sector, not a firm
         if nxt in ("公司", "集团") and (word in gazetteer.common_nouns or _kind_word(word)):

@@ -419,6 +419,12 @@ CASES: list[tuple[str, list[Row]]] = [
         "微软、谷歌和亚马逊都在扩建AI算力。这三家公司今年资本支出将超过2000亿美元。",
         [("Microsoft, Google, Amazon", "capex", 2e11, "USD", None)],
     ),
+    # ... also when a member carries a gloss in brackets, and "N大X巨头" names no firm
+    (
+        "三大云巨头——亚马逊、Alphabet（谷歌母公司）和微软——都在扩建AI算力。"
+        "三家公司的资本开支合计约4200亿美元。",
+        [("Amazon, Google, Microsoft", "capex", 4.2e11, "USD", None)],
+    ),
     # ... but 分别 hands each figure to its own name, in order
     (
         "谷歌和微软都在扩建AI算力，两家公司今年的资本开支分别为850亿美元和800亿美元。",
