@@ -20,8 +20,9 @@ from extractors.rule_words import WORDS
 from extractors.subjects import Mention
 
 _LIST_END = re.compile(r"[。；;！？!?]")  # where a sentence or a list clause ends
-# A member's gloss in brackets, which the list goes on after: "Alphabet(谷歌母公司)、Meta".
-_GLOSS = re.compile(r"\s*[(（][^()（）]{1,16}[)）]")
+# A member's gloss in brackets, which the list goes on after: "Alphabet(谷歌母公司)、Meta"
+# (a figure in brackets is an item's own: "豆包(1.7亿)、Kimi(3000万)").
+_GLOSS = re.compile(r"\s*[(（][^()（）\d]{1,16}[)）]")
 _REACH = 16  # characters from the word of summing or the group noun to the number
 _LISTED_LEAD = 3  # names listed together that make a group without a word of summing
 _EACH_REACH = 30  # characters from a list of names to the figure a word hands to each
