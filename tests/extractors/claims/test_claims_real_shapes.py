@@ -901,6 +901,12 @@ CASES: list[tuple[str, list[Row]]] = [
         "截至今年12月，该模型的日均调用量已突破50万亿次。",
         [("Doubao", "daily_tokens", 5e13, "tokens", None)],
     ),
+    # 该应用 stands for the last product named, two paragraphs on; what users spend in
+    # it is its revenue
+    (
+        "夸克是一款AI搜索应用。\n另外，谷歌也在追赶。\n今年用户在该应用上的支出预计达3.5亿元。",
+        [("Quark", "revenue", 3.5e8, "CNY", None)],
+    ),
     # a platform's developers are its users
     (
         "英伟达的护城河在于CUDA，CUDA多年来积累了400多万开发者。",
