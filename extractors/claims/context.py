@@ -273,7 +273,7 @@ class ArticleContext:
         return self._about_ai
 
     def named_with_ai(self, name: str, ai_words: re.Pattern[str]) -> bool:
-        """Whether some sentence that names ``name`` speaks of AI (chips, models, GPUs...):
+        """Whether some paragraph that names ``name`` speaks of AI (chips, models, GPUs...):
         a firm found by its shape alone counts as an AI actor only then."""
         if name not in self._named_with_ai:
             starts = [s.start for s in self._sentences]
@@ -281,12 +281,22 @@ class ArticleContext:
             for m in self._mention_index.within(0, len(self._simple)):
                 if m.name != name:
                     continue
-                s = self._sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
-                if ai_words.search(self._simple, s.start, s.end):
+                k = max(0, bisect.bisect_right(starts, m.start) - 1)
+                start, end = self._paragraph_span(k)
+                if ai_words.search(self._simple, start, end):
                     found = True
                     break
             self._named_with_ai[name] = found
         return self._named_with_ai[name]
+
+    def _paragraph_span(self, k: int) -> tuple[int, int]:
+        """Where the paragraph of sentence ``k`` starts and ends (its sentences in view)."""
+        paragraph, first, last = self._paragraphs[k], k, k
+        while first > 0 and self._paragraphs[first - 1] == paragraph:
+            first -= 1
+        while last + 1 < len(self._sentences) and self._paragraphs[last + 1] == paragraph:
+            last += 1
+        return self._sentences[first].start, self._sentences[last].end
 
     def mentions(self, i: int) -> list[Mention]:
         """The mentions inside sentence ``i``."""

@@ -907,6 +907,13 @@ CASES: list[tuple[str, list[Row]]] = [
         "夸克是一款AI搜索应用。\n另外，谷歌也在追赶。\n今年用户在该应用上的支出预计达3.5亿元。",
         [("Quark", "revenue", 3.5e8, "CNY", None)],
     ),
+    # a firm found by its shape is an AI actor when its paragraph speaks of AI, though
+    # not the sentence naming it; not when only another paragraph does
+    (
+        "具身智能赛道融资火热。开年以来，踏云动力(Tayun Robotics)宣布完成3亿元A轮融资。",
+        [("踏云动力", "funding", 3e8, "CNY", None)],
+    ),
+    ("具身智能赛道融资火热。\n开年以来，踏云动力(Tayun Robotics)宣布完成3亿元A轮融资。", []),
     # a platform's developers are its users
     (
         "英伟达的护城河在于CUDA，CUDA多年来积累了400多万开发者。",
