@@ -417,8 +417,8 @@ class ClaimBuilder:
         ai_words = self.link_cues.ai_context
         if metric in _AI_METRICS or ai_words.search(text):
             return True
-        if link == "article" and mention.how != "gazetteer" and not context.about_ai(ai_words):
-            return False
+        if link == "article" and mention.how != "gazetteer":
+            return context.about_ai(ai_words)  # the topic of an article about AI is an AI actor
         if WORDS.device_shipments.search(text) and not context.about_ai(ai_words):
             return False  # "华为以4150万台的出货量占据42%的份额": phones, not AI
         if mention.type == "person" and context.about_ai(ai_words):

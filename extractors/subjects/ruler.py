@@ -67,6 +67,7 @@ def find_mentions(
         *shapes.chinese_versioned(text, tokens, gazetteer),
         *shapes.organizations(text, tokens, gazetteer),
         *shapes.listed_companies(text, tokens, gazetteer),
+        *shapes.registered_names(text, gazetteer),
         *shapes.declared_names(text, gazetteer),
         *shapes.people(text, gazetteer),
         *shapes.employers(text, gazetteer),

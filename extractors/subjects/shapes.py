@@ -374,6 +374,64 @@ def listed_companies(
     return out
 
 
+# A registered company name ends in 有限公司, after the words of its kind of business:
+# "速腾聚创科技有限公司", "北京某某智能科技股份有限公司".
+_REGISTERED = re.compile(r"(?:股份)?有限(?:责任)?公司")
+_BUSINESS_WORDS = re.compile(
+    r"(?:科技|智能|技术|信息|数据|通信|网络|电子|半导体|集团|控股|发展|产业|数字|软件"
+    r"|机器人|汽车|算力|智算|计算|光电|微电子|动力)+$"
+)
+_REGISTERED_STEM_MAX = 4  # characters: the distinctive words a registered name opens with
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def registered_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
+    """A firm named by its registered name, "速腾聚创科技有限公司": the name is the (at most
+    four) characters before its business words (科技, 智能...), less a place or a word
+    that opens them ("为北京云知声信息技术有限公司": 云知声). The span covers the whole
+    registered name; the name is its distinctive words, which the article goes on with."""
+    if "有限" not in text:
+        return []
+    out: list[ShapeMatch] = []
+    for m in _REGISTERED.finditer(text):
+        business = _BUSINESS_WORDS.search(text, max(0, m.start() - 12), m.start())
+        end = business.start() if business else m.start()
+        start = _registered_name_start(text, end, gazetteer)
+        name = text[start:end]
+        if len(name) < 2 or not _may_head_a_name(name, gazetteer) or name in gazetteer.places:
+            continue
+        if gazetteer.lookup(name) is None and is_dictionary_word(name):
+            continue  # "交易所有限公司", "资产评估有限公司": a kind of firm, not its name
+        out.append(ShapeMatch(start, m.end(), name, "organization", "declared"))
+    return out
+
+
+def _registered_name_start(text: str, end: int, gazetteer: Gazetteer) -> int:
+    """Where the distinctive words of a registered name ending at ``end`` start."""
+    left = end
+    while left > max(0, end - _REGISTERED_STEM_MAX) and _CJK_CHAR.match(text, left - 1):
+        left -= 1
+    for size in range(end - left, 1, -1):  # a name the gazetteer knows ends them
+        if gazetteer.lookup(text[end - size : end]) is not None:
+            return end - size
+    opened = False
+    for p in range(left + 1, end - 1):  # a place or a function word before them
+        if any(_opens_before(text[a:p], gazetteer) for a in range(max(0, p - 4), p - 1)):
+            left, opened = p, True
+    if text[left : left + 1] in gazetteer.function_words:
+        return left + 1  # "为" of "为北京…"
+    if opened:
+        return left
+    for b in (left + 2, left + 1):  # a word running into them from before: "引领者" of "者黑芝麻"
+        if b < end and any(is_dictionary_word(text[a:b]) for a in range(max(0, left - 2), left)):
+            return b
+    return left
+
+
+def _opens_before(word: str, gazetteer: Gazetteer) -> bool:
+    return word in gazetteer.places or word in gazetteer.function_words
+
+
 def name_stem(name: str, gazetteer: Gazetteer) -> str:
     """A listed company's name without its tail, the short name articles go on with
     ("地平线" of "地平线机器人"); "" when the name has no such tail."""

@@ -914,6 +914,16 @@ CASES: list[tuple[str, list[Row]]] = [
         [("踏云动力", "funding", 3e8, "CNY", None)],
     ),
     ("具身智能赛道融资火热。\n开年以来，踏云动力(Tayun Robotics)宣布完成3亿元A轮融资。", []),
+    # a firm named by its registered name is named by its distinctive words, and the
+    # topic of an article about AI is an AI actor though no sentence naming it says so
+    (
+        "8月15日，星云聚能科技有限公司发布中期业绩公告。\n"
+        "集团上半年总收入达人民币3.2亿元，其中激光雷达收入2.1亿元，激光雷达销量同比增长。",
+        [
+            ("星云聚能", "revenue", 3.2e8, "CNY", None),
+            ("星云聚能", "revenue", 2.1e8, "CNY", None),
+        ],
+    ),
     # a platform's developers are its users
     (
         "英伟达的护城河在于CUDA，CUDA多年来积累了400多万开发者。",

@@ -30,6 +30,13 @@ FIRM_CASES: list[tuple[str, list[Row]]] = [
     ),
     # ... but not a person named so
     ("張明遠今(12)日表示，AI伺服器訂單今年營收可達80億元。", []),
+    # a registered name: its distinctive words, without the place or word before them
+    (
+        "该项目由北京云图慧科信息技术有限公司承建，云图慧科今年AI服务器营收达5亿元。",
+        [("云图慧科", "revenue", 5e8, "CNY", None)],
+    ),
+    # ... but a kind of firm registered so names none
+    ("其拟于香港联合交易所有限公司上市，AI业务收入达5亿元。", []),
     # a firm glossed with its Latin name in brackets
     (
         "3月1日，星途跃迁(StarLeap Robotics)宣布完成超5亿元A轮融资，用于人形机器人研发。",
