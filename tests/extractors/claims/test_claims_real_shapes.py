@@ -40,6 +40,9 @@ MAGNITUDE_CASES = [
     ("发布千亿参数闭源模型 Yi-Large", "千亿参数", 1e11, None, "params", "exact"),
     ("高达 5.3 TB / s 的带宽", "5.3 TB / s", 5300.0, None, "GB/s", "up_to"),
     ("总共 720petaflops", "720petaflops", 7.2e17, None, "FLOPS", "exact"),
+    # tera-operations per second, an NPU's rating, are counted as FLOPS
+    ("车载芯片算力为254 TOPS", "254 TOPS", 2.54e14, None, "FLOPS", "exact"),
+    ("可提供 1,321 AI TOPS 表现", "1,321 AI TOPS", 1.321e15, None, "FLOPS", "exact"),
     # cents are hundredths of a dollar
     ("输入价格为15美分/百万Tokens", "15美分/百万Tokens", 0.15, None, "USD/Mtok", "exact"),
 ]
