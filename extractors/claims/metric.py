@@ -224,7 +224,11 @@ def _nearest_cue(
     if hits is None or hits.sentence != sentence:
         hits = CueHits(sentence)
     found = [(c, m) for c, m in hits.found(cues, category) if cues.plausible(c.metric, q.value)]
-    items = listed_items(sentence, qs, qe) or respectively_items(sentence, qs, qe)
+    items = (
+        listed_items(sentence, qs, qe)
+        or respectively_items(sentence, qs, qe)
+        or figure_run(sentence, qs, qe)
+    )
     return _nearest(found, sentence, qs, qe, items)
 
 
@@ -263,6 +267,39 @@ def respectively_items(sentence: str, qs: int, qe: int) -> tuple[int, int] | Non
 
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+# The end of a figure (its magnitude and unit, a few characters) and a list mark, with
+# nothing else before the next figure: "18.94亿元、17.03亿元和16.18亿元".
+_RUN_JOINT = re.compile(r"[^\d、，,。；;：:()（）]{0,5}?\s*(?:、|和|及|与|以及)\s*")
+_RUN_FIGURE_BEFORE = re.compile(r"\d+(?:[.,]\d+)*$")
+
+
+def figure_run(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:
+    """Where the run of figures that ``sentence[qs:qe]`` is one of begins and ends, the
+    figures joined by list marks alone ("分别净亏损18.94亿元、17.03亿元和16.18亿元"): a word
+    before or after the run measures each of them. None when the figure stands alone."""
+    start, end = qs, qe
+    while True:  # back over the figures before
+        joint = _run_joint_before(sentence, start)
+        if joint is None:
+            break
+        start = joint
+    at = qe
+    while (joint := _RUN_JOINT.match(sentence, at)) is not None:
+        figure = _FIGURE.match(sentence, joint.end())
+        if figure is None:
+            break
+        end = at = figure.end()
+    return None if (start, end) == (qs, qe) else (start, end)
+
+
+def _run_joint_before(sentence: str, start: int) -> int | None:
+    """The start of the figure joined to the one at ``start`` by a list mark, if any."""
+    for m in _FIGURE.finditer(sentence, max(0, start - 24), start):
+        if _RUN_JOINT.fullmatch(sentence, m.end(), start):
+            return m.start()
+    return None
+
+
 _LIST_TAIL = " ,、和及与"  # what may follow a list's last figure inside the run
 
 
