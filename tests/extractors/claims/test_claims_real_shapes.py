@@ -930,12 +930,12 @@ CASES: list[tuple[str, list[Row]]] = [
     # a word right before a run of figures joined by list marks measures each of them,
     # the last one too, though another word stands a clause further back
     (
-        "星河智芯是一家GPU公司。但盈利方面，2022年至2024年，星河智芯分别净亏损8.5亿元、"
-        "7.2亿元和6.1亿元。",
+        "星河智芯是一家GPU公司。但盈利方面，2022年至2024年，星河智芯分别净亏损12.35亿元、"
+        "11.07亿元和10.62亿元。",
         [
-            ("星河智芯", "net_loss", 8.5e8, "CNY", None),
-            ("星河智芯", "net_loss", 7.2e8, "CNY", None),
-            ("星河智芯", "net_loss", 6.1e8, "CNY", None),
+            ("星河智芯", "net_loss", 1.235e9, "CNY", None),
+            ("星河智芯", "net_loss", 1.107e9, "CNY", None),
+            ("星河智芯", "net_loss", 1.062e9, "CNY", None),
         ],
     ),
     # a platform's developers are its users
