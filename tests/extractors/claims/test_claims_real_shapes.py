@@ -938,6 +938,12 @@ CASES: list[tuple[str, list[Row]]] = [
             ("星河智芯", "net_loss", 1.062e9, "CNY", None),
         ],
     ),
+    # a firm's bill for pay is an operating cost, not anyone's pay (nor the revenue
+    # it is set against)
+    (
+        "OpenAI去年股权激励支出飙升至 44 亿美元，占同期营收的 119%。",
+        [("OpenAI", "operating_cost", 4.4e9, "USD", None)],
+    ),
     # a platform's developers are its users
     (
         "英伟达的护城河在于CUDA，CUDA多年来积累了400多万开发者。",
