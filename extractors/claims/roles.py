@@ -226,6 +226,12 @@ class SentenceView:
             self._citations[j] = cited
         return cited or None
 
+    def _listed_after_comparator(self, j: int) -> bool:
+        """Whether mention ``j`` is listed right after a comparator ("如A、B": B too)."""
+        prev = self.mentions[j - 1]
+        gap = self.text[prev.end - self.start : self.mentions[j].start - self.start]
+        return WORDS.joins_names.fullmatch(gap) is not None and self.role_of(j - 1) == "comparator"
+
     def _find_role(self, j: int) -> str:
         m, cues, text = self.mentions[j], self._cues, self.text
         around = self._around(j)
@@ -246,6 +252,8 @@ class SentenceView:
             return "vendor"
         if cues.comparator_before.search(before) or cues.comparator_after.match(after):
             return "comparator"
+        if j > 0 and self._listed_after_comparator(j):
+            return "comparator"  # "优于其他模型(如Qwen3、DeepSeek-R1)": each one listed
         if _nickname(before, after):
             return "comparator"  # "被誉为“中国版英伟达”的摩尔线程": a likeness, not the topic
         if WORDS.cause_before.search(before):

@@ -944,6 +944,13 @@ CASES: list[tuple[str, list[Row]]] = [
         "据披露，OpenAI上一年度的股权激励支出增至约 44 亿美元，比当年营收还高。",
         [("OpenAI", "operating_cost", 4.4e9, "USD", None)],
     ),
+    # a model a new one is built on (基于前代模型 X) is not what the figures are of, nor
+    # is any model listed after a comparator (如 A、B) what 该模型 stands for
+    (
+        "星海科技发布了 Nova-M2 模型。\n在多数任务上，Nova-M2 明显优于其他开源模型"
+        "(如 Qwen3、DeepSeek-R1)。\n该模型基于前代模型 Nova-M1 开发，总参数规模为 3200亿。",
+        [("Nova-M2", "parameters", 3.2e11, "params", None)],
+    ),
     # a platform's developers are its users
     (
         "英伟达的护城河在于CUDA，CUDA多年来积累了400多万开发者。",
