@@ -111,14 +111,20 @@ _SLASHED_AFTER = re.compile(r"[/、]([A-Za-z]+\d[A-Za-z0-9]*)(?![A-Za-z0-9.\-])"
 
 
 def _listed_with_formats(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
-    """Whether ``text[start:end]`` sits in a slash or 、 list beside a word the gazetteer
-    calls no name (a number format or a part): it is then one more of those."""
-    before = _SLASHED_BEFORE.search(text, max(0, start - 12), start)
-    after = _SLASHED_AFTER.match(text, end)
-    return any(
-        found is not None and found.group(1).lower() in gazetteer.not_names
-        for found in (before, after)
-    )
+    """Whether ``text[start:end]`` sits in a slash or 、 list with a word the gazetteer
+    calls no name (a number format or a part): it is then one more of those
+    ("FP8/MXFP8/MXFP4")."""
+    at = start
+    while (before := _SLASHED_BEFORE.search(text, max(0, at - 12), at)) is not None:
+        if before.group(1).lower() in gazetteer.not_names:
+            return True
+        at = before.start()
+    at = end
+    while (after := _SLASHED_AFTER.match(text, at)) is not None:
+        if after.group(1).lower() in gazetteer.not_names:
+            return True
+        at = after.end()
+    return False
 
 
 # A product line's capitals before a part number: "MTT S80", "MTT S4000".
