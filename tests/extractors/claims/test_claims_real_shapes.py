@@ -975,11 +975,6 @@ CASES: list[tuple[str, list[Row]]] = [
         "昇腾910C支持FP16/XF24/BF16等多种格式，配备64GB显存。",
         [("Ascend 910C", "memory_capacity", 64, "GB", None)],
     ),
-    # ... also further down a slash list that opens with one
-    (
-        "昇腾910C支持FP16/XF24/QXF12等多种格式，配备64GB显存。",
-        [("Ascend 910C", "memory_capacity", 64, "GB", None)],
-    ),
 ]
 
 

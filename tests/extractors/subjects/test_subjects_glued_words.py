@@ -89,6 +89,22 @@ def test_subjects_no_names_inside_addresses(text: str) -> None:
     assert [m.name for m in found if m.how == "shape"] == []
 
 
+# A word in a slash list with a number format is one more format, down the whole list;
+# a list of names with no format in it keeps its names.
+FORMAT_LIST_CASES = [
+    ("支持FP32/HF32/FP16/BF16等格式", []),
+    ("新增支持FP8/MXFP8/MXFP4等低精度格式", []),
+    ("对比Nova-M1/Nova-M2两款模型", ["Nova-M1", "Nova-M2"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), FORMAT_LIST_CASES)
+def test_subjects_formats_listed_with_formats_are_no_names(text: str, names: list[str]) -> None:
+    extractor = extractor_for(BACKENDS[0])
+    found = find_mentions(text, extractor.mention_tokens(text), extractor.gazetteer)
+    assert [m.name for m in found if m.how == "shape"] == names
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize(("text", "names", "windows"), GLUED_CASES, ids=[c[0] for c in GLUED_CASES])
 def test_subjects_glued_words_names_and_windows(
