@@ -951,6 +951,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "(如 Qwen3、DeepSeek-R1)。\n该模型基于前代模型 Nova-M1 开发，总参数规模为 3200亿。",
         [("Nova-M2", "parameters", 3.2e11, "params", None)],
     ),
+    # a count of CPUs joined to a count of GPUs is no GPU count
+    (
+        "英伟达的GB200 NVL72把36个CPU和72个GPU装进一个液冷机架。",
+        [("GB200 NVL72", "gpu_count", 72, "count", None)],
+    ),
     # a platform's developers are its users
     (
         "英伟达的护城河在于CUDA，CUDA多年来积累了400多万开发者。",
