@@ -99,6 +99,7 @@ def find_mentions(
         candidates.append(Mention(m.start(), m.end(), m.group(), m.group(), "model", "size"))
     mentions = _attach_editions(text, _non_overlapping(candidates), gazetteer)
     mentions = _glued_editions(text, _spaced_versions(text, mentions, gazetteer), gazetteer)
+    mentions = _system_editions(text, mentions, gazetteer)
     return _named_as_models(text, _resolve_variants(text, mentions, gazetteer))
 
 
@@ -189,6 +190,46 @@ def _glued_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
             )
         )
     return out
+
+
+# A system built of a chip or platform, named by its capitals and how many chips it holds:
+# "GB300 NVL72", "Vera Rubin NVL144".
+# (Two capitals and a number are a chip's part number: "Blackwell GB300" names GB300.)
+_SYSTEM_EDITION = re.compile(r" (?P<edition>[A-Z]{3,5}\d{2,4})(?![A-Za-z0-9.\-])")
+
+
+def _system_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A chip or product followed by a space and a system edition ("Vera Rubin NVL144") is
+    that system, one name: the edition found alone after it is no mention of its own."""
+    out: list[Mention] = []
+    skip_until = -1
+    for m in mentions:
+        if m.start < skip_until:
+            continue
+        found = _SYSTEM_EDITION.match(text, m.end) if m.type in ("chip", "product") else None
+        if found is None or _names_something(found.group("edition"), gazetteer):
+            out.append(m)
+            continue
+        spelling = f"{m.name} {found.group('edition')}"
+        entity = gazetteer.lookup(spelling)
+        out.append(
+            replace(
+                m,
+                end=found.end(),
+                text=text[m.start : found.end()],
+                name=entity.name if entity else spelling,
+                type=entity.type if entity else "product",
+                how="variant" if entity is None else m.how,
+                base=m.name,
+            )
+        )
+        skip_until = found.end()
+    return out
+
+
+def _names_something(edition: str, gazetteer: Gazetteer) -> bool:
+    """A known name ("FP16" is a format the gazetteer calls no name)."""
+    return edition.lower() in gazetteer.not_names or gazetteer.lookup(edition) is not None
 
 
 def _edition_after(text: str, m: Mention) -> re.Match[str] | None:

@@ -951,6 +951,16 @@ CASES: list[tuple[str, list[Row]]] = [
         "(如 Qwen3、DeepSeek-R1)。\n该模型基于前代模型 Nova-M1 开发，总参数规模为 3200亿。",
         [("Nova-M2", "parameters", 3.2e11, "params", None)],
     ),
+    # a chip followed by a system's capitals and chip count is that system, one name;
+    # a number format after a chip is no system
+    (
+        "英伟达的GB300 NVL72机柜推理算力达到1.1 EFLOPS。",
+        [("GB300 NVL72", "compute_performance", 1.1e18, "FLOPS", None)],
+    ),
+    (
+        "昇腾910C FP16算力为752TFLOPS。",
+        [("Ascend 910C", "compute_performance", 7.52e14, "FLOPS", None)],
+    ),
     # a count of CPUs joined to a count of GPUs is no GPU count
     (
         "英伟达的GB200 NVL72把36个CPU和72个GPU装进一个液冷机架。",
