@@ -135,10 +135,39 @@ def _best_topic(
     for m in actors:
         scores[m.name] += 1
         first.setdefault(m.name, m)
-    ranked = scores.most_common(2)
+    families = _families(scores, first)
+    totals: Counter[str] = Counter()
+    for name, score in scores.items():
+        totals[families[name]] += score
+    ranked = totals.most_common(2)
     if not ranked or ranked[0][1] < needed or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return first[ranked[0][0]]
+    family = ranked[0][0]
+    members = [name for name in scores if families[name] == family]
+    # the family's most named member stands for it (the shortest name on a tie)
+    return first[min(members, key=lambda name: (-scores[name], len(name)))]
+
+
+def _families(scores: Counter[str], first: dict[str, Mention]) -> dict[str, str]:
+    """Each name's family: the shortest other name of its type that it extends by a
+    hyphen or a space ("Seed-OSS-36B-Base" and "Seed-OSS-36B" are of Seed-OSS), else
+    itself. An article about a model names its editions and sizes as often as the model."""
+    by_length = sorted(scores, key=len)
+    families = {}
+    for name in by_length:
+        kind = first[name].type
+        families[name] = next(
+            (
+                root
+                for root in by_length
+                if len(root) < len(name)
+                and first[root].type == kind
+                and name.startswith(root)
+                and name[len(root)] in "- "
+            ),
+            name,
+        )
+    return families
 
 
 class ArticleContext:

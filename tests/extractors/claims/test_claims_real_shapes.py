@@ -961,6 +961,14 @@ CASES: list[tuple[str, list[Row]]] = [
         "昇腾910C FP16算力为752TFLOPS。",
         [("Ascend 910C", "compute_performance", 7.52e14, "FLOPS", None)],
     ),
+    # an article about a model names its editions as often as the model: together they
+    # are what it is about, more than the firm that made them
+    (
+        "星海科技开源了 Nova-OSS 系列模型：\n- Nova-OSS-36B-Base\n- Nova-OSS-36B-Chat\n"
+        "Nova-OSS-36B-Chat 适合对话，Nova-OSS-36B-Base 适合微调。星海科技表示，Nova-OSS "
+        "还会更新，星海科技将继续投入。\n每个模型包含 360 亿参数。",
+        [("Nova-OSS", "parameters", 3.6e10, "params", None)],
+    ),
     # a count of CPUs joined to a count of GPUs is no GPU count
     (
         "英伟达的GB200 NVL72把36个CPU和72个GPU装进一个液冷机架。",
