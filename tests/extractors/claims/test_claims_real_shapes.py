@@ -938,6 +938,14 @@ CASES: list[tuple[str, list[Row]]] = [
             ("星河智芯", "net_loss", 1.062e9, "CNY", None),
         ],
     ),
+    # gross profit (毛利) is a profit, its margin (毛利率) a margin
+    (
+        "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
+        [
+            ("星河智芯", "profit", 3.1572e7, "CNY", None),
+            ("星河智芯", "profit_margin", 11.4, "%", None),
+        ],
+    ),
     # a firm's bill for pay is an operating cost, not anyone's pay (nor the revenue
     # it is set against)
     (
