@@ -417,8 +417,10 @@ class ClaimBuilder:
         ai_words = self.link_cues.ai_context
         if metric in _AI_METRICS or ai_words.search(text):
             return True
-        if link == "article" and mention.how != "gazetteer":
-            return context.about_ai(ai_words)  # the topic of an article about AI is an AI actor
+        if link == "article" and mention.how != "gazetteer" and not context.about_ai(ai_words):
+            return False
+        if _is_article_topic(mention, link, context) and context.about_ai(ai_words):
+            return True  # the topic of an article about AI is an AI actor
         if WORDS.device_shipments.search(text) and not context.about_ai(ai_words):
             return False  # "华为以4150万台的出货量占据42%的份额": phones, not AI
         if mention.type == "person" and context.about_ai(ai_words):
@@ -874,6 +876,15 @@ def _share_to_round(claim: Claim, work: _SentenceWork, claims: Sequence[Claim]) 
     if simple[investor.start - 1 : investor.start] in _TO_WHOM:
         return claim  # "向Anthropic投资20亿美元": the one invested in
     return claim.model_copy(update={"subject": raised.subject, "subject_type": raised.subject_type})
+
+
+def _is_article_topic(mention: Mention, link: str, context: ArticleContext) -> bool:
+    """Whether ``mention`` is the article's topic: taken as such, or carried or named where
+    it is the actor the article is about."""
+    if link == "article":
+        return True
+    topic = context.article_topic()
+    return topic is not None and topic.name == mention.name
 
 
 def _is_actor(m: Mention) -> bool:

@@ -938,6 +938,12 @@ CASES: list[tuple[str, list[Row]]] = [
             ("星河智芯", "net_loss", 1.062e9, "CNY", None),
         ],
     ),
+    # ... also when carried to a sentence after the one naming it
+    (
+        "8月15日，星云聚能科技有限公司发布中期业绩公告。上半年，集团毛利约1亿元。\n"
+        "激光雷达销量大增，激光雷达业务向好。",
+        [("星云聚能", "profit", 1e8, "CNY", None)],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
