@@ -944,6 +944,12 @@ CASES: list[tuple[str, list[Row]]] = [
         "激光雷达销量大增，激光雷达业务向好。",
         [("星云聚能", "profit", 1e8, "CNY", None)],
     ),
+    # a fall by a share, then the level it fell to: the level is the figure's
+    # (a fall by an amount, "市值暴跌300亿", is no level)
+    (
+        "受需求放缓影响，SK海力士季度营业利润暴跌62%至2.3万亿韩元。",
+        [("SK Hynix", "profit", 2.3e12, "KRW", None)],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
