@@ -950,6 +950,12 @@ CASES: list[tuple[str, list[Row]]] = [
         "受需求放缓影响，SK海力士季度营业利润暴跌62%至2.3万亿韩元。",
         [("SK Hynix", "profit", 2.3e12, "KRW", None)],
     ),
+    # cash a firm holds is no figure of the vocabulary, however its parts are listed
+    (
+        "星河智芯是一家AI芯片公司。期末，公司持有的银行存款、在手现金及理财产品投资之"
+        "总结余为86.3亿元。",
+        [],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
