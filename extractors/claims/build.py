@@ -341,6 +341,10 @@ class ClaimBuilder:
         if metric == "revenue" and choice.cue == "营业收入" and _is_statement(work.body.simple):
             metric = "profit"  # a statement's 营业收入 row under its 收入 row: operating income
         subject_name, subject_type = subject.mention.name, _subject_type(subject.mention.type)
+        if metric in _USERS and subject.mention.base is not None:
+            # "可灵2.0模型发布，全球用户突破2200万": a version's or an edition's users are
+            # the product's
+            subject_name, subject_type = subject.mention.base, "product"
         object_name = choose_object(q, metric, view, self.link_cues)
         if object_name is not None and self.chip_makers.get(object_name) == subject_name:
             # "英伟达称需要8000个Hopper GPU": a maker counting its own chips speaks of them,
@@ -876,6 +880,9 @@ def _share_to_round(claim: Claim, work: _SentenceWork, claims: Sequence[Claim]) 
     if simple[investor.start - 1 : investor.start] in _TO_WHOM:
         return claim  # "向Anthropic投资20亿美元": the one invested in
     return claim.model_copy(update={"subject": raised.subject, "subject_type": raised.subject_type})
+
+
+_USERS = frozenset({"user_count", "download_count"})
 
 
 def _is_article_topic(mention: Mention, link: str, context: ArticleContext) -> bool:

@@ -312,7 +312,9 @@ def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mentio
     kind = s.type
     if kind == "model" and head_entity is not None and head_entity.type in ("product", "chip"):
         kind = head_entity.type  # "Colossus 2" of the product Colossus is a product too
-    return Mention(s.start, s.end, text[s.start : s.end], name, kind, "shape", family)
+    # a version of a known product ("可灵2.0") belongs to it: its users are the product's
+    base = head_entity.name if head_entity is not None and head_entity.type == "product" else None
+    return Mention(s.start, s.end, text[s.start : s.end], name, kind, "shape", family, base=base)
 
 
 def _known_organization(name: str, gazetteer: Gazetteer) -> Entity | None:
@@ -373,7 +375,7 @@ def _attach_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
             if m.how != "size":
                 out.append(m)
             continue
-        base = host.base or host.name
+        base = host.base if host.how == "variant" and host.base else host.name
         name = f"{base} {m.name}"
         entity = gazetteer.lookup(name)
         out.append(

@@ -956,6 +956,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "总结余为86.3亿元。",
         [],
     ),
+    # a version of a known product has the product's users; its price stays its own
+    (
+        "今年3月，可灵3.1模型发布，全球用户规模突破了3100万。",
+        [("Kling AI", "user_count", 3.1e7, "count", None)],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
