@@ -956,7 +956,7 @@ CASES: list[tuple[str, list[Row]]] = [
         "总结余为86.3亿元。",
         [],
     ),
-    # a version of a known product has the product's users; its price stays its own
+    # a version of a known product has the product's users
     (
         "今年3月，可灵3.1模型发布，全球用户规模突破了3100万。",
         [("Kling AI", "user_count", 3.1e7, "count", None)],
