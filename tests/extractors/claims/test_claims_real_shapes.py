@@ -961,6 +961,8 @@ CASES: list[tuple[str, list[Row]]] = [
         "今年3月，可灵3.1模型发布，全球用户规模突破了3100万。",
         [("Kling AI", "user_count", 3.1e7, "count", None)],
     ),
+    # a whole market's figure is no one firm's, the article's topic included
+    ("SK海力士是HBM龙头。\n据市调机构统计，第二季全球 NAND 营收回升，总营收达到 186 亿美元。", []),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
