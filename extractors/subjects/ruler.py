@@ -290,6 +290,10 @@ def _listed_elsewhere(
     return out
 
 
+# Kinds a name's head passes on to it: "Colossus 2" is a product, "AIME25" a benchmark.
+_HEAD_KINDS = ("product", "chip", "benchmark")
+
+
 def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mention:
     entity = gazetteer.lookup(s.name)
     if entity is None and s.type == "organization":
@@ -310,7 +314,7 @@ def _from_shape(s: shapes.ShapeMatch, text: str, gazetteer: Gazetteer) -> Mentio
     family = head_entity.family if head_entity else None
     name = _family_spelling(s.name, head, family, gazetteer) or s.name
     kind = s.type
-    if kind == "model" and head_entity is not None and head_entity.type in ("product", "chip"):
+    if kind == "model" and head_entity is not None and head_entity.type in _HEAD_KINDS:
         kind = head_entity.type  # "Colossus 2" of the product Colossus is a product too
     # a version of a known product ("可灵2.0") belongs to it: its users are the product's
     base = head_entity.name if head_entity is not None and head_entity.type == "product" else None

@@ -963,6 +963,21 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     # a whole market's figure is no one firm's, the article's topic included
     ("SK海力士是HBM龙头。\n据市调机构统计，第二季全球 NAND 营收回升，总营收达到 186 亿美元。", []),
+    # a name extending a benchmark's (AIME25) is a benchmark, not the model scored
+    (
+        "在GPQA上得分64.0%，在AIME25竞赛题中，Nova-7B的准确率达到72.1%。",
+        [
+            ("Nova-7B", "benchmark_score", 64.0, "%", "GPQA"),
+            ("Nova-7B", "benchmark_score", 72.1, "%", "AIME25"),
+        ],
+    ),
+    # the foundry whose process a chip uses is no subject of the chip's figures
+    ("英伟达的H100芯片采用台积电 4nm 工艺，功耗为700W。", [("H100", "power", 700, "W", None)]),
+    # 皆 hands the figure to each name listed, as 均 does
+    (
+        "月之暗面与智谱2024年的营收皆超过5亿元。",
+        [("Moonshot AI", "revenue", 5e8, "CNY", None), ("Zhipu AI", "revenue", 5e8, "CNY", None)],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
