@@ -71,6 +71,7 @@ class RuleWords:
     tested_on_after: re.Pattern[str]
     venue_after: re.Pattern[str]
     member_of_after: re.Pattern[str]
+    own_report_after: re.Pattern[str]
     built_on_after: re.Pattern[str]
     counted_before: re.Pattern[str]
     counted_part_after: re.Pattern[str]

@@ -369,6 +369,8 @@ def _citation(before: str, after: str, m: Mention, cues: LinkCues) -> str | None
     when ``m`` only says something (X表示) and may still be the subject, else None."""
     if m.type not in _CITED_TYPES:
         return None
+    if m.type == "organization" and WORDS.own_report_after.match(after):
+        return "speaker"  # "据云从科技发布的2024年财报显示": a firm's own results are its figures
     lead = cues.attribution_lead.search(before)
     near = lead is not None and len(before) - lead.end() <= 6
     if near and not _CLAUSE_BREAK.search(before, lead.end()):  # type: ignore[union-attr]

@@ -978,6 +978,16 @@ CASES: list[tuple[str, list[Row]]] = [
         "月之暗面与智谱2024年的营收皆超过5亿元。",
         [("Moonshot AI", "revenue", 5e8, "CNY", None), ("Zhipu AI", "revenue", 5e8, "CNY", None)],
     ),
+    # a firm cited for its own report states its own figures; another source's report
+    # does not make the source the subject
+    (
+        "商汤是老牌AI公司。4月30日，据云从科技发布的2024年财报显示，全年总营收4.1亿元。",
+        [("CloudWalk", "revenue", 4.1e8, "CNY", None)],
+    ),
+    (
+        "据IDC发布的报告显示，商汤全年营收4.1亿元。",
+        [("SenseTime", "revenue", 4.1e8, "CNY", None)],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
