@@ -270,7 +270,15 @@ class SentenceView:
             return "attribute"  # "H20采用Hopper架构": what a product is built on, not the topic
         if _listed_with_others(before, after):
             return "member"  # "五源资本、红杉中国、腾讯等机构": one of a list, not the topic
+        if j + 1 < len(self.mentions) and self._owns_next(j):
+            return "owner"  # "背靠大疆的速腾聚创": whose the next name is, not the topic
         return "topic"
+
+    def _owns_next(self, j: int) -> bool:
+        """Whether mention ``j`` is followed, over 的 and a few words, by another name."""
+        m, nxt = self.mentions[j], self.mentions[j + 1]
+        gap = self.text[m.end - self.start : nxt.start - self.start]
+        return WORDS.owner_of_next_name.fullmatch(gap) is not None
 
 
 _GLOSS_OPEN = re.compile(r"\s*[(（]\s*")

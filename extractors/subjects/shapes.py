@@ -614,9 +614,12 @@ def _firm_named_before(text: str, end: int, gazetteer: Gazetteer) -> ShapeMatch 
     run = _NAME_RUN_END.search(text, max(0, end - 12), end)
     if run is None:
         return None
-    if gazetteer.find_aliases(run.group()):
+    words = run.group().rsplit("的", 1)[-1]  # "背靠大疆的速腾聚创": the name after 的
+    if len(words) < 2:
+        return None
+    if gazetteer.find_aliases(words):
         return None  # "火山引擎总裁", "消息称百度CEO": the gazetteer names the firm
-    name = _without_leading_words(run.group(), gazetteer)
+    name = _without_leading_words(words, gazetteer)
     name = WORDS.descriptor_of_a_firm.split(name)[-1]  # "载板大厂欣兴": 欣兴
     if not NAME_WORD.fullmatch(name) or not _may_head_a_name(name, gazetteer):
         return None

@@ -39,6 +39,10 @@ FIRM_CASES: list[tuple[str, list[Row]]] = [
     ("其拟于香港联合交易所有限公司上市，AI业务收入达5亿元。", []),
     # a firm glossed with its Latin name in brackets
     (
+        "激光雷达厂商中，背靠大疆的星途跃迁(StarLeap)港股上市前估值已达130亿港元。",
+        [("星途跃迁", "valuation", 1.3e10, "HKD", None)],
+    ),
+    (
         "3月1日，星途跃迁(StarLeap Robotics)宣布完成超5亿元A轮融资，用于人形机器人研发。",
         [("星途跃迁", "funding", 5e8, "CNY", None)],
     ),
