@@ -64,6 +64,9 @@ def named_subject(
     text, offset, mentions, start = view.text, view.start, view.mentions, q.start
     if metric not in RELATIVE_METRICS:
         head = strip_qualifiers(text[: start - offset])  # "X的参数约为": "X的"
+        worded = _OWNED_WORD.search(head)  # "相比GPT-5的输入1.25美元": GPT-5's price
+        if worded is not None:
+            head = head[: worded.start() + 1]
         if head.endswith("的"):
             mark = len(head) - 1
             kind = WORDS.kind_word_before.search(head, max(0, mark - 4), mark)
@@ -89,6 +92,8 @@ def named_subject(
 
 
 _GLOSS_AFTER = re.compile(r"\s*[(（][^()（）]{1,12}[)）]")
+# 的, then a short word of what is measured, then the figure: "X的输入1.25美元", "X的营收为".
+_OWNED_WORD = re.compile(r"的[\u4e00-\u9fff]{1,4}?(?:为|达|是)?\s?$")
 
 # After a number, a few words and 的 before a name, maybe after the word for what it is:
 # "4050亿参数规模的Llama3.1-405B", "参数规模高达7180亿的全新模型盘古 Ultra MoE"; or the

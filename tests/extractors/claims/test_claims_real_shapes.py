@@ -988,6 +988,11 @@ CASES: list[tuple[str, list[Row]]] = [
         "据IDC发布的报告显示，商汤全年营收4.1亿元。",
         [("SenseTime", "revenue", 4.1e8, "CNY", None)],
     ),
+    # "X的<word><figure>": X's figure, though X is what another is compared with
+    (
+        "相比Nova-5的输入1.5美元/百万Token，Gemini 3 Pro的价格还是高出不少。",
+        [("Nova-5", "api_price", 1.5, "USD/Mtok", "input")],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
