@@ -993,6 +993,17 @@ CASES: list[tuple[str, list[Row]]] = [
         "相比Nova-5的输入1.5美元/百万Token，Gemini 3 Pro的价格还是高出不少。",
         [("Nova-5", "api_price", 1.5, "USD/Mtok", "input")],
     ),
+    # a growth rate in brackets (yoy+13%) or a rise back (回升11%) is no margin
+    (
+        "星河智芯是一家AI芯片公司。三季度收入9.8亿元(yoy+24.7%)，毛利润4.1亿元(yoy+13%)，"
+        "毛利率41.8%，较上一季度的35%大幅回升6.8%。",
+        [
+            ("星河智芯", "revenue", 9.8e8, "CNY", None),
+            ("星河智芯", "profit", 4.1e8, "CNY", None),
+            ("星河智芯", "profit_margin", 41.8, "%", None),
+            ("星河智芯", "profit_margin", 35, "%", None),
+        ],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
