@@ -1004,6 +1004,11 @@ CASES: list[tuple[str, list[Row]]] = [
             ("星河智芯", "profit_margin", 35, "%", None),
         ],
     ),
+    # a holder's stake and paper gain, and a write-down, are no figures of the firm
+    (
+        "寒武纪股价大涨，某游资持仓市值约60亿元，账面浮盈约35亿元。另一家AI公司资产减值达120亿元。",
+        [],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
