@@ -1009,6 +1009,16 @@ CASES: list[tuple[str, list[Row]]] = [
         "寒武纪股价大涨，某游资持仓市值约60亿元，账面浮盈约35亿元。另一家AI公司资产减值达120亿元。",
         [],
     ),
+    # figures compared with "上一季度" and "上年同期" restate the claim at those times
+    (
+        "寒武纪第三季度营收达12.35亿元，较上年同期的8.02亿元增长54%，较上一季度的10.07亿元"
+        "增长23%。",
+        [
+            ("Cambricon", "revenue", 1.235e9, "CNY", None),
+            ("Cambricon", "revenue", 8.02e8, "CNY", None),
+            ("Cambricon", "revenue", 1.007e9, "CNY", None),
+        ],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
