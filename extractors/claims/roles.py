@@ -266,7 +266,7 @@ class SentenceView:
             return "attribute"  # "Qwen3-Max-Thinking (通义千问,闭源)": a gloss on the name before
         if WORDS.member_of_after.match(after):
             return "attribute"  # "作为Qwen2.5系列中的指令微调版本": the family, not the model
-        if WORDS.built_on_after.match(after):
+        if WORDS.built_on_after.match(after) and not WORDS.example_before.search(before):
             return "attribute"  # "H20采用Hopper架构": what a product is built on, not the topic
         if _listed_with_others(before, after):
             return "member"  # "五源资本、红杉中国、腾讯等机构": one of a list, not the topic
