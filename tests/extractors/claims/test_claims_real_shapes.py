@@ -1020,7 +1020,10 @@ CASES: list[tuple[str, list[Row]]] = [
         ],
     ),
     # an architecture taken as the example (以X架构为例) is what the figures are about
-    ("以Hopper架构为例，其典型机架运行功率为10KW。", [("Hopper", "power", 1e4, "W", None)]),
+    (
+        "英伟达表示，以Hopper架构为例，其典型机架运行功率为10KW。",
+        [("Hopper", "power", 1e4, "W", None)],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
