@@ -227,10 +227,13 @@ class SentenceView:
         return cited or None
 
     def _listed_after_comparator(self, j: int) -> bool:
-        """Whether mention ``j`` is listed right after a comparator ("如A、B": B too)."""
+        """Whether mention ``j`` is listed right after a comparator, or is what a
+        comparator owns ("如A、B": B too; "不输OpenAI的GPT-4和谷歌的Gemini": all four)."""
         prev = self.mentions[j - 1]
         gap = self.text[prev.end - self.start : self.mentions[j].start - self.start]
-        return WORDS.joins_names.fullmatch(gap) is not None and self.role_of(j - 1) == "comparator"
+        owned = prev.type == "organization" and WORDS.owner_of_next_name.fullmatch(gap)
+        joined = WORDS.joins_names.fullmatch(gap) or owned
+        return bool(joined) and self.role_of(j - 1) == "comparator"
 
     def _find_role(self, j: int) -> str:
         m, cues, text = self.mentions[j], self._cues, self.text

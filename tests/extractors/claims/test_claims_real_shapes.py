@@ -1024,6 +1024,18 @@ CASES: list[tuple[str, list[Row]]] = [
         "英伟达表示，以Hopper架构为例，其典型机架运行功率为10KW。",
         [("Hopper", "power", 1e4, "W", None)],
     ),
+    # the models another is said to match or beat (不输, 秒杀), each one listed and each
+    # one a firm owns, are what it is compared with; one that matches a model (对标 X 的 Y)
+    # leaves Y the topic
+    (
+        "星海科技发布了新模型Nova-L，性能不输OpenAI的GPT-4和谷歌的Gemini Pro，"
+        "训练成本却只有2600万美元。",
+        [("Nova-L", "training_cost", 2.6e7, "USD", None)],
+    ),
+    (
+        "Nova-0.5B性能秒杀同级的Qwen-3-0.6B、Llama 3.2、Gemma3，实现了 520 Token/s 的推理速度。",
+        [("Nova-0.5B", "throughput", 520, "tokens/s", None)],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
