@@ -1036,6 +1036,14 @@ CASES: list[tuple[str, list[Row]]] = [
         "Nova-0.5B性能秒杀同级的Qwen-3-0.6B、Llama 3.2、Gemma3，实现了 520 Token/s 的推理速度。",
         [("Nova-0.5B", "throughput", 520, "tokens/s", None)],
     ),
+    (
+        "其中，性能对标 GPT-4 的 Nova-Long 模型降幅最大，API 输入价格从 0.03 元/千 tokens 降至"
+        " 0.0006 元/千 tokens。",
+        [
+            ("Nova-Long", "api_price", 30, "CNY/Mtok", "input"),
+            ("Nova-Long", "api_price", 0.6, "CNY/Mtok", "input"),
+        ],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
