@@ -1044,6 +1044,16 @@ CASES: list[tuple[str, list[Row]]] = [
             ("Nova-Long", "api_price", 0.6, "CNY/Mtok", "input"),
         ],
     ),
+    # money put into a named firm is its funding, whatever it will be spent on; money a
+    # firm says it puts into its own compute centre (对外表示…投资) is its capex
+    (
+        "英伟达宣布将向Anthropic投资最多600亿美元，用于支撑其数据中心建设。",
+        [("Anthropic", "funding", 6e10, "USD", None)],
+    ),
+    (
+        "华硕董事长对外表示AI运算中心投资金额不超过30亿元。",
+        [("ASUS", "capex", 3e9, "CNY", None)],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
