@@ -72,6 +72,7 @@ class RuleWords:
     venue_after: re.Pattern[str]
     member_of_after: re.Pattern[str]
     own_report_after: re.Pattern[str]
+    layers_after: re.Pattern[str]
     example_before: re.Pattern[str]
     owner_of_next_name: re.Pattern[str]
     built_on_after: re.Pattern[str]

@@ -175,6 +175,8 @@ def choose_metric(
     if category == "price" and q.unit and "/" not in q.unit:
         unit = f"{q.unit}/Mtok"
     small = category in ("count", "none")
+    if small and WORDS.layers_after.match(sentence, qe):
+        return None  # "12层堆叠HBM3E": a count of layers is a part's make, no claim
     counts_kinds = WORDS.kind_classifier_before.search(sentence, qs, qe) is not None
     if category == "none" and _glued_between_words(sentence, qs, qe):
         return None  # "征程6芯片", "麒麟9000芯片": a number inside a chip's name
