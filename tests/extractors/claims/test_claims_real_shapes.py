@@ -1055,7 +1055,7 @@ CASES: list[tuple[str, list[Row]]] = [
         [("ASUS", "capex", 3e9, "CNY", None)],
     ),
     # a count of layers (16层堆叠) is a part's make, not chips made
-    ("SK海力士今年初率先量产16层堆叠HBM4，存储行业为之一振。", []),
+    ("当SK海力士今年初率先量产16层堆叠HBM3E时，存储芯片行业都屏住了呼吸。", []),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
