@@ -23,6 +23,7 @@ from extractors.cleaning.lines import (
     is_lone_number,
     is_prose,
     is_rule_line,
+    is_spec_line,
     is_table_row,
 )
 from extractors.cleaning.page import Page
@@ -56,12 +57,14 @@ def _scores(page: Page, skip: set[int], repeated: set[str]) -> list[int]:
             continue
         if is_stop(i):
             score = -(_STOP_PENALTY + len(line) // 2)
+        elif line in repeated and _labels_figures(lines, i):
+            score = -_SHORT_PENALTY  # a table's row label, repeated with each of its tables
         elif i in listing or i in skip or line in repeated or is_furniture(i):
             score = -(_FURNITURE_PENALTY + len(line) // 2)
         elif is_profile(i):
             score = -_FURNITURE_PENALTY
-        elif is_table_row(line) or is_figures_row(line):
-            score = len(line) // 2  # a table's figures are content, not furniture
+        elif is_table_row(line) or is_figures_row(line) or is_spec_line(line):
+            score = len(line)  # a table's or a spec list's figures are content
         elif is_lone_number(line):
             score = _LONE_NUMBER_SCORE
         elif is_prose(line) and not is_citation(line):
@@ -70,6 +73,16 @@ def _scores(page: Page, skip: set[int], repeated: set[str]) -> list[int]:
             score = -_SHORT_PENALTY
         scores.append(score)
     return scores
+
+
+_LABEL_REACH = 2  # lines from a row label to the row of figures it heads
+
+
+def _labels_figures(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` heads a row of figures a line or two below it ("SWE-bench
+    Verified" over "(Agentless Coding)" over "Single Patch51.836.6…")."""
+    below = lines[i + 1 : i + 1 + _LABEL_REACH]
+    return any(is_table_row(line) or is_figures_row(line) for line in below)
 
 
 def _best_span(scores: list[int]) -> tuple[int, int]:

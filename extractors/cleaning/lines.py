@@ -106,6 +106,7 @@ def breadcrumb_parts(line: str) -> list[str]:
     return [p for p in _BREADCRUMB_SEP.split(line) if p]
 
 
+_DECIMAL = re.compile(r"\d\.\d")
 _MEASURED_NUMBER = re.compile(r"\d[\d.,]*\s*(?:%|％|亿|億|万|萬|元|美元)|[$￥¥]\s*\d")
 
 
@@ -146,12 +147,29 @@ def is_table_row(line: str) -> bool:
 
 
 def is_figures_row(line: str) -> bool:
-    """A row of a table: a Markdown row, two measured figures or more with no closing
-    punctuation ("收入$22,103$18,120$6,051"), or a unit declaration ("(以百万美元计)").
+    """A row of a table: a Markdown row, two measured figures or three decimals or more
+    with no closing punctuation ("收入$22,103$18,120$6,051", "Pass@153.746.937.0"), or a
+    unit declaration ("(以百万美元计)").
     Tables repeat such rows (GAAP and non-GAAP) without being furniture."""
     if _UNIT_DECLARATION.search(line) or (line.startswith("|") and line.count("|") >= 3):
         return True  # (a table's header row repeats with each of its tables)
-    return not CLOSING_PUNCT.search(line) and len(_MEASURED_NUMBER.findall(line)) >= 2
+    if CLOSING_PUNCT.search(line):
+        return False
+    # a flattened row of scores, its cells run together: "Single Patch51.836.639.450.2"
+    return len(_MEASURED_NUMBER.findall(line)) >= 2 or len(_DECIMAL.findall(line)) >= 3
+
+
+# A spec line: a label and one figure closing it, "总参数量1万亿", "上下文长度12万8千",
+# "注意力头数量64" (a "label value" list with its separator lost).
+_SPEC_LINE = re.compile(
+    r"(?!第)[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ()（）\-]{1,15}?\s*[:：]?\s*"
+    r"\d[\d.,]*\s*(?:[万萬亿億千百兆]+[\d万萬亿億千百兆]*)?\s*(?:[A-Za-z%％]{1,6}|[\u4e00-\u9fff]{0,2})"
+)
+
+
+def is_spec_line(line: str) -> bool:
+    """A line of a "label value" list: a label, then one figure that ends the line."""
+    return _SPEC_LINE.fullmatch(line.strip()) is not None
 
 
 def is_nav_bar(line: str) -> bool:

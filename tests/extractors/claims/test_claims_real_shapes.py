@@ -1056,6 +1056,16 @@ CASES: list[tuple[str, list[Row]]] = [
     ),
     # a count of layers (16层堆叠) is a part's make, not chips made
     ("当SK海力士今年初率先量产16层堆叠HBM3E时，存储芯片行业都屏住了呼吸。", []),
+    # the model before (比上一代X) is what a speed-up is measured against
+    (
+        "深度求索表示，DeepSeek-V3的生成速度达到每秒60个token，比上一代DeepSeek-V2.5的"
+        "每秒20个token提高了3倍。",
+        [
+            ("DeepSeek-V3", "throughput", 60, "tokens/s", None),
+            ("DeepSeek-V2.5", "throughput", 20, "tokens/s", None),
+            ("DeepSeek-V3", "speedup", 3, "x", "DeepSeek-V2.5"),
+        ],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",

@@ -108,6 +108,51 @@ def test_cleaning_keeps_table_rows_of_figures_with_units(table: str) -> None:
     assert "总参数量 | 117B | 21B" in body and "激活参数 | 5.1B | 3.6B" in body
 
 
+# A "label value" spec list with its separators lost, and a score table flattened into
+# runs of figures, between a section heading and the next: content, kept whole.
+SPEC_BLOCKS = [
+    (
+        [
+            "2. 模型概述",
+            "架构混合专家模型",
+            "总参数量2千亿",
+            "激活参数量120亿",
+            "注意力头数量48",
+            "词表大小15万",
+            "上下文长度25万6千",
+            "激活函数SwiGLU",
+            "层数 (含全连接层)48",
+            "注意力隐藏层维度6144",
+            "专家总数256",
+            "单token选用专家数8",
+            "共享专家数量1",
+            "注意力机制多层注意力",
+        ],
+        ["总参数量2千亿", "激活参数量120亿", "上下文长度25万6千"],
+    ),
+    (
+        [
+            "3. 评估结果",
+            "BenchmarkNova-2Model-BModel-C",
+            "Coding Tasks",
+            "SWE-bench Verified",
+            "(Agentless Coding)",
+            "Single Patch48.236.139.0",
+            "SWE-bench Verified",
+            "(Agentic Coding)",
+            "Single Attempt (Acc)61.538.234.1",
+        ],
+        ["Single Patch48.236.139.0", "Single Attempt (Acc)61.538.234.1"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("block", "kept"), SPEC_BLOCKS)
+def test_cleaning_keeps_spec_lists_and_flattened_score_rows(block: list[str], kept) -> None:
+    body = clean_page("\n".join([PARAGRAPHS[0], *block, PARAGRAPHS[1]])).text.split("\n")
+    assert all(line in body for line in kept)
+
+
 @pytest.mark.parametrize(
     "tail",
     [
