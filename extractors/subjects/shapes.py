@@ -512,6 +512,8 @@ def _titled_people(text: str, gazetteer: Gazetteer) -> Iterator[tuple[re.Match[s
         for size in (3, 2):  # the longer name first: 黄仁勋 before 黄仁
             name = text[start : start + size]
             end = start + len(name)
+            if name[-1] in gazetteer.function_characters:
+                continue  # "张明的身价": a particle closes no name
             if _CJK_NAME.fullmatch(name) and WORDS.after_person_name.match(text, end):
                 yield m, ShapeMatch(start, end, name, "person", "declared")
                 break

@@ -1066,6 +1066,11 @@ CASES: list[tuple[str, list[Row]]] = [
             ("DeepSeek-V3", "speedup", 3, "x", "DeepSeek-V2.5"),
         ],
     ),
+    # a person named after a title, right before his net worth (陈天石身价)
+    (
+        "寒武纪是AI芯片公司，AI芯片需求旺盛。以收盘价计算，寒武纪创始人陈天石身价超过1200亿元。",
+        [("陈天石", "net_worth", 1.2e11, "CNY", None)],
+    ),
     # gross profit (毛利) is a profit, its margin (毛利率) a margin
     (
         "星河智芯是一家AI芯片公司。2024年，公司录得毛利3157.2万元，毛利率为11.4%。",
