@@ -222,11 +222,19 @@ def timestamp_lines(lines: list[str]) -> list[re.Match[str] | None]:
 
 
 def date_line(line: str) -> re.Match[str] | None:
-    """A line that is mostly a date without a time of day ('2025年03月20日 某某网')."""
+    """A line that is mostly a date without a time of day ('2025年03月20日 某某网'), the
+    byline's counters and IP location aside ('某某社 1765浏览 2025-02-19 IP属地: 未知')."""
     m = TIMESTAMP_RE.search(ascii_digits(line))
-    if m is None or m["hour"] is not None or len(line) - (m.end() - m.start()) > 16:
+    if m is None or m["hour"] is not None:
         return None
-    return m
+    rest = len(_BYLINE_NOISE.sub("", line)) - (m.end() - m.start())
+    return m if rest <= 16 else None
+
+
+# What a byline holds beside its date: read counts and the poster's IP location.
+_BYLINE_NOISE = re.compile(
+    r"\d[\d.,]*\s*[万萬wWkK]?\s*(?:浏览|瀏覽|阅读|閱讀|评论|評論|点赞|點讚)|IP\s*属地\s*[:：]?\s*\S{0,6}"
+)
 
 
 def strip_css_tokens(line: str) -> str:

@@ -190,6 +190,11 @@ DATES = [
     ("【本报讯】2025年8月4日，" + PARAGRAPHS[0], datetime(2025, 8, 4, tzinfo=TZ)),
     ("【某某时报2023年06月14日讯】" + PARAGRAPHS[0], datetime(2023, 6, 14, tzinfo=TZ)),
     ("(2025.12.2,新加坡)" + PARAGRAPHS[0], datetime(2025, 12, 2, tzinfo=TZ)),
+    # a byline with its read count and the poster's IP location beside the date
+    (
+        "星辰智能发布新一代芯片\n某某通讯社 2381浏览 2025-03-07 IP属地: 北京\n" + PARAGRAPHS[0],
+        datetime(2025, 3, 7, tzinfo=TZ),
+    ),
     ("日期:2022/01/30\n" + PARAGRAPHS[1], datetime(2022, 1, 30, tzinfo=TZ)),
     ("某某周刊Published on 2026-05-14\n" + PARAGRAPHS[2], datetime(2026, 5, 14, tzinfo=TZ)),
     # a deadline is no label of the page's date
