@@ -149,17 +149,20 @@ def _spaced_versions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
         if composed is None:
             out.append(m)
             continue
-        entity = gazetteer.lookup(composed)
-        out.append(
-            replace(
-                m,
-                end=found.end(),
-                text=text[m.start : found.end()],
-                name=entity.name if entity else composed,
-                type=entity.type if entity else m.type,
-            )
-        )
+        out.append(_extended(m, text, found.end(), composed, gazetteer))
     return out
+
+
+def _extended(
+    m: Mention, text: str, end: int, spelling: str, gazetteer: Gazetteer, **more: object
+) -> Mention:
+    """``m`` running on to ``end``, named ``spelling``: the gazetteer's entity when it
+    knows that spelling, else a new name of ``m``'s type (``more``: other fields)."""
+    entity = gazetteer.lookup(spelling)
+    fields: dict[str, object] = {"type": m.type, **more}
+    if entity is not None:
+        fields |= {"name": entity.name, "type": entity.type, "how": m.how}
+    return replace(m, end=end, text=text[m.start : end], **{"name": spelling, **fields})
 
 
 def _glued_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -211,15 +214,15 @@ def _system_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
             out.append(m)
             continue
         spelling = f"{m.name} {found.group('edition')}"
-        entity = gazetteer.lookup(spelling)
         out.append(
-            replace(
+            _extended(
                 m,
-                end=found.end(),
-                text=text[m.start : found.end()],
-                name=entity.name if entity else spelling,
-                type=entity.type if entity else "product",
-                how="variant" if entity is None else m.how,
+                text,
+                found.end(),
+                spelling,
+                gazetteer,
+                type="product",
+                how="variant",
                 base=m.name,
             )
         )
