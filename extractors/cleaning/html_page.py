@@ -105,6 +105,15 @@ def _fallback_text(raw: str) -> str:
     return html.unescape(_ANY_TAG_RE.sub("", text))
 
 
+# A CDATA section, closed or cut off with the page: an RSS item saved as a page wraps its
+# title and its HTML in them, which an HTML parser would drop as a bogus comment.
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.DOTALL)
+
+
+def _cdata_text(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
 def clean_html(raw: str, *, default_tz: str, fetched_at: datetime | None = None) -> Cleaned:
     """An HTML page cleaned into an article, with the body's simplified copy when the text
     pass had it.
@@ -112,7 +121,7 @@ def clean_html(raw: str, *, default_tz: str, fetched_at: datetime | None = None)
     Work stays bounded on hostile markup: tags are cut to their first attributes before
     any parser sees them, and a page with too many elements for trafilatura is read by
     tag stripping."""
-    raw = limit_attributes(raw)
+    raw = limit_attributes(_CDATA.sub(_cdata_text, raw))
     if too_many_elements(raw):
         return clean_text(
             _fallback_text(raw), default_tz=default_tz, hints=Hints(), fetched_at=fetched_at

@@ -465,3 +465,16 @@ def test_cleaning_page_of_furniture_only_keeps_its_text_with_a_warning() -> None
     assert cleaned.article.text.split("\n") == [*FURNITURE[0], *FURNITURE[3], *FURNITURE[4]]
     assert clean_page_simplified("\n".join([*FURNITURE[0], *PARAGRAPHS[:2]])).warning is None
     assert clean_page_simplified("0\n12\n-").article.text == ""  # no words: nothing to keep
+
+
+def test_cleaning_rss_item_saved_as_a_page_keeps_its_cdata_paragraphs() -> None:
+    """An RSS item saved as a page wraps its HTML in CDATA, cut off with the page: an
+    HTML parser would drop it as a bogus comment."""
+    page = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        "<title><![CDATA[星辰智能发布新模型]]></title><description><![CDATA["
+        f'<p dir="auto">{PARAGRAPHS[0]}（<a href="https://example.com">https://example.com</a>）'
+        f'</p>\n<p dir="auto">{PARAGRAPHS[1]}'
+    )
+    body = clean_page(page).text
+    assert PARAGRAPHS[0] in body and PARAGRAPHS[1] in body
