@@ -110,6 +110,10 @@ def _fallback_text(raw: str) -> str:
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.DOTALL)
 
 
+# An XML declaration naming an encoding, which lxml refuses in a decoded string.
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+
+
 def _cdata_text(m: re.Match[str]) -> str:
     return m.group(1)
 
@@ -121,7 +125,7 @@ def clean_html(raw: str, *, default_tz: str, fetched_at: datetime | None = None)
     Work stays bounded on hostile markup: tags are cut to their first attributes before
     any parser sees them, and a page with too many elements for trafilatura is read by
     tag stripping."""
-    raw = limit_attributes(_CDATA.sub(_cdata_text, raw))
+    raw = limit_attributes(_CDATA.sub(_cdata_text, _XML_DECLARATION.sub("", raw, count=1)))
     if too_many_elements(raw):
         return clean_text(
             _fallback_text(raw), default_tz=default_tz, hints=Hints(), fetched_at=fetched_at

@@ -476,5 +476,6 @@ def test_cleaning_rss_item_saved_as_a_page_keeps_its_cdata_paragraphs() -> None:
         f'<p dir="auto">{PARAGRAPHS[0]}（<a href="https://example.com">https://example.com</a>）'
         f'</p>\n<p dir="auto">{PARAGRAPHS[1]}'
     )
-    body = clean_page(page).text
-    assert PARAGRAPHS[0] in body and PARAGRAPHS[1] in body
+    article = clean_page(page)
+    assert PARAGRAPHS[0] in article.text and PARAGRAPHS[1] in article.text
+    assert article.title == "星辰智能发布新模型"  # (the XML declaration hid the <title>)
