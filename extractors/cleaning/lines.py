@@ -210,10 +210,26 @@ def timestamp_line_match(line: str) -> re.Match[str] | None:
     if m is None:
         return None
     if len(line) - (m.end() - m.start()) > _MAX_STAMP_EXTRA and not (
-        len(line) <= _MAX_LABELLED_LINE and _STAMP_LABEL.search(line, 0, m.start())
+        len(line) <= _MAX_LABELLED_LINE
+        and (_STAMP_LABEL.search(line, 0, m.start()) or _barred_alone(line, m))
     ):
-        return None  # (a byline may carry the time after its label: "编辑:某某 时间:…")
+        # (a byline may carry the time after its label, "编辑:某某 时间:…", or between
+        # bars: "www.example.net | 2025-04-13 08:56:11 某报 | 0条评论")
+        return None
     return m
+
+
+_STAMP_PIECE_EXTRA = 8  # characters beside the time in its piece of a barred byline
+
+
+def _barred_alone(line: str, m: re.Match[str]) -> bool:
+    """Whether the time stands in a piece of its own between bars, give or take a name."""
+    if line.count("|") < 2:
+        return False
+    start = line.rfind("|", 0, m.start()) + 1
+    stop = line.find("|", m.end())
+    piece = line[start : stop if stop >= 0 else len(line)].strip()
+    return len(piece) - (m.end() - m.start()) <= _STAMP_PIECE_EXTRA
 
 
 def timestamp_lines(lines: list[str]) -> list[re.Match[str] | None]:

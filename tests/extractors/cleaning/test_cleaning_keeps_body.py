@@ -190,6 +190,13 @@ DATES = [
     ("【本报讯】2025年8月4日，" + PARAGRAPHS[0], datetime(2025, 8, 4, tzinfo=TZ)),
     ("【某某时报2023年06月14日讯】" + PARAGRAPHS[0], datetime(2023, 6, 14, tzinfo=TZ)),
     ("(2025.12.2,新加坡)" + PARAGRAPHS[0], datetime(2025, 12, 2, tzinfo=TZ)),
+    # a time between the bars of a byline, with the site and a comment count
+    (
+        "星辰智能发布新一代芯片\n"
+        "www.example.net | 2025-04-13 08:56:11  某某时报 | 0条评论 | 查看/发表评论\n"
+        + PARAGRAPHS[0],
+        datetime(2025, 4, 13, 8, 56, 11, tzinfo=TZ),
+    ),
     # a byline with its read count and the poster's IP location beside the date
     (
         "星辰智能发布新一代芯片\n某某通讯社 2381浏览 2025-03-07 IP属地: 北京\n" + PARAGRAPHS[0],
