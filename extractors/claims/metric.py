@@ -272,7 +272,6 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 # The end of a figure (its magnitude and unit, a few characters) and a list mark, with
 # nothing else before the next figure: "18.94亿元、17.03亿元和16.18亿元".
 _RUN_JOINT = re.compile(r"[^\d、，,。；;：:()（）]{0,5}?\s*(?:、|和|及|与|以及)\s*")
-_RUN_FIGURE_BEFORE = re.compile(r"\d+(?:[.,]\d+)*$")
 
 
 def figure_run(sentence: str, qs: int, qe: int) -> tuple[int, int] | None:

@@ -229,9 +229,10 @@ class SentenceView:
     def _listed_after_comparator(self, j: int) -> bool:
         """Whether mention ``j`` is listed right after a comparator, or is what a
         comparator owns ("如A、B": B too; "不输OpenAI的GPT-4和谷歌的Gemini": all four)."""
-        prev = self.mentions[j - 1]
-        gap = self.text[prev.end - self.start : self.mentions[j].start - self.start]
-        owned = prev.type == "organization" and WORDS.owner_of_next_name.fullmatch(gap)
+        gap = self._gap_after(j - 1)
+        owned = self.mentions[j - 1].type == "organization" and WORDS.owner_of_next_name.fullmatch(
+            gap
+        )
         joined = WORDS.joins_names.fullmatch(gap) or owned
         return bool(joined) and self.role_of(j - 1) == "comparator"
 
@@ -279,9 +280,13 @@ class SentenceView:
 
     def _owns_next(self, j: int) -> bool:
         """Whether mention ``j`` is followed, over 的 and a few words, by another name."""
-        m, nxt = self.mentions[j], self.mentions[j + 1]
-        gap = self.text[m.end - self.start : nxt.start - self.start]
-        return WORDS.owner_of_next_name.fullmatch(gap) is not None
+        return WORDS.owner_of_next_name.fullmatch(self._gap_after(j)) is not None
+
+    def _gap_after(self, j: int) -> str:
+        """The text between mention ``j`` and the next one."""
+        return self.text[
+            self.mentions[j].end - self.start : self.mentions[j + 1].start - self.start
+        ]
 
 
 _GLOSS_OPEN = re.compile(r"\s*[(（]\s*")

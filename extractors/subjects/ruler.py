@@ -159,10 +159,10 @@ def _extended(
     """``m`` running on to ``end``, named ``spelling``: the gazetteer's entity when it
     knows that spelling, else a new name of ``m``'s type (``more``: other fields)."""
     entity = gazetteer.lookup(spelling)
-    fields: dict[str, object] = {"type": m.type, **more}
-    if entity is not None:
-        fields |= {"name": entity.name, "type": entity.type, "how": m.how}
-    return replace(m, end=end, text=text[m.start : end], **{"name": spelling, **fields})
+    if entity is None:
+        return replace(m, end=end, text=text[m.start : end], name=spelling, **more)
+    known = {"name": entity.name, "type": entity.type, "how": m.how}
+    return replace(m, end=end, text=text[m.start : end], **{**more, **known})
 
 
 def _glued_editions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

@@ -388,7 +388,6 @@ _BUSINESS_WORDS = re.compile(
     r"|机器人|汽车|算力|智算|计算|光电|微电子|动力)+$"
 )
 _REGISTERED_STEM_MAX = 4  # characters: the distinctive words a registered name opens with
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def registered_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
@@ -415,7 +414,7 @@ def registered_names(text: str, gazetteer: Gazetteer) -> list[ShapeMatch]:
 def _registered_name_start(text: str, end: int, gazetteer: Gazetteer) -> int:
     """Where the distinctive words of a registered name ending at ``end`` start."""
     left = end
-    while left > max(0, end - _REGISTERED_STEM_MAX) and _CJK_CHAR.match(text, left - 1):
+    while left > max(0, end - _REGISTERED_STEM_MAX) and _HAN.match(text, left - 1):
         left -= 1
     for size in range(end - left, 1, -1):  # a name the gazetteer knows ends them
         if gazetteer.lookup(text[end - size : end]) is not None:
